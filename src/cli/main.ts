@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * The `flashpoints` command. Each command lives in `commands/<name>.ts` and registers itself; registration
+ * imports only light modules, and heavy ones are imported inside the action, so `flashpoints --help` and the
+ * fast commands start quickly.
+ */
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.js';
+import { InputError } from './errors.js';
+
+
+
+
+
+const program = new Command('flashpoints')
+  .description('An open lab for the security dilemma: arms dynamics, crisis escalation and policy comparison.')
+  .version(VERSION)
+  .exitOverride()
+  .showHelpAfterError('(add --help for usage)');
+
+for (const register of [] as ((p: Command) => void)[]) register(program);
+
+// Sub-commands inherit exit override so usage errors reach the handler below instead of process.exit.
+for (const cmd of program.commands) cmd.exitOverride();
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = report(err);
+}
+
+function report(err: unknown): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    return 2; // commander has already printed the message
+  }
+  if (err instanceof InputError) {
+    for (const line of err.lines) process.stderr.write(`${line}\n`);
+    if (err.hint) process.stderr.write(`hint: ${err.hint}\n`);
+    return 2;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`flashpoints: ${message}\n`);
+  if (process.env.FLASHPOINTS_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  else process.stderr.write('hint: set FLASHPOINTS_DEBUG=1 to see where this came from\n');
+  return 1;
+}
