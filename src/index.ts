@@ -3,3 +3,14 @@ export { VERSION } from './version.js';
 export { canonicalJson } from './scenario/canonical.js';
 export { sha256Hex } from './scenario/sha256.js';
 export { Xoroshiro128Plus, streamFor, type RandomSource } from './math/rng/index.js';
+
+// Scenarios
+export { scenarioSchema, type Scenario, type ScenarioInput, type Actor, type Relation, type TimelineEvent, type Policy, type Lever, type Change, type CapabilityKind } from './scenario/schema.js';
+export { parseScenario, scenarioHash, formatIssue, type LoadResult, type LocatedIssue } from './scenario/load.js';
+export { scenarioJsonSchema } from './scenario/jsonSchema.js';
+export { paramValue, provenanceOf, type Param } from './scenario/param.js';
+export { resolvePath, getParam, getValue, findRelation, pathPatterns, type ResolvedPath } from './scenario/paths.js';
+export { applyChanges, applyPolicy, withValue } from './scenario/apply.js';
+export { summarizeScenario, listParameters, type ScenarioSummary, type ParamEntry } from './scenario/summary.js';
+export { escalAItionCatalog, strategyIds, type StrategyId } from './scenario/catalog.js';
+export { expandTimeline, monthOf, yearsBetween, type DatedEvent } from './scenario/timeline.js';

@@ -7,10 +7,20 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { InputError } from './errors.js';
+import { registerValidate } from './commands/validate.js';
+import { registerShow } from './commands/show.js';
+import { registerSchema } from './commands/schema.js';
+import { registerMain } from './commands/main.js';
 
 
 
 
+
+// A closed pipe (`flashpoints schema | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 const program = new Command('flashpoints')
   .description('An open lab for the security dilemma: arms dynamics, crisis escalation and policy comparison.')
@@ -18,7 +28,7 @@ const program = new Command('flashpoints')
   .exitOverride()
   .showHelpAfterError('(add --help for usage)');
 
-for (const register of [] as ((p: Command) => void)[]) register(program);
+for (const register of [registerValidate, registerShow, registerSchema, registerMain]) register(program);
 
 // Sub-commands inherit exit override so usage errors reach the handler below instead of process.exit.
 for (const cmd of program.commands) cmd.exitOverride();

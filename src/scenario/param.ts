@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/**
+ * A model parameter as a scenario writes it: a bare number, or an annotated value that says where it comes from
+ * (`source`, an id from the scenario's `sources`) or why it was chosen (`assumption`, a reason), and, when it is
+ * uncertain, a `range` [lo, hi] and a distribution over it. Every parameter with a range is an uncertainty that
+ * experiments sample (docs/scenario-format.md#parameters).
+ */
+export interface ParamDomain {
+  min?: number;
+  max?: number;
+}
+
+export const distributions = ['uniform', 'triangular', 'normal', 'loguniform'] as const;
+
+/** A number bounded by the domain, with the bounds visible in the JSON Schema (minimum/maximum). */
+function bounded(d: ParamDomain) {
+  const error = (iss: { input?: unknown }) => `${String(iss.input)} is outside the allowed domain ${domainText(d)}`;
+  let n = z.number();
+  if (d.min !== undefined) n = n.min(d.min, { error });
+  if (d.max !== undefined) n = n.max(d.max, { error });
+  return n;
+}
+
+export function annotated(domain: ParamDomain = {}) {
+  return z
+    .strictObject({
+      value: bounded(domain).describe('The value used when nothing is sampled (the central estimate).'),
+      source: z.string().min(1).optional().describe('Id of the entry in `sources` the value comes from.'),
+      assumption: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Why the value was chosen, when no source pins it; an assumption must carry a `range`.'),
+      range: z
+        .tuple([bounded(domain), bounded(domain)])
+        .optional()
+        .describe('Plausible interval [lo, hi] containing `value`; makes the parameter an uncertainty.'),
+      dist: z
+        .enum(distributions)
+        .optional()
+        .describe(
+          'Distribution over `range`: uniform (default), triangular (mode = value), normal (mean = value, sd = width/4, truncated to range) or loguniform (range > 0).',
+        ),
+      note: z.string().optional().describe('Free text: how the value was derived.'),
+    })
+    .superRefine((p, ctx) => {
+      if (p.source === undefined && p.assumption === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'an annotated value needs `source` or `assumption`', path: [] });
+      }
+      if (p.assumption !== undefined && p.range === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'an assumption must carry an uncertainty `range: [lo, hi]`', path: ['assumption'] });
+      }
+      if (p.range) {
+        const [lo, hi] = p.range;
+        if (!(lo <= hi)) ctx.addIssue({ code: 'custom', message: `range [${lo}, ${hi}] has lo > hi`, path: ['range'] });
+        else if (p.value < lo || p.value > hi)
+          ctx.addIssue({ code: 'custom', message: `value ${p.value} lies outside its range [${lo}, ${hi}]`, path: ['value'] });
+        if (p.dist === 'loguniform' && lo <= 0)
+          ctx.addIssue({ code: 'custom', message: 'a loguniform range must be positive', path: ['range'] });
+      }
+    });
+}
+
+export function domainText(d: ParamDomain): string {
+  return `[${d.min ?? '-∞'}, ${d.max ?? '∞'}]`;
+}
+
+/** A parameter: a bare number or an annotated value, both checked against the domain. */
+export function param(domain: ParamDomain = {}, description = '') {
+  return z.union([bounded(domain), annotated(domain)]).describe(description);
+}
+
+export const unitInterval = { min: 0, max: 1 } as const;
+export const nonNegative = { min: 0 } as const;
+
+export type Param = number | z.infer<ReturnType<typeof annotated>>;
+
+/** The value a parameter takes when nothing is sampled. */
+export function paramValue(p: Param | undefined, fallback = 0): number {
+  if (p === undefined) return fallback;
+  return typeof p === 'number' ? p : p.value;
+}
+
+/** How a parameter is documented: by a source, as an assumption, or not at all (a bare number). */
+export function provenanceOf(p: Param): 'sourced' | 'assumed' | 'bare' {
+  if (typeof p === 'number') return 'bare';
+  return p.source !== undefined ? 'sourced' : 'assumed';
+}

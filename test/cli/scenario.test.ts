@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { cli, stackTrace } from './run.js';
+
+describe('flashpoints validate', () => {
+  it('accepts the shipped scenarios (exit 0)', () => {
+    for (const f of ['scenarios/korea-2024.yaml', 'scenarios/richardson-1909.yaml']) {
+      const r = cli(['validate', f]);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('valid scenario');
+    }
+  });
+
+  it('reports every problem as file:line:col path: message with hints, exit 2, no stack trace', () => {
+    const r = cli(['validate', 'test/fixtures/scenarios/bad-many.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("test/fixtures/scenarios/bad-many.yaml:3:1 colour: unknown key 'colour'");
+    expect(r.err).toContain("test/fixtures/scenarios/bad-many.yaml:8:20 relations[0].to: unknown actor 'Z'");
+    expect(r.err).toMatch(/hint: 4 problems/);
+    expect(r.err).not.toMatch(stackTrace);
+    expect(r.out).toBe('');
+  });
+
+  it('says so when the file does not exist (exit 2)', () => {
+    const r = cli(['validate', 'no/such.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('no/such.yaml: cannot read the scenario (no such file)');
+    expect(r.err).not.toMatch(stackTrace);
+  });
+
+  it('prints one JSON document with the provenance envelope under --json', () => {
+    const r = cli(['validate', 'scenarios/korea-2024.yaml', '--json']);
+    const doc = JSON.parse(r.out);
+    expect(doc).toMatchObject({ command: 'validate', valid: true, scenario: { id: 'korea-2024' } });
+    expect(doc.scenario.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('flashpoints show', () => {
+  it('counts sourced and assumed values and lists the policies and structural uncertainties', () => {
+    const r = cli(['show', 'scenarios/korea-2024.yaml', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.counts.actors).toBe(9);
+    expect(doc.policies.map((p: { id: string }) => p.id)).toEqual(['status-quo', 'asian-nato', 'deterrence-assurance', 'dialogue', 'japan-bridge', 'grit']);
+    expect(doc.structural).toEqual([{ id: 'prk-type', default: 'spiral', alternatives: ['spiral', 'regime-driven'] }]);
+    // Every Korea value is documented: none is a bare number.
+    expect(doc.counts.parameters.bare).toBe(0);
+    expect(doc.counts.parameters.sourced).toBeGreaterThan(20);
+    const p = doc.parameters.find((x: { path: string }) => x.path === 'actors.KOR.capabilities.conventional.value');
+    expect(p).toMatchObject({ value: 48.473, provenance: 'sourced', source: 'sipri-milex-2025' });
+  });
+
+  it('prints a readable summary', () => {
+    const r = cli(['show', 'scenarios/korea-2024.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/9 actors, \d+ relations/);
+    expect(r.out).toContain('structural uncertainty prk-type: spiral | regime-driven');
+  });
+});
+
+describe('the CLI surface', () => {
+  it('prints the JSON Schema', () => {
+    const r = cli(['schema']);
+    expect(JSON.parse(r.out).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it('answers --help on every command with exit 0', () => {
+    const top = cli(['--help']);
+    expect(top.code).toBe(0);
+    const commands = [...top.out.matchAll(/^\s{2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]).filter((c) => c !== 'help');
+    expect(commands).toEqual(expect.arrayContaining(['validate', 'show', 'schema', 'main']));
+    for (const c of commands) {
+      const r = cli([c, '--help']);
+      expect(r.code, c).toBe(0);
+      expect(r.out, c).toContain('Usage:');
+    }
+  });
+
+  it('rejects an unknown command or option with exit 2', () => {
+    expect(cli(['frobnicate']).code).toBe(2);
+    expect(cli(['validate', 'scenarios/korea-2024.yaml', '--frob']).code).toBe(2);
+  });
+
+  it('runs the main job', () => {
+    const r = cli(['main']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('Korean Peninsula, late 2024');
+  });
+});
