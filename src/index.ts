@@ -3,3 +3,14 @@ export { VERSION } from './version.js';
 export { canonicalJson } from './scenario/canonical.js';
 export { sha256Hex } from './scenario/sha256.js';
 export { Xoroshiro128Plus, streamFor, type RandomSource } from './math/rng/index.js';
+// The security dilemma as a game (DESIGN.md §3.3).
+export { C, D, actionLetters, parseActions, type Action } from './models/game/actions.js';
+export { PRISONERS_DILEMMA, STAG_HUNT, CHICKEN, GAME_PRESETS, payoffTable, type Payoffs } from './models/game/payoffs.js';
+export type { Strategy, Decide, MatchContext } from './models/game/strategy.js';
+export { STRATEGIES, strategyById, knownStrategyIds, UnknownStrategyError } from './models/game/registry.js';
+export { memoryOne } from './models/game/strategies/memoryOne.js';
+export { generosity } from './models/game/strategies/generousTitForTat.js';
+export { playMatch, sampleLength, matchLetters, type MatchOptions, type MatchResult } from './models/game/match.js';
+export { runTournament, type TournamentOptions, type TournamentResult } from './models/game/tournament.js';
+export { moranProcess, type MoranOptions, type MoranResult } from './models/game/moran.js';
+export { replicatorDynamics, type ReplicatorOptions, type ReplicatorResult } from './models/game/replicator.js';

@@ -7,6 +7,9 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { InputError } from './errors.js';
+import { registerMatch } from './commands/match.js';
+import { registerTournament } from './commands/tournament.js';
+import { registerEvolve } from './commands/evolve.js';
 
 
 
@@ -18,7 +21,7 @@ const program = new Command('flashpoints')
   .exitOverride()
   .showHelpAfterError('(add --help for usage)');
 
-for (const register of [] as ((p: Command) => void)[]) register(program);
+for (const register of [registerMatch, registerTournament, registerEvolve] as ((p: Command) => void)[]) register(program);
 
 // Sub-commands inherit exit override so usage errors reach the handler below instead of process.exit.
 for (const cmd of program.commands) cmd.exitOverride();
