@@ -105,3 +105,15 @@ describe('flashpoints evolve', () => {
     expect(cli(['evolve', '--players', 'cooperator,defector', '--method', 'lamarck']).code).toBe(2);
   });
 });
+
+describe('help', () => {
+  it('lists every registered strategy id in the help of each game command', async () => {
+    const { knownStrategyIds } = await import('../../src/models/game/registry.js');
+    for (const command of ['match', 'tournament', 'evolve']) {
+      const r = cli([command, '--help']);
+      expect(r.code).toBe(0);
+      const text = r.out.replace(/\s+/g, ' ');
+      for (const id of knownStrategyIds()) expect(text).toContain(id);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { intOption } from '../output.js';
 import { InputError } from '../errors.js';
-import { addGameOptions, echoOptions, playerList, resolvePayoffs, resolveStrategies, type GameCliOptions } from './gameOptions.js';
+import { STRATEGY_HELP, addGameOptions, echoOptions, playerList, resolvePayoffs, resolveStrategies, type GameCliOptions } from './gameOptions.js';
 
 interface EvolveCliOptions extends GameCliOptions {
   players: string[];
@@ -30,7 +30,8 @@ export function registerEvolve(program: Command): void {
     .option('--repetitions <r>', 'replicator: tournament repetitions behind the payoff matrix', intOption('--repetitions', 1, 1_000_000), 10)
     .addHelpText(
       'after',
-      '\nJSON (moran): { method, players, population, runs, fixations: {id: runs won}, fixationShare: {id: share},\n' +
+      STRATEGY_HELP +
+        '\nJSON (moran): { method, players, population, runs, fixations: {id: runs won}, fixationShare: {id: share},\n' +
         '  unfixed, meanSteps, trajectory: counts per step of the first run }.\n' +
         'JSON (replicator): { method, players, payoffMatrix, shares: {id: final share}, generations, trajectory }.',
     );

@@ -20,6 +20,11 @@ export interface GameCliOptions {
 
 const GAMES = ['pd', 'stag-hunt', 'chicken'];
 
+/** The strategy ids, for `--help` (kept in step with the registry by a CLI test). */
+export const STRATEGY_HELP =
+  '\nStrategies: cooperator, defector, tit-for-tat, tit-for-two-tats, suspicious-tit-for-tat, grudger, alternator,\n' +
+  'win-stay-lose-shift, generous-tit-for-tat, grit, random, memory-one:p1,p2,p3,p4 (P(C) after CC, CD, DC, DD).\n';
+
 /** Adds --turns, --prob-end, --noise, --misperception, --seed, --game, --payoffs and --json to `cmd`. */
 export function addGameOptions(cmd: Command, turnsHelp = 'turns per match (default 200; with --prob-end, a cap)'): Command {
   return cmd

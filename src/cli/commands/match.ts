@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addGameOptions, echoOptions, resolvePayoffs, resolveStrategies, type GameCliOptions } from './gameOptions.js';
+import { STRATEGY_HELP, addGameOptions, echoOptions, resolvePayoffs, resolveStrategies, type GameCliOptions } from './gameOptions.js';
 
 /** `flashpoints match A B`: one iterated game between two strategies. */
 export function registerMatch(program: Command): void {
@@ -10,8 +10,7 @@ export function registerMatch(program: Command): void {
     .argument('<b>', 'second strategy id')
     .addHelpText(
       'after',
-      '\nStrategies: cooperator, defector, tit-for-tat, tit-for-two-tats, suspicious-tit-for-tat, grudger, alternator,\n' +
-        'win-stay-lose-shift, generous-tit-for-tat, grit, random, memory-one:p1,p2,p3,p4 (P(C) after CC, CD, DC, DD).\n' +
+      STRATEGY_HELP +
         'JSON: { players: [a, b], actions: [string, string] (one C/D per turn, as played), scores: [total, total] }.',
     );
   addGameOptions(cmd).action(async (a: string, b: string, opts: GameCliOptions) => {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { intOption } from '../output.js';
-import { addGameOptions, echoOptions, playerList, resolvePayoffs, resolveStrategies, type GameCliOptions } from './gameOptions.js';
+import { STRATEGY_HELP, addGameOptions, echoOptions, playerList, resolvePayoffs, resolveStrategies, type GameCliOptions } from './gameOptions.js';
 
 interface TournamentCliOptions extends GameCliOptions {
   players: string[];
@@ -18,7 +18,8 @@ export function registerTournament(program: Command): void {
     .option('--self-play', 'count each player against a copy of itself in the mean scores')
     .addHelpText(
       'after',
-      '\nJSON: { players, meanScores: {id: mean per-turn score over opponents and repetitions}, payoffMatrix[i][j]\n' +
+      STRATEGY_HELP +
+        '\nJSON: { players, meanScores: {id: mean per-turn score over opponents and repetitions}, payoffMatrix[i][j]\n' +
         '(mean per-turn payoff of i against j; self-play on the diagonal), ranking: ids by mean score }.',
     );
   addGameOptions(cmd).action(async (opts: TournamentCliOptions) => {

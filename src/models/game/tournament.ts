@@ -68,7 +68,8 @@ export function runTournament(strategies: readonly Strategy[], options: Tourname
         // reused play gives the same numbers as replaying every repetition.
         const lengths = new Array<number>(reps);
         for (let r = 0; r < reps; r++) lengths[r] = fixedTurns ?? matchLength(options, streamFor(seed, i, j, r));
-        const longest = Math.max(...lengths);
+        let longest = 0;
+        for (const L of lengths) longest = Math.max(longest, L);
         const prefixA = new Float64Array(longest + 1);
         const prefixB = new Float64Array(longest + 1);
         if (buf.a.length < longest) buf = matchBuffers(longest);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialCounts, moranProcess } from '../../../src/models/game/moran.js';
 import { strategyById } from '../../../src/models/game/registry.js';
+import type { Strategy } from '../../../src/models/game/strategy.js';
 
 const cooperator = strategyById('cooperator');
 const defector = strategyById('defector');
@@ -26,6 +27,33 @@ describe('Moran process', () => {
     const r = moranProcess([cooperator, neutral], { initial: [N - 1, 1], runs, seed: 22, turns: 5, misperception: 0.5 });
     const p = 1 / N;
     expect(Math.abs(r.fixations[1] / runs - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / runs));
+  });
+
+  it('a single mutant fixes with the closed-form probability of the frequency-dependent Moran process', () => {
+    // Birth–death Moran with fitness f_j (mutant) and g_j (resident) when j mutants are present:
+    // ρ = 1 / (1 + Σ_{k=1}^{N−1} Π_{j=1}^{k} g_j / f_j) (Taylor, Fudenberg, Sasaki & Nowak 2004; Nowak 2006 eq. 6.13).
+    // Self-replacement only adds null steps, so the ratio of down/up transitions is still g_j / f_j.
+    const N = 10;
+    const rho = (a: number, b: number, c: number, d: number) => {
+      let sum = 0;
+      let prod = 1;
+      for (let j = 1; j < N; j++) {
+        prod *= (j * c + (N - j - 1) * d) / ((j - 1) * a + (N - j) * b);
+        sum += prod;
+      }
+      return 1 / (1 + sum);
+    };
+    const tft = strategyById('tit-for-tat');
+    const runs = 3000;
+    // 200 turns: TFT–TFT 3, TFT vs ALLD 0.995, ALLD vs TFT 1.02, ALLD–ALLD 1 (per turn, hand-derived) → ρ ≈ 0.2432.
+    const cases: [Strategy[], number][] = [
+      [[tft, defector], rho(3, 0.995, 1.02, 1)],
+      [[defector, cooperator], rho(1, 5, 0, 3)],
+    ];
+    for (const [[mutant, resident], p] of cases) {
+      const r = moranProcess([mutant, resident], { initial: [1, N - 1], runs, seed: 31 });
+      expect(Math.abs(r.fixations[0] / runs - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / runs));
+    }
   });
 
   it('one cooperator against one defector: the defector always fixes, after a geometric(1/2) number of steps', () => {

@@ -182,6 +182,16 @@ describe('registry metadata matches behaviour', () => {
     }
   }
 
+  it('every strategy starts each match afresh: the same stream gives the same match, however often it is played', () => {
+    for (const s of all) {
+      for (const opp of [random, titForTat, grudger]) {
+        const first = play(s, opp, 60, { noise: 0.1, misperception: 0.05 }, 17);
+        play(s, defector, 30, {}, 3); // a match in between must leave no state behind
+        expect(play(s, opp, 60, { noise: 0.1, misperception: 0.05 }, 17)).toEqual(first);
+      }
+    }
+  });
+
   it('every id is unique and every strategy names its source', () => {
     expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
     for (const s of all) expect(s.citation.length).toBeGreaterThan(5);
