@@ -117,3 +117,12 @@ describe('help', () => {
     }
   });
 });
+
+describe('envelope options', () => {
+  it('echo the effective number of turns: 200 by default, the cap (or null) with --prob-end', () => {
+    expect(json(['match', 'cooperator', 'defector', '--json']).options.turns).toBe(200);
+    const o = json(['match', 'cooperator', 'defector', '--prob-end', '0.5', '--json']);
+    expect(o.options).toMatchObject({ turns: null, probEnd: 0.5 });
+    expect(o.actions[0].length).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -100,7 +100,8 @@ export async function resolvePayoffs(opts: GameCliOptions) {
 /** The options every game command echoes in its envelope. */
 export function echoOptions(opts: GameCliOptions, payoffs: { R: number; S: number; T: number; P: number }) {
   return {
-    turns: opts.turns ?? null,
+    // The effective length: 200 by default; with --prob-end, the cap (null when there is none).
+    turns: opts.turns ?? (opts.probEnd === undefined ? 200 : null),
     probEnd: opts.probEnd ?? null,
     noise: opts.noise,
     misperception: opts.misperception,

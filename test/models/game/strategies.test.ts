@@ -63,6 +63,19 @@ describe('exact play of deterministic strategies', () => {
     expect(play(grudger, defector, 4)[0]).toBe('CDDD');
   });
 
+  it('grudger against cooperator, defector and a single defection on turn 11 (Axelrod tests, test_grudger)', () => {
+    expect(play(grudger, cooperator, 20)[0]).toBe('C'.repeat(20));
+    expect(play(grudger, defector, 21)[0]).toBe('C' + 'D'.repeat(20));
+    const [a, b] = play(grudger, sequence('C'.repeat(10) + 'D' + 'C'.repeat(20)), 31);
+    expect(pairs(a, b)).toEqual([...Array(10).fill('CC'), 'CD', ...Array(20).fill('DC')]);
+  });
+
+  it('alternator against cooperator, defector and D,C: (C,·),(D,·) × 5 (Axelrod tests, test_alternator)', () => {
+    expect(pairs(...play(alternator, cooperator, 10))).toEqual(Array(5).fill(['CC', 'DC']).flat());
+    expect(pairs(...play(alternator, defector, 10))).toEqual(Array(5).fill(['CD', 'DD']).flat());
+    expect(pairs(...play(alternator, sequence('DC'), 10))).toEqual(Array(5).fill(['CD', 'DC']).flat());
+  });
+
   it('alternator starts with C and alternates whatever the opponent does', () => {
     expect(play(alternator, defector, 5)[0]).toBe('CDCDC');
     expect(play(cooperator, alternator, 5)).toEqual(['CCCCC', 'CDCDC']);
