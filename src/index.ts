@@ -14,3 +14,10 @@ export { playMatch, sampleLength, matchLetters, type MatchOptions, type MatchRes
 export { runTournament, type TournamentOptions, type TournamentResult } from './models/game/tournament.js';
 export { moranProcess, type MoranOptions, type MoranResult } from './models/game/moran.js';
 export { replicatorDynamics, type ReplicatorOptions, type ReplicatorResult } from './models/game/replicator.js';
+export {
+  payoffsSchema,
+  matchOptionsSchema,
+  tournamentOptionsSchema,
+  moranOptionsSchema,
+  replicatorOptionsSchema,
+} from './models/game/schema.js';
