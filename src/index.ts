@@ -14,3 +14,21 @@ export { applyChanges, applyPolicy, withValue } from './scenario/apply.js';
 export { summarizeScenario, listParameters, type ScenarioSummary, type ParamEntry } from './scenario/summary.js';
 export { escalAItionCatalog, strategyIds, type StrategyId } from './scenario/catalog.js';
 export { expandTimeline, monthOf, yearsBetween, type DatedEvent } from './scenario/timeline.js';
+// The security dilemma as a game (DESIGN.md §3.3).
+export { C, D, actionLetters, parseActions, type Action } from './models/game/actions.js';
+export { PRISONERS_DILEMMA, STAG_HUNT, CHICKEN, GAME_PRESETS, payoffTable, type Payoffs } from './models/game/payoffs.js';
+export type { Strategy, Decide, MatchContext } from './models/game/strategy.js';
+export { STRATEGIES, strategyById, knownStrategyIds, UnknownStrategyError } from './models/game/registry.js';
+export { memoryOne } from './models/game/strategies/memoryOne.js';
+export { generosity } from './models/game/strategies/generousTitForTat.js';
+export { playMatch, sampleLength, matchLetters, type MatchOptions, type MatchResult } from './models/game/match.js';
+export { runTournament, type TournamentOptions, type TournamentResult } from './models/game/tournament.js';
+export { moranProcess, type MoranOptions, type MoranResult } from './models/game/moran.js';
+export { replicatorDynamics, type ReplicatorOptions, type ReplicatorResult } from './models/game/replicator.js';
+export {
+  payoffsSchema,
+  matchOptionsSchema,
+  tournamentOptionsSchema,
+  moranOptionsSchema,
+  replicatorOptionsSchema,
+} from './models/game/schema.js';

@@ -11,10 +11,9 @@ import { registerValidate } from './commands/validate.js';
 import { registerShow } from './commands/show.js';
 import { registerSchema } from './commands/schema.js';
 import { registerMain } from './commands/main.js';
-
-
-
-
+import { registerMatch } from './commands/match.js';
+import { registerTournament } from './commands/tournament.js';
+import { registerEvolve } from './commands/evolve.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -28,7 +27,16 @@ const program = new Command('flashpoints')
   .exitOverride()
   .showHelpAfterError('(add --help for usage)');
 
-for (const register of [registerValidate, registerShow, registerSchema, registerMain]) register(program);
+const commands: ((p: Command) => void)[] = [
+  registerMain,
+  registerValidate,
+  registerShow,
+  registerSchema,
+  registerMatch,
+  registerTournament,
+  registerEvolve,
+];
+for (const register of commands) register(program);
 
 // Sub-commands inherit exit override so usage errors reach the handler below instead of process.exit.
 for (const cmd of program.commands) cmd.exitOverride();
