@@ -1,0 +1,69 @@
+import { matVec, operators, transferRates, type ArmsSystem } from './buildArms.js';
+
+/**
+ * The non-linear parts of the arms model (DESIGN.md §3.1), as the right-hand side of an ODE in the extended state
+ * y = [x (n stocks), w (m × m alignments, row-major)]:
+ *
+ *   endogenous alignment  dw_ij/dt = η_ij (max(floor_ij, ψ c_ij) − w_ij)
+ *       c_ij = (1 − max(h_ij, h_ji)) Σ_{l ∉ {i,j}} min(q_il, q_jl),  q_il = i's share of threat coming from l:
+ *       the overlap of the threats i and j face (balance of threat), discounted by their own mutual hostility so
+ *       that enemies facing a common third party do not become allies; w never falls below its treaty floor;
+ *   technology transfer   the recipient's growth rate gains rate × w(recipient, donor), with w evolving;
+ *   x ≥ 0                 a stock at zero cannot fall further.
+ *
+ * Threat and protection are recomputed from the current w at each evaluation, so a deeper alliance raises the fear
+ * that rivals feel (the cohesion term) — "the more the US courts others, the more China moves toward Russia and
+ * North Korea". With w held fixed (endogenous alignment off) the x-part equals A x + b exactly.
+ */
+export function armsRhs(sys: ArmsSystem, options: { endogenous: boolean; nonNegative: boolean }) {
+  const p = sys.params;
+  const { m } = p;
+  const n = sys.labels.length;
+  const { actorOf, x0, theta0, pi0 } = sys;
+  const theta = new Float64Array(m);
+  const pi = new Float64Array(m);
+  const share = new Float64Array(m * m);
+  const x = new Float64Array(n);
+  const w = new Float64Array(m * m);
+  return (_t: number, y: Float64Array, dy: Float64Array): void => {
+    x.set(y.subarray(0, n));
+    w.set(y.subarray(n, n + m * m));
+    const { T, P } = operators(p, actorOf, w);
+    matVec(T, x, m, theta);
+    matVec(P, x, m, pi);
+    const tau = transferRates(p, n, w);
+    for (let q = 0; q < n; q++) {
+      const i = actorOf[q];
+      let rate = p.growth[q] + tau[q];
+      if (theta0[i] > 0) rate += p.elasticity[q] * (theta[i] / theta0[i] - 1);
+      if (pi0[i] > 0) rate -= p.reliance[q] * (pi[i] / pi0[i] - 1);
+      let d = x0[q] * rate - p.fatigue[q] * (x[q] - x0[q]);
+      if (options.nonNegative && x[q] <= 0 && d < 0) d = 0;
+      dy[q] = d;
+    }
+    if (!options.endogenous) {
+      dy.fill(0, n, n + m * m);
+      return;
+    }
+    // q_il: share of i's threat that comes from l.
+    share.fill(0);
+    for (let i = 0; i < m; i++) {
+      if (theta[i] <= 0) continue;
+      for (let r = 0; r < n; r++) share[i * m + actorOf[r]] += (T[i * n + r] * x[r]) / theta[i];
+    }
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < m; j++) {
+        const k = i * m + j;
+        if (i === j) {
+          dy[n + k] = 0;
+          continue;
+        }
+        let overlap = 0;
+        for (let l = 0; l < m; l++) if (l !== i && l !== j) overlap += Math.min(share[i * m + l], share[j * m + l]);
+        const enmity = Math.max(p.hostility[k], p.hostility[j * m + i]);
+        const target = Math.max(p.treatyFloor[k], p.psi * overlap * (1 - enmity));
+        dy[n + k] = p.alignmentRate[k] * (target - w[k]);
+      }
+    }
+  };
+}
