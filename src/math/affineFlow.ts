@@ -1,6 +1,5 @@
-import { Matrix } from 'ml-matrix';
-import { expm } from './expm.js';
-import { type MatrixInput, norm1, squareMatrix } from './matrixInput.js';
+import { expmRowMajor } from './expm.js';
+import { type MatrixInput, norm1RowMajor, squareMatrix } from './matrixInput.js';
 
 /**
  * The exact one-step map of dx/dt = A x + b over a step h: x(t + h) = Φ x(t) + γ, with Φ = e^{Ah} and
@@ -23,7 +22,11 @@ export interface AffineTransition {
  */
 export function affineTransition(A: MatrixInput, b: ArrayLike<number>, h: number): AffineTransition {
   const a = squareMatrix(A, 'affineTransition: A');
-  const n = a.rows;
+  return transitionRowMajor(Float64Array.from(a.to1DArray()), a.rows, b, h);
+}
+
+/** `affineTransition` for A given row-major (`A[i*n + j]`, finite), without conversions. */
+function transitionRowMajor(a: Float64Array, n: number, b: ArrayLike<number>, h: number): AffineTransition {
   if (b.length !== n) throw new RangeError(`affineTransition: b has length ${b.length}, A is ${n}×${n}`);
   if (!Number.isFinite(h)) throw new RangeError(`affineTransition: step h=${h} is not finite`);
   let bNorm = 0;
@@ -32,19 +35,20 @@ export function affineTransition(A: MatrixInput, b: ArrayLike<number>, h: number
     bNorm += Math.abs(b[i]!);
   }
   // Scale b down (never up) to about max(‖A‖, 1/h): then ‖b·β·h‖ ≲ max(‖A h‖, 1) adds no squarings.
-  const target = Math.max(norm1(a), 1 / Math.abs(h));
+  const target = Math.max(norm1RowMajor(a, n), 1 / Math.abs(h));
   const beta = bNorm > target ? 2 ** Math.round(Math.log2(target / bNorm)) : 1;
-  const M = new Matrix(n + 1, n + 1);
+  const m = n + 1;
+  const M = new Float64Array(m * m);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) M.set(i, j, a.get(i, j) * h);
-    M.set(i, n, b[i]! * beta * h);
+    for (let j = 0; j < n; j++) M[i * m + j] = a[i * n + j]! * h;
+    M[i * m + n] = b[i]! * beta * h;
   }
-  const E = expm(M);
+  const E = expmRowMajor(M, m).value;
   const phi = new Float64Array(n * n);
   const gamma = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) phi[i * n + j] = E.get(i, j);
-    gamma[i] = E.get(i, n) / beta;
+    for (let j = 0; j < n; j++) phi[i * n + j] = E[i * m + j]!;
+    gamma[i] = E[i * m + n]! / beta;
   }
   return { n, h, phi, gamma };
 }
@@ -132,13 +136,14 @@ export function solvePiecewiseAffine(
     }
     const A = squareMatrix(seg.A, `solvePiecewiseAffine: segments[${s}].A`);
     if (A.rows !== n) throw new RangeError(`solvePiecewiseAffine: segments[${s}].A is not ${n}×${n}`);
+    const flatA = Float64Array.from(A.to1DArray());
     const cache = new Map<string, AffineTransition>();
     const stepTo = (target: number): void => {
       const h = target - t;
       if (h > 0) {
         const key = h.toPrecision(STEP_KEY_DIGITS);
         let tr = cache.get(key);
-        if (!tr) cache.set(key, (tr = affineTransition(A, seg.b, h)));
+        if (!tr) cache.set(key, (tr = transitionRowMajor(flatA, n, seg.b, h)));
         applyTransition(tr, x, scratch);
         [x, scratch] = [scratch, x];
       }

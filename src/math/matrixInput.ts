@@ -18,13 +18,13 @@ export function squareMatrix(input: MatrixInput, what: string): Matrix {
   return m;
 }
 
-/** The 1-norm (largest column sum of absolute values) of a matrix. */
-export function norm1(m: Matrix): number {
+/** The 1-norm (largest column sum of absolute values) of an n×n row-major matrix (`a[i*n + j]`). */
+export function norm1RowMajor(a: Float64Array, n: number): number {
   let best = 0;
-  for (let j = 0; j < m.columns; j++) {
-    let s = 0;
-    for (let i = 0; i < m.rows; i++) s += Math.abs(m.get(i, j));
-    if (s > best) best = s;
+  for (let j = 0; j < n; j++) {
+    let col = 0;
+    for (let i = 0; i < n; i++) col += Math.abs(a[i * n + j]!);
+    best = Math.max(best, col);
   }
   return best;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PADE_COEFFICIENTS, type PadeDegree, expm, expmPlan, expmWithInfo } from '../../src/math/expm.js';
+import { PADE_COEFFICIENTS, type PadeDegree, expm, expmPlan, expmRowMajor, expmWithInfo } from '../../src/math/expm.js';
 import { type Rows, frobenius, identity, minus, relativeError, rows, scaled, times } from './matrixHelpers.js';
 
 const TOL = 1e-9;
@@ -175,6 +175,14 @@ describe('expm: algorithm and edge cases', () => {
     expect(expmPlan(5)).toEqual({ degree: 13, squarings: 0 });
     expect(expmPlan(5.4)).toEqual({ degree: 13, squarings: 1 });
     expect(expmPlan(1000)).toEqual({ degree: 13, squarings: 8 });
+  });
+
+  it('gives the same result on row-major arrays as on matrices, without touching the input', () => {
+    const flat = Float64Array.from([0.5, -2, 3, 1.5, 0, 7, -1, 4, -6]);
+    const copy = flat.slice();
+    const { value } = expmRowMajor(flat, 3);
+    expect(flat).toEqual(copy);
+    expect(Array.from(value)).toEqual(rows(expm([[0.5, -2, 3], [1.5, 0, 7], [-1, 4, -6]])).flat());
   });
 
   it('returns the identity for the zero matrix and leaves its input unchanged', () => {
