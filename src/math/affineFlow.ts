@@ -1,5 +1,5 @@
 import { expmRowMajor } from './expm.js';
-import { type MatrixInput, norm1RowMajor, squareMatrix } from './matrixInput.js';
+import { type MatrixInput, norm1RowMajor, rowMajor } from './matrixInput.js';
 
 /**
  * The exact one-step map of dx/dt = A x + b over a step h: x(t + h) = Φ x(t) + γ, with Φ = e^{Ah} and
@@ -21,8 +21,8 @@ export interface AffineTransition {
  * Cost: one (n+1)×(n+1) `expm`. Example: `affineTransition([[-1]], [2], 0.5)` → Φ = e^{-0.5}, γ = 2(1 − e^{-0.5}).
  */
 export function affineTransition(A: MatrixInput, b: ArrayLike<number>, h: number): AffineTransition {
-  const a = squareMatrix(A, 'affineTransition: A');
-  return transitionRowMajor(Float64Array.from(a.to1DArray()), a.rows, b, h);
+  const { a, n } = rowMajor(A, 'affineTransition: A');
+  return transitionRowMajor(a, n, b, h);
 }
 
 /** `affineTransition` for A given row-major (`A[i*n + j]`, finite), without conversions. */
@@ -134,9 +134,8 @@ export function solvePiecewiseAffine(
       if (y.length !== n) throw new RangeError(`solvePiecewiseAffine: segments[${s}].reset changed the state length`);
       x = Float64Array.from(y);
     }
-    const A = squareMatrix(seg.A, `solvePiecewiseAffine: segments[${s}].A`);
-    if (A.rows !== n) throw new RangeError(`solvePiecewiseAffine: segments[${s}].A is not ${n}×${n}`);
-    const flatA = Float64Array.from(A.to1DArray());
+    const { a: flatA, n: size } = rowMajor(seg.A, `solvePiecewiseAffine: segments[${s}].A`);
+    if (size !== n) throw new RangeError(`solvePiecewiseAffine: segments[${s}].A is not ${n}×${n}`);
     const cache = new Map<string, AffineTransition>();
     const stepTo = (target: number): void => {
       const h = target - t;

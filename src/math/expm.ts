@@ -1,5 +1,5 @@
 import { LuDecomposition, Matrix } from 'ml-matrix';
-import { type MatrixInput, norm1RowMajor, squareMatrix } from './matrixInput.js';
+import { type MatrixInput, norm1RowMajor, rowMajor } from './matrixInput.js';
 
 // Scaling and squaring with diagonal Padé approximants, N. J. Higham, "The scaling and squaring method for the
 // matrix exponential revisited", SIAM J. Matrix Anal. Appl. 26(4), 2005, Algorithm 2.3. θ_m is the largest
@@ -118,10 +118,9 @@ export function expm(input: MatrixInput): Matrix {
 
 /** `expm` plus the degree and number of squarings it used (for tests and cost reports). */
 export function expmWithInfo(input: MatrixInput): { value: Matrix; info: ExpmInfo } {
-  const A = squareMatrix(input, 'expm: A');
-  const n = A.rows;
-  const { value, info } = expmRowMajor(Float64Array.from(A.to1DArray()), n);
-  return { value: Matrix.from1DArray(n, n, value), info };
+  const { a, n } = rowMajor(input, 'expm: A');
+  const { value, info } = expmRowMajor(a, n);
+  return { value: n === 0 ? new Matrix(0, 0) : Matrix.from1DArray(n, n, value), info };
 }
 
 /**
