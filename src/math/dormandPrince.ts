@@ -113,7 +113,7 @@ export function dormandPrince(
     const target = hit ? times[next]! : tEnd;
     const proposed = h;
     // Land exactly on the target; a step within 1% of it is stretched rather than leaving a sliver.
-    const clipped = t + 1.01 * h >= target;
+    const clipped = t + 1.01 * h >= target && target - t <= hMax;
     if (clipped) h = target - t;
     if (!(Math.abs(h) > 16 * Number.EPSILON * Math.max(Math.abs(t), 1e-300))) {
       throw new Error(`dormandPrince: step size underflow at t=${t} (h=${h}); the solution may blow up or f is not finite`);

@@ -164,6 +164,31 @@ describe('solvePiecewiseAffine: across breakpoints', () => {
     expect(solvePiecewiseAffine(segments, [1], [0, 0.5, 1, 2])).toEqual([[2], [2], [8], [9]]);
   });
 
+  it('solves an uncoupled system as independent scalar solutions', () => {
+    const a = [-0.5, 0, 0.2];
+    const b = [3, -1, 0.5];
+    const x0 = [1, 2, 4];
+    const A = a.map((v, i) => a.map((_, j) => (i === j ? v : 0)));
+    const times = [0, 1.5, 4, 12];
+    solvePiecewiseAffine([{ tStart: 0, A, b }], x0, times).forEach((x, k) => {
+      expect(vectorRelativeError(x, a.map((ai, i) => scalar(ai, b[i]!, x0[i]!, times[k]!)))).toBeLessThan(TOL);
+    });
+  });
+
+  it('is linear: scaling x0 and every b by c scales the whole path by c', () => {
+    const c = 37.5;
+    const segments = [
+      { tStart: 0, A: RICHARDSON, b: [1, -2] },
+      { tStart: 3, A: [[-0.1, 0.4], [0.3, -0.2]], b: [0.5, 0.5] },
+    ];
+    const scaledSegments = segments.map((seg) => ({ ...seg, b: seg.b.map((v) => c * v) }));
+    const times = [0.5, 3, 6, 9.5];
+    const base = solvePiecewiseAffine(segments, [2, 1], times);
+    solvePiecewiseAffine(scaledSegments, [2 * c, c], times).forEach((x, k) => {
+      expect(vectorRelativeError(x, base[k]!.map((v) => c * v))).toBeLessThan(1e-12);
+    });
+  });
+
   it('rejects outputs before the first segment, decreasing times and misordered segments', () => {
     const seg = { tStart: 1, A: [[0]], b: [0] };
     expect(() => solvePiecewiseAffine([seg], [0], [0.5])).toThrow(/before the first segment/);
