@@ -24,5 +24,7 @@ export {
   type Stability,
 } from './math/eigen.js';
 export { dormandPrince, type OdeRhs, type DormandPrinceOptions, type DormandPrinceResult } from './math/dormandPrince.js';
+export { integratePiecewise, type OdeSegment, type PiecewiseOdeResult } from './math/integratePiecewise.js';
+export type { Breakpoint } from './math/piecewise.js';
 export type { Complex, ComplexVector } from './math/complex.js';
 export type { MatrixInput } from './math/matrixInput.js';

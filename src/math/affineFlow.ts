@@ -1,5 +1,6 @@
 import { expmRowMajor } from './expm.js';
 import { type MatrixInput, norm1RowMajor, rowMajor } from './matrixInput.js';
+import { type Breakpoint, walkSegments } from './piecewise.js';
 
 /**
  * The exact one-step map of dx/dt = A x + b over a step h: x(t + h) = Φ x(t) + γ, with Φ = e^{Ah} and
@@ -76,14 +77,11 @@ export function applyTransition(
 
 /**
  * One stretch of a piecewise-constant affine system: from `tStart` until the next segment's `tStart`,
- * dx/dt = A x + b. `reset`, if given, maps the state arriving at `tStart` to the state the segment starts from
- * (a jump: an event that destroys or transfers capability); it must return a new array of the same length.
+ * dx/dt = A x + b, entered through the optional jump `reset` (see `Breakpoint`).
  */
-export interface AffineSegment {
-  tStart: number;
+export interface AffineSegment extends Breakpoint {
   A: MatrixInput;
   b: ArrayLike<number>;
-  reset?: (x: Float64Array) => ArrayLike<number>;
 }
 
 // Steps that agree to this relative precision share one transition: the state error this introduces is
@@ -105,56 +103,26 @@ export function solvePiecewiseAffine(
   x0: ArrayLike<number>,
   times: readonly number[],
 ): number[][] {
-  if (segments.length === 0) throw new RangeError('solvePiecewiseAffine: at least one segment is needed');
   const n = x0.length;
-  for (let k = 0; k < segments.length; k++) {
-    const t = segments[k]!.tStart;
-    if (!Number.isFinite(t)) throw new RangeError(`solvePiecewiseAffine: segments[${k}].tStart is not finite`);
-    if (k > 0 && t < segments[k - 1]!.tStart) {
-      throw new RangeError(`solvePiecewiseAffine: segments[${k}].tStart=${t} is before the previous segment's`);
-    }
-  }
-  for (let k = 0; k < times.length; k++) {
-    const t = times[k]!;
-    if (!Number.isFinite(t)) throw new RangeError(`solvePiecewiseAffine: times[${k}] is not finite`);
-    if (k > 0 && t < times[k - 1]!) throw new RangeError(`solvePiecewiseAffine: times must be non-decreasing`);
-    if (t < segments[0]!.tStart) {
-      throw new RangeError(`solvePiecewiseAffine: times[${k}]=${t} is before the first segment (${segments[0]!.tStart})`);
-    }
-  }
-  let x = Float64Array.from(x0);
-  let t = segments[0]!.tStart;
-  let scratch = new Float64Array(n);
-  const states: number[][] = [];
-  let next = 0;
-  for (let s = 0; s < segments.length && next < times.length; s++) {
-    const seg = segments[s]!;
-    if (seg.reset) {
-      const y = seg.reset(x);
-      if (y.length !== n) throw new RangeError(`solvePiecewiseAffine: segments[${s}].reset changed the state length`);
-      x = Float64Array.from(y);
-    }
-    const { a: flatA, n: size } = rowMajor(seg.A, `solvePiecewiseAffine: segments[${s}].A`);
+  return walkSegments(segments, x0, times, 'solvePiecewiseAffine', (seg, s, t, x, outputs, end) => {
+    const { a, n: size } = rowMajor(seg.A, `solvePiecewiseAffine: segments[${s}].A`);
     if (size !== n) throw new RangeError(`solvePiecewiseAffine: segments[${s}].A is not ${n}×${n}`);
     const cache = new Map<string, AffineTransition>();
+    let scratch: Float64Array = new Float64Array(n);
     const stepTo = (target: number): void => {
       const h = target - t;
       if (h > 0) {
         const key = h.toPrecision(STEP_KEY_DIGITS);
         let tr = cache.get(key);
-        if (!tr) cache.set(key, (tr = transitionRowMajor(flatA, n, seg.b, h)));
+        if (!tr) cache.set(key, (tr = transitionRowMajor(a, n, seg.b, h)));
         applyTransition(tr, x, scratch);
         [x, scratch] = [scratch, x];
       }
       t = target;
     };
-    const end = s + 1 < segments.length ? segments[s + 1]!.tStart : Infinity;
-    while (next < times.length && times[next]! < end) {
-      stepTo(times[next]!);
-      states.push(Array.from(x));
-      next++;
-    }
-    if (end < Infinity && next < times.length) stepTo(end);
-  }
-  return states;
+    const states = outputs.map((time) => (stepTo(time), Array.from(x)));
+    if (end === Infinity) return { states, atEnd: null };
+    stepTo(end);
+    return { states, atEnd: x };
+  });
 }
