@@ -93,10 +93,13 @@ export function dormandPrince(
     f(t, y, out);
     result.evaluations++;
   };
+  const tEnd = times.length > 0 ? times[times.length - 1]! : t0;
+  // Output times closer than this to the current time get the current state: a step that short would
+  // underflow, and the state moves by no more than rounding in between.
+  const resolution = 16 * Number.EPSILON * Math.max(Math.abs(t0), Math.abs(tEnd), tEnd - t0);
   let next = 0;
-  while (next < times.length && times[next] === t0) (states.push(Array.from(x)), next++);
+  while (next < times.length && times[next]! - t0 <= resolution) (states.push(Array.from(x)), next++);
   if (next === times.length) return result;
-  const tEnd = times[times.length - 1]!;
   let t = t0;
   evaluate(t, x, k[0]!);
   let h = Math.min(options.h0 ?? initialStep(f, t, x, k[0]!, rtol, atol, hMax, result), hMax, tEnd - t0);
@@ -146,7 +149,7 @@ export function dormandPrince(
       facOld = Math.max(err, 1e-4);
       const tNew = clipped ? target : t + h;
       if (!hit) emitDense(t, h, tNew, x, xNew, k, times, next, states, (m) => (next = m));
-      else if (clipped) while (next < times.length && times[next] === tNew) (states.push(Array.from(xNew)), next++);
+      else while (next < times.length && times[next]! - tNew <= resolution) (states.push(Array.from(xNew)), next++);
       result.accepted++;
       [x, xNew] = [xNew, x];
       k[0]!.set(k[6]!); // FSAL: the last stage is f at the new point.

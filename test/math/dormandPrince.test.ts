@@ -110,6 +110,12 @@ describe('dormandPrince: mechanics', () => {
     res.states.forEach(([x], k) => expect(Math.abs(x! / Math.exp(-times[k]!) - 1)).toBeLessThan(1e-9));
   });
 
+  it('does not fail on output times a few ulp apart (hit mode)', () => {
+    const times = [1e-17, 0.5, 0.5 + 1e-16, 1, 1 + 2.2e-16];
+    const res = dormandPrince(decay, 0, [1], times, { output: 'hit', rtol: 1e-10, atol: 1e-14 });
+    res.states.forEach(([x], k) => expect(Math.abs(x! / Math.exp(-times[k]!) - 1)).toBeLessThan(1e-9));
+  });
+
   it('continues from a previous run with its proposed step', () => {
     const first = dormandPrince(logistic, 0, [1], [4], { rtol: 1e-10, atol: 1e-13 });
     const second = dormandPrince(logistic, 4, first.states[0]!, [9], { rtol: 1e-10, atol: 1e-13, h0: first.nextStep });
