@@ -105,6 +105,7 @@ export function dormandPrince(
   let h = Math.min(options.h0 ?? initialStep(f, t, x, k[0]!, rtol, atol, hMax, result), hMax, tEnd - t0);
   let facOld = 1e-4;
   let rejectedLast = false;
+  let nonFinite = false;
   const scale = (a: number, b: number): number => atol + rtol * Math.max(Math.abs(a), Math.abs(b));
   for (let steps = 0; ; steps++) {
     if (steps >= maxSteps) {
@@ -119,7 +120,8 @@ export function dormandPrince(
     const clipped = t + 1.01 * h >= target && target - t <= hMax;
     if (clipped) h = target - t;
     if (!(Math.abs(h) > 16 * Number.EPSILON * Math.max(Math.abs(t), 1e-300))) {
-      throw new Error(`dormandPrince: step size underflow at t=${t} (h=${h}); the solution may blow up or f is not finite`);
+      const why = nonFinite ? 'f returns non-finite values just after this time' : 'the solution may blow up here';
+      throw new Error(`dormandPrince: step size underflow at t=${t} (h=${h}): ${why}`);
     }
     for (let s = 1; s < 7; s++) {
       for (let i = 0; i < n; i++) {
@@ -137,7 +139,9 @@ export function dormandPrince(
       err += ((h * e) / scale(x[i]!, xNew[i]!)) ** 2;
     }
     err = Math.sqrt(err / Math.max(n, 1));
-    if (!Number.isFinite(err)) {
+    nonFinite = !Number.isFinite(err);
+    if (nonFinite) {
+      // Retry shorter: f may be undefined only beyond some point (the guard above reports it if so).
       h *= FAC_MIN;
       rejectedLast = true;
       result.rejected++;

@@ -137,7 +137,11 @@ describe('dormandPrince: mechanics', () => {
     const blowUp: OdeRhs = (_t, x, d) => {
       d[0] = x[0]! * x[0]!;
     };
-    expect(() => dormandPrince(blowUp, 0, [1], [2], { maxSteps: 5000 })).toThrow(/underflow|maxSteps/);
+    expect(() => dormandPrince(blowUp, 0, [1], [2], { maxSteps: 5000 })).toThrow(/underflow at t=1\.0.*blow up|maxSteps/);
+    const broken: OdeRhs = (t, x, d) => {
+      d[0] = t > 0.5 ? Number.NaN : -x[0]!;
+    };
+    expect(() => dormandPrince(broken, 0, [1], [1])).toThrow(/underflow at t=0\.(5|49999).*f returns non-finite values/);
   });
 
   it('rejects bad tolerances and output times', () => {
