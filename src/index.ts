@@ -32,3 +32,28 @@ export {
   moranOptionsSchema,
   replicatorOptionsSchema,
 } from './models/game/schema.js';
+export { expm, expmWithInfo, expmRowMajor, expmPlan, PADE_COEFFICIENTS, type ExpmInfo, type PadeDegree } from './math/expm.js';
+export {
+  affineTransition,
+  applyTransition,
+  solvePiecewiseAffine,
+  type AffineTransition,
+  type AffineSegment,
+} from './math/affineFlow.js';
+export {
+  eigenvalues,
+  eigenSystem,
+  eigenvalueSensitivity,
+  topCouplings,
+  equilibrium,
+  stability,
+  type EigenSystem,
+  type EigenvalueSensitivity,
+  type Coupling,
+  type Stability,
+} from './math/eigen.js';
+export { dormandPrince, type OdeRhs, type DormandPrinceOptions, type DormandPrinceResult } from './math/dormandPrince.js';
+export { integratePiecewise, type OdeSegment, type PiecewiseOdeResult } from './math/integratePiecewise.js';
+export type { Breakpoint } from './math/piecewise.js';
+export type { Complex, ComplexVector } from './math/complex.js';
+export type { MatrixInput } from './math/matrixInput.js';

@@ -1,0 +1,246 @@
+// Dormand–Prince 5(4), J. R. Dormand and P. J. Prince, "A family of embedded Runge–Kutta formulae", J. Comput.
+// Appl. Math. 6, 1980; step-size control, starting step and dense output as in E. Hairer, S. P. Nørsett and
+// G. Wanner, "Solving Ordinary Differential Equations I", 2nd ed., 1993, §II.4–II.6 (their code DOPRI5).
+
+/** The right-hand side f(t, x): writes dx/dt into `dxdt` (length n). Must not keep references to its arrays. */
+export type OdeRhs = (t: number, x: Float64Array, dxdt: Float64Array) => void;
+
+/** Options of `dormandPrince`. Tolerances apply per component: |err_i| ≲ atol + rtol·|x_i| per step. */
+export interface DormandPrinceOptions {
+  /** Relative tolerance. @default 1e-6 */
+  rtol?: number;
+  /** Absolute tolerance, in the state's units. @default 1e-9 */
+  atol?: number;
+  /** Initial step (time units); chosen automatically (HNW §II.4) when omitted. */
+  h0?: number;
+  /** Largest step. @default Infinity */
+  hMax?: number;
+  /** Guard: the integration throws after this many attempted steps. @default 100000 */
+  maxSteps?: number;
+  /** 'dense': outputs by the 4th-order continuous extension (steps ignore output times); 'hit': steps are
+   * shortened to land exactly on each output time. @default 'dense' */
+  output?: 'dense' | 'hit';
+}
+
+/** Result of `dormandPrince`: states at the requested times and the work done. */
+export interface DormandPrinceResult {
+  times: number[];
+  /** `states[k][i]` = x_i(times[k]). */
+  states: number[][];
+  accepted: number;
+  rejected: number;
+  evaluations: number;
+  /** The step the controller proposes next: pass as `h0` to continue from the last time. */
+  nextStep: number;
+}
+
+const C = [0, 1 / 5, 3 / 10, 4 / 5, 8 / 9, 1, 1];
+const A: readonly (readonly number[])[] = [
+  [],
+  [1 / 5],
+  [3 / 40, 9 / 40],
+  [44 / 45, -56 / 15, 32 / 9],
+  [19372 / 6561, -25360 / 2187, 64448 / 6561, -212 / 729],
+  [9017 / 3168, -355 / 33, 46732 / 5247, 49 / 176, -5103 / 18656],
+  [35 / 384, 0, 500 / 1113, 125 / 192, -2187 / 6784, 11 / 84],
+];
+// Error estimate: 5th-order minus embedded 4th-order weights.
+const E = [71 / 57600, 0, -71 / 16695, 71 / 1920, -17253 / 339200, 22 / 525, -1 / 40];
+// Dense output (HNW's contd5 coefficients).
+const D = [
+  -12715105075 / 11282082432, 0, 87487479700 / 32700410799, -10690763975 / 1880347072,
+  701980252875 / 199316789632, -1453857185 / 822651844, 69997945 / 29380423,
+];
+const SAFE = 0.9;
+const FAC_MIN = 0.2;
+const FAC_MAX = 10;
+const BETA = 0.04;
+
+/**
+ * Integrates dx/dt = f(t, x) from (t0, x0) forward to each of `times` (non-decreasing, ≥ t0) by Dormand–Prince
+ * 5(4) with FSAL, the HNW error norm (RMS of err_i/(atol + rtol·max(|x_i|, |x_i,new|))) and PI step control
+ * (β = 0.04, safety 0.9, factors in [0.2, 10]). Throws a clear error after `maxSteps` attempted steps, when the
+ * step underflows, or when f yields non-finite values. Cost: 6 evaluations of f per step.
+ * Example: `dormandPrince((t, x, d) => { d[0] = -x[0]!; }, 0, [1], [1]).states[0][0]` ≈ e^{-1}.
+ */
+export function dormandPrince(
+  f: OdeRhs,
+  t0: number,
+  x0: ArrayLike<number>,
+  times: readonly number[],
+  options: DormandPrinceOptions = {},
+): DormandPrinceResult {
+  const rtol = options.rtol ?? 1e-6;
+  const atol = options.atol ?? 1e-9;
+  const hMax = options.hMax ?? Infinity;
+  const maxSteps = options.maxSteps ?? 100000;
+  const hit = (options.output ?? 'dense') === 'hit';
+  if (!(rtol >= 0 && atol >= 0 && rtol + atol > 0)) throw new RangeError('dormandPrince: need rtol, atol ≥ 0, not both 0');
+  if (!Number.isFinite(t0)) throw new RangeError('dormandPrince: t0 is not finite');
+  times.forEach((t, k) => {
+    if (!Number.isFinite(t) || t < t0 || (k > 0 && t < times[k - 1]!)) {
+      throw new RangeError(`dormandPrince: times must be finite, ≥ t0=${t0} and non-decreasing (times[${k}]=${t})`);
+    }
+  });
+  const n = x0.length;
+  let x = Float64Array.from(x0);
+  let xNew = new Float64Array(n);
+  const k = Array.from({ length: 7 }, () => new Float64Array(n));
+  const stage = new Float64Array(n);
+  const states: number[][] = [];
+  const result = { times: [...times], states, accepted: 0, rejected: 0, evaluations: 0, nextStep: 0 };
+  const evaluate = (t: number, y: Float64Array, out: Float64Array): void => {
+    f(t, y, out);
+    result.evaluations++;
+  };
+  const tEnd = times.length > 0 ? times[times.length - 1]! : t0;
+  // Output times closer than this to the current time get the current state: a step that short would
+  // underflow, and the state moves by no more than rounding in between.
+  const resolution = 16 * Number.EPSILON * Math.max(Math.abs(t0), Math.abs(tEnd), tEnd - t0);
+  let next = 0;
+  while (next < times.length && times[next]! - t0 <= resolution) (states.push(Array.from(x)), next++);
+  if (next === times.length) return result;
+  let t = t0;
+  evaluate(t, x, k[0]!);
+  let h = Math.min(options.h0 ?? initialStep(f, t, x, k[0]!, rtol, atol, hMax, result), hMax, tEnd - t0);
+  let facOld = 1e-4;
+  let rejectedLast = false;
+  let nonFinite = false;
+  const scale = (a: number, b: number): number => atol + rtol * Math.max(Math.abs(a), Math.abs(b));
+  for (let steps = 0; ; steps++) {
+    if (steps >= maxSteps) {
+      throw new Error(
+        `dormandPrince: more than maxSteps=${maxSteps} steps before t=${tEnd} (reached t=${t}, step ${h}); ` +
+          'the problem may be stiff or the tolerances too tight',
+      );
+    }
+    const target = hit ? times[next]! : tEnd;
+    const proposed = h;
+    // Land exactly on the target; a step within 1% of it is stretched rather than leaving a sliver.
+    const clipped = t + 1.01 * h >= target && target - t <= hMax;
+    if (clipped) h = target - t;
+    if (!(Math.abs(h) > 16 * Number.EPSILON * Math.max(Math.abs(t), 1e-300))) {
+      const why = nonFinite ? 'f returns non-finite values just after this time' : 'the solution may blow up here';
+      throw new Error(`dormandPrince: step size underflow at t=${t} (h=${h}): ${why}`);
+    }
+    for (let s = 1; s < 7; s++) {
+      for (let i = 0; i < n; i++) {
+        let acc = 0;
+        for (let j = 0; j < s; j++) acc += A[s]![j]! * k[j]![i]!;
+        stage[i] = x[i]! + h * acc;
+      }
+      if (s === 6) xNew.set(stage);
+      evaluate(t + C[s]! * h, stage, k[s]!);
+    }
+    let err = 0;
+    for (let i = 0; i < n; i++) {
+      let e = 0;
+      for (let j = 0; j < 7; j++) e += E[j]! * k[j]![i]!;
+      err += ((h * e) / scale(x[i]!, xNew[i]!)) ** 2;
+    }
+    err = Math.sqrt(err / Math.max(n, 1));
+    nonFinite = !Number.isFinite(err);
+    if (nonFinite) {
+      // Retry shorter: f may be undefined only beyond some point (the guard above reports it if so).
+      h *= FAC_MIN;
+      rejectedLast = true;
+      result.rejected++;
+      continue;
+    }
+    const fac11 = err ** (0.2 - BETA * 0.75);
+    if (err <= 1) {
+      let hNew = h / Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, fac11 / facOld ** BETA / SAFE));
+      facOld = Math.max(err, 1e-4);
+      const tNew = clipped ? target : t + h;
+      if (!hit) emitDense(t, h, tNew, x, xNew, k, times, next, states, (m) => (next = m));
+      else while (next < times.length && times[next]! - tNew <= resolution) (states.push(Array.from(xNew)), next++);
+      result.accepted++;
+      [x, xNew] = [xNew, x];
+      k[0]!.set(k[6]!); // FSAL: the last stage is f at the new point.
+      t = tNew;
+      if (next >= times.length) {
+        result.nextStep = hNew;
+        return result;
+      }
+      hNew = Math.min(hNew, hMax);
+      if (rejectedLast) hNew = Math.min(hNew, h);
+      if (clipped) hNew = Math.max(hNew, Math.min(proposed, hMax));
+      rejectedLast = false;
+      h = hNew;
+    } else {
+      h /= Math.min(1 / FAC_MIN, fac11 / SAFE);
+      rejectedLast = true;
+      result.rejected++;
+    }
+  }
+}
+
+/** Pushes the dense-output states for the requested times in (t, tNew] (HNW contd5, 4th order). */
+function emitDense(
+  t: number,
+  h: number,
+  tNew: number,
+  x: Float64Array,
+  xNew: Float64Array,
+  k: readonly Float64Array[],
+  times: readonly number[],
+  next: number,
+  states: number[][],
+  setNext: (m: number) => void,
+): void {
+  const n = x.length;
+  while (next < times.length && times[next]! <= tNew) {
+    const tau = times[next]!;
+    if (tau === tNew) {
+      states.push(Array.from(xNew));
+    } else {
+      const th = (tau - t) / h;
+      const th1 = 1 - th;
+      const out = new Array<number>(n);
+      for (let i = 0; i < n; i++) {
+        const diff = xNew[i]! - x[i]!;
+        const bspl = h * k[0]![i]! - diff;
+        let dense = 0;
+        for (let j = 0; j < 7; j++) dense += D[j]! * k[j]![i]!;
+        out[i] = x[i]! + th * (diff + th1 * (bspl + th * (diff - h * k[6]![i]! - bspl + th1 * h * dense)));
+      }
+      states.push(out);
+    }
+    next++;
+  }
+  setNext(next);
+}
+
+/** HNW's starting step (§II.4): a first guess from ‖x‖/‖f‖, refined by an Euler step's second derivative. */
+function initialStep(
+  f: OdeRhs,
+  t: number,
+  x: Float64Array,
+  f0: Float64Array,
+  rtol: number,
+  atol: number,
+  hMax: number,
+  counter: { evaluations: number },
+): number {
+  const n = x.length;
+  let dnf = 0;
+  let dny = 0;
+  for (let i = 0; i < n; i++) {
+    const sk = atol + rtol * Math.abs(x[i]!);
+    dnf += (f0[i]! / sk) ** 2;
+    dny += (x[i]! / sk) ** 2;
+  }
+  let h = dnf <= 1e-10 || dny <= 1e-10 ? 1e-6 : Math.sqrt(dny / dnf) * 0.01;
+  h = Math.min(h, hMax);
+  const x1 = new Float64Array(n);
+  for (let i = 0; i < n; i++) x1[i] = x[i]! + h * f0[i]!;
+  const f1 = new Float64Array(n);
+  f(t + h, x1, f1);
+  counter.evaluations++;
+  let der2 = 0;
+  for (let i = 0; i < n; i++) der2 += ((f1[i]! - f0[i]!) / (atol + rtol * Math.abs(x[i]!))) ** 2;
+  der2 = Math.sqrt(der2) / h;
+  const der12 = Math.max(Math.abs(der2), Math.sqrt(dnf));
+  const h1 = der12 <= 1e-15 ? Math.max(1e-6, h * 1e-3) : (0.01 / der12) ** (1 / 5);
+  return Math.min(100 * h, h1, hMax);
+}
