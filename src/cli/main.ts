@@ -11,6 +11,8 @@ import { registerValidate } from './commands/validate.js';
 import { registerShow } from './commands/show.js';
 import { registerSchema } from './commands/schema.js';
 import { registerMain } from './commands/main.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerAnalyze } from './commands/analyze.js';
 import { registerMatch } from './commands/match.js';
 import { registerTournament } from './commands/tournament.js';
 import { registerEvolve } from './commands/evolve.js';
@@ -32,6 +34,8 @@ const commands: ((p: Command) => void)[] = [
   registerValidate,
   registerShow,
   registerSchema,
+  registerSimulate,
+  registerAnalyze,
   registerMatch,
   registerTournament,
   registerEvolve,

@@ -1,0 +1,59 @@
+import { eigenSystem, topCouplings } from '../../math/eigen.js';
+import type { Complex } from '../../math/complex.js';
+import type { Stability } from '../../math/eigen.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { simulateArms } from './simulateArms.js';
+
+export interface ArmsAnalysis {
+  labels: string[];
+  equilibrium: number[] | null;
+  eigenvalues: Complex[];
+  stability: Stability;
+  /** The plain-language reading of the stability verdict. */
+  verdict: string;
+  /** Couplings A_ij (state j drives state i's rate) ranked by their weight on the leading eigenvalue. */
+  couplings: { responds: string; to: string; value: number; sensitivity: number; weight: number }[];
+  /** With endogenous alignment: the pairs whose alignment moves most over the horizon (mean of both directions). */
+  alignment: { pair: [string, string]; start: number; end: number; change: number }[] | null;
+  horizonYears: number;
+}
+
+/**
+ * Stability analysis of the arms system at start (DESIGN.md §3.1): equilibrium, eigenvalues, verdict, the
+ * couplings that drive the leading eigenvalue, and — when alignment is endogenous — who draws together over
+ * `horizonYears` (default 10). Example: `analyzeArms(korea, { horizonYears: 10 })`.
+ */
+export function analyzeArms(s: Scenario, options: { horizonYears?: number; couplings?: number } = {}): ArmsAnalysis {
+  const horizonYears = options.horizonYears ?? 10;
+  const run = simulateArms(s, { times: [0, horizonYears] });
+  const sys = run.system;
+  const eig = eigenSystem(sys.A);
+  const couplings = topCouplings(sys.A, { count: options.couplings ?? 8, system: eig })
+    .filter((c) => c.value !== 0)
+    .map((c) => ({ responds: sys.labels[c.i], to: sys.labels[c.j], value: c.value, sensitivity: c.sensitivity, weight: c.weight }));
+  let alignment: ArmsAnalysis['alignment'] = null;
+  if (run.alignment) {
+    const m = sys.actors.length;
+    const [w0, w1] = run.alignment;
+    const rows: NonNullable<ArmsAnalysis['alignment']> = [];
+    for (let i = 0; i < m; i++) {
+      for (let j = i + 1; j < m; j++) {
+        const start = (w0[i * m + j] + w0[j * m + i]) / 2, end = (w1[i * m + j] + w1[j * m + i]) / 2;
+        rows.push({ pair: [sys.actors[i], sys.actors[j]], start, end, change: end - start });
+      }
+    }
+    alignment = rows.sort((a, b) => Math.abs(b.change) - Math.abs(a.change)).slice(0, 10);
+  }
+  return { labels: sys.labels, equilibrium: run.equilibrium, eigenvalues: run.eigenvalues, stability: run.stability, verdict: verdictText(run.stability, run.eigenvalues), couplings, alignment, horizonYears };
+}
+
+function verdictText(st: Stability, values: Complex[]): string {
+  const lead = values[values.length - 1];
+  const rate = lead.re;
+  const oscillates = values.some((v) => Math.abs(v.im) > 1e-12);
+  if (st.verdict === 'stable') {
+    return `stable: every deviation from equilibrium dies out (slowest mode decays at ${(-rate * 100).toFixed(1)}%/yr, half-life ${(Math.log(2) / -rate).toFixed(1)} years)${oscillates ? ', with oscillation' : ''}`;
+  }
+  if (st.verdict === 'neutral') return 'neutral: the leading mode neither grows nor decays; deviations persist';
+  return `unstable: the action–reaction spiral runs away — the leading mode grows at ${(rate * 100).toFixed(1)}%/yr (doubling in ${(Math.log(2) / rate).toFixed(1)} years)${oscillates ? ', with oscillation' : ''}`;
+}
