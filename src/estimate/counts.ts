@@ -1,6 +1,6 @@
 import jStat from 'jstat';
 import { EstimationError } from './leastSquares.js';
-import { choleskyLower } from './dense.js';
+import { invertSpd, solveSpd } from './dense.js';
 import { zTwoSided } from './pValues.js';
 
 /** One row of a count model's coefficient table (Wald z tests, as statsmodels' discrete models). */
@@ -75,7 +75,7 @@ export function fitCounts(y: number[], x: number[][], options: CountOptions = {}
   let theta = names.map((nm) => (nm === 'const' ? Math.log(Math.max(meanRate, 1e-3)) : 0));
   if (nb) theta = [...newton(theta, (t) => evaluate(t, rows, y, offset, lnFact, false), options.maxIter ?? 200, false).theta, 0.5];
   const { theta: est, iterations, info } = newton(theta, model, options.maxIter ?? 200, nb);
-  const cov = invertSpd(info);
+  const cov = invertSpd(info, 'information matrix (the design is singular)');
   const at = model(est);
   const coefficients = names.map((name, r) => {
     const stdError = Math.sqrt(cov[r][r]);
@@ -166,7 +166,13 @@ function newton(start: number[], model: (t: number[]) => Evaluation, maxIter: nu
   let theta = start;
   let cur = model(theta);
   for (let it = 1; it <= maxIter; it++) {
-    const step = solveSpd(cur.info, cur.grad);
+    // Far from the optimum the NB2 information can be indefinite: fall back to a gradient step scaled by its diagonal.
+    let step: number[];
+    try {
+      step = solveSpd(cur.info, cur.grad, 'information matrix');
+    } catch {
+      step = cur.grad.map((g, i) => g / Math.max(Math.abs(cur.info[i][i]), 1e-8));
+    }
     let scale = 1;
     let next = theta.map((v, i) => v + step[i]);
     let ev = valid(next) ? model(next) : undefined;
@@ -185,29 +191,6 @@ function newton(start: number[], model: (t: number[]) => Evaluation, maxIter: nu
   function valid(t: number[]): boolean {
     return t.every(Number.isFinite) && (!positiveLast || t[t.length - 1] > 0);
   }
-}
-
-function solveSpd(A: number[][], b: number[]): number[] {
-  const L = choleskyLower(A, 'information matrix (the design is singular, or the fit left the concave region)');
-  const q = b.length;
-  const z = new Array<number>(q);
-  for (let i = 0; i < q; i++) {
-    let s = b[i];
-    for (let c = 0; c < i; c++) s -= L[i][c] * z[c];
-    z[i] = s / L[i][i];
-  }
-  const x = new Array<number>(q);
-  for (let i = q - 1; i >= 0; i--) {
-    let s = z[i];
-    for (let c = i + 1; c < q; c++) s -= L[c][i] * x[c];
-    x[i] = s / L[i][i];
-  }
-  return x;
-}
-
-function invertSpd(A: number[][]): number[][] {
-  // A is symmetric, so the solution for the j-th unit vector is both the j-th column and the j-th row of A⁻¹.
-  return A.map((_, j) => solveSpd(A, A.map((__, i) => (i === j ? 1 : 0))));
 }
 
 function lnFactorial(v: number): number {

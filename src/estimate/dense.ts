@@ -62,3 +62,27 @@ export function logDetSpd(V: number[][], what = 'covariance'): number {
   const L = choleskyLower(V, what);
   return 2 * L.reduce((s, row, i) => s + Math.log(row[i]), 0);
 }
+
+/** Solves A x = b for a symmetric positive-definite A by Cholesky; throws `EstimationError` otherwise. */
+export function solveSpd(A: number[][], b: number[], what = 'matrix'): number[] {
+  const L = choleskyLower(A, what);
+  const q = b.length;
+  const z = new Array<number>(q);
+  for (let i = 0; i < q; i++) {
+    let s = b[i];
+    for (let c = 0; c < i; c++) s -= L[i][c] * z[c];
+    z[i] = s / L[i][i];
+  }
+  const x = new Array<number>(q);
+  for (let i = q - 1; i >= 0; i--) {
+    let s = z[i];
+    for (let c = i + 1; c < q; c++) s -= L[c][i] * x[c];
+    x[i] = s / L[i][i];
+  }
+  return x;
+}
+
+/** Inverse of a symmetric positive-definite A (column j solves A x = e_j; by symmetry it is also row j). */
+export function invertSpd(A: number[][], what = 'matrix'): number[][] {
+  return A.map((_, j) => solveSpd(A, A.map((__, i) => (i === j ? 1 : 0)), what));
+}
