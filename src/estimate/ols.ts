@@ -76,14 +76,17 @@ export function ols(y: number[], x: number[][], options: OlsOptions = {}): OlsRe
   const df = n - k;
   const ssr = residuals.reduce((s, e) => s + e * e, 0);
   const sigma2 = ssr / df;
+  const mean = intercept ? y.reduce((s, v) => s + v, 0) / n : 0;
+  const tss = y.reduce((s, v) => s + (v - mean) ** 2, 0);
+  if (tss === 0) throw new EstimationError('the dependent variable is constant: nothing to explain');
+  // Residuals at rounding level: the regressors reproduce y exactly, and every standard error would be 0.
+  if (ssr <= 1e-28 * tss) throw new EstimationError('perfect fit: the residuals are all zero, so standard errors and tests are undefined');
   const cov = robust ? hc1Cov(fit, residuals, df) : fit.xtxInv.map((row) => row.map((v) => v * sigma2));
   const coefficients = beta.map((estimate, r) => {
     const stdError = Math.sqrt(cov[r][r]);
     const t = estimate / stdError;
     return { name: names[r], estimate, stdError, t, p: tTwoSided(t, df) };
   });
-  const mean = intercept ? y.reduce((s, v) => s + v, 0) / n : 0;
-  const tss = y.reduce((s, v) => s + (v - mean) ** 2, 0);
   const r2 = 1 - ssr / tss;
   const dfModel = k - (intercept ? 1 : 0);
   const adjR2 = 1 - ((n - (intercept ? 1 : 0)) / df) * (1 - r2);

@@ -64,6 +64,11 @@ describe('ols', () => {
     expect(() => ols([1, 2], [[1, 2]])).toThrow(EstimationError);
   });
 
+  it('refuses a constant dependent variable and an exact fit, whose statistics are undefined', () => {
+    expect(() => ols([3, 3, 3, 3], [[1, 2, 3, 5]])).toThrow(/constant/);
+    expect(() => ols([1, 3, 5, 9], [[0, 1, 2, 4]])).toThrow(/perfect fit/);
+  });
+
   it('is invariant to rescaling a regressor: the coefficient scales inversely, t, p and R² stay put', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 }), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.boolean(), (j, c, robust) => {

@@ -3,6 +3,7 @@ import { InputError } from '../errors.js';
 import { envelope, intOption, numberOption, printJson } from '../output.js';
 import { asInput, choice, columns, nameList, readTable } from '../fit/data.js';
 import { fmt, printStats, printTable } from '../fit/print.js';
+import type { Coefficient } from '../../estimate/ols.js';
 
 /**
  * `flashpoints fit ols|var|richardson|counts`: the estimators of DESIGN.md §3.4 on a CSV file with a header.
@@ -30,7 +31,7 @@ export function registerFit(program: Command): void {
         logLik: r.logLik, aic: r.aic, bic: r.bic, covType: r.covType,
       };
       if (o.json) return printJson({ ...envelope('fit ols', { options: { data: o.data, y: o.y, x: o.x, robust: o.robust } }), ...payload });
-      await printTable(['', 'estimate', 'std. error', 't', 'p'], r.coefficients.map((c) => [c.name, c.estimate, c.stdError, c.t, c.p]));
+      await printCoefficients(r.coefficients);
       printStats({ n: r.n, 'residual df': r.df, 'R²': r.r2, 'adj. R²': r.adjR2, F: r.fStat, 'p(F)': r.fP, covariance: r.covType });
     });
 
@@ -152,29 +153,42 @@ async function runRichardson(o: RichardsonCliOptions): Promise<void> {
   if (o.actors.length !== 2) throw new InputError([`--actors needs exactly two columns, got ${o.actors.length}`], 'e.g. --actors U,V');
   const { discreteToContinuous, richardsonPerStock, richardsonPooled } = await import('../../estimate/richardson.js');
   const [u, v] = await columns(await readTable(o.data), o.actors);
-  const summary = (f: { n: number; df: number; r2: number; adjR2: number; coefficients: unknown[] }) => ({
-    n: f.n, df: f.df, r2: f.r2, adjR2: f.adjR2, coefficients: f.coefficients,
-  });
   const options = { data: o.data, actors: o.actors, pooled: o.pooled, form: o.pooled ? undefined : o.form, dt: o.dt };
   let payload: Record<string, unknown>;
   if (o.pooled) {
     const r = asInput(() => richardsonPooled(u, v));
-    payload = { actors: o.actors, pooled: { slope: r.slope, intercept: r.intercept, stopLevel: r.stopLevel, ...summary(r.fit) }, warnings: [] };
+    payload = { actors: o.actors, pooled: { slope: r.slope, intercept: r.intercept, stopLevel: r.stopLevel, ...fitSummary(r.fit) }, warnings: [] };
+    if (!o.json) {
+      await printCoefficients(r.fit.coefficients);
+      printStats({ slope: r.slope, intercept: r.intercept, 'U+V where growth stops': r.stopLevel, n: r.fit.n, 'R²': r.fit.r2 });
+    }
   } else {
     const r = asInput(() => richardsonPerStock(u, v, { names: [o.actors[0], o.actors[1]], form: o.form }));
     const d = asInput(() => discreteToContinuous(u.map((x, t) => [x, v[t]]), o.dt));
     const warnings = [...r.warnings, ...(d.A ? [] : ['the fitted discrete map has an eigenvalue ≤ 0: no continuous-time reading'])];
-    payload = {
-      actors: o.actors,
-      form: o.form,
-      perStock: r.fits.map((f) => ({ actor: f.actor, rival: f.rival, drive: f.drive, reaction: f.reaction, fatigue: f.fatigue, ...summary(f.fit) })),
-      discrete: d,
-      warnings,
-    };
+    const perStock = r.fits.map((f) => ({ actor: f.actor, rival: f.rival, drive: f.drive, reaction: f.reaction, fatigue: f.fatigue, ...fitSummary(f.fit) }));
+    payload = { actors: o.actors, form: o.form, perStock, discrete: d, warnings };
+    if (!o.json) {
+      for (const f of perStock) {
+        process.stdout.write(`${f.actor} (rival ${f.rival}), ${o.form}:\n`);
+        await printCoefficients(f.coefficients);
+        printStats({ 'drive g': f.drive, 'reaction ε': f.reaction, 'fatigue a': f.fatigue, n: f.n, 'R²': f.r2 });
+      }
+      const rowsOf = (m: number[][] | null) => (m ? m.map((row) => row.map(fmt).join('  ')).join(' | ') : '—');
+      printStats({ 'discrete M': rowsOf(d.M), 'discrete c': d.c.map(fmt).join('  '), [`continuous A (per ${o.dt} y)`]: rowsOf(d.A), 'continuous b': d.b ? d.b.map(fmt).join('  ') : '—' });
+    }
   }
   if (o.json) return printJson({ ...envelope('fit richardson', { options }), ...payload });
-  process.stdout.write(JSON.stringify(payload, (_, val) => (typeof val === 'number' ? Number(fmt(val)) : val), 2) + '\n');
   for (const w of payload.warnings as string[]) process.stderr.write(`warning: ${w}\n`);
+}
+
+function fitSummary(f: { n: number; df: number; r2: number; adjR2: number; coefficients: Coefficient[] }) {
+  return { n: f.n, df: f.df, r2: f.r2, adjR2: f.adjR2, coefficients: f.coefficients };
+}
+
+async function printCoefficients(rows: { name: string; estimate: number; stdError: number; t?: number; z?: number; p: number }[]) {
+  const stat = rows[0]?.z !== undefined ? 'z' : 't';
+  await printTable(['', 'estimate', 'std. error', stat, 'p'], rows.map((c) => [c.name, c.estimate, c.stdError, (c.t ?? c.z)!, c.p]));
 }
 
 interface CountsCliOptions {
@@ -208,6 +222,6 @@ async function runCounts(o: CountsCliOptions): Promise<void> {
     logLik: r.logLik, aic: r.aic, bic: r.bic,
   };
   if (o.json) return printJson({ ...envelope('fit counts', { options: { data: o.data, y: o.y, x: o.x, family: o.family, exposure: o.exposure } }), ...payload });
-  await printTable(['', 'estimate', 'std. error', 'z', 'p'], r.coefficients.map((c) => [c.name, c.estimate, c.stdError, c.z, c.p]));
+  await printCoefficients(r.coefficients);
   printStats({ family: r.family, n: r.n, ...(r.alpha ? { alpha: r.alpha.estimate, 'se(alpha)': r.alpha.stdError } : {}), logLik: r.logLik, AIC: r.aic, BIC: r.bic });
 }
