@@ -5,9 +5,21 @@ export function tTwoSided(t: number, df: number): number {
   return 2 * jStat.studentt.cdf(-Math.abs(t), df);
 }
 
-/** Two-sided p-value of a standard-normal z statistic, 2·Φ(−|z|). */
+/** Two-sided p-value of a standard-normal z statistic, 2·Φ(−|z|), accurate to the last digits far in the tail. */
 export function zTwoSided(z: number): number {
-  return 2 * jStat.normal.cdf(-Math.abs(z), 0, 1);
+  return 2 * normalUpperTail(Math.abs(z));
+}
+
+/**
+ * Upper tail 1 − Φ(x). Beyond x = 3 it uses the continued fraction of the Mills ratio,
+ * Q(x) = φ(x) / (x + 1/(x + 2/(x + 3/(x + …)))), evaluated backwards from 200 terms (Abramowitz & Stegun 26.2.14):
+ * jstat's erf-based cdf loses relative accuracy there (2% at x = 8, 0 beyond 9).
+ */
+export function normalUpperTail(x: number): number {
+  if (x < 3) return 1 - jStat.normal.cdf(x, 0, 1);
+  let k = x;
+  for (let n = 200; n >= 1; n--) k = x + n / k;
+  return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) / k;
 }
 
 /**

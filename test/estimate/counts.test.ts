@@ -15,6 +15,7 @@ describe('fitCounts', () => {
     expect(res.n).toBe(g.nobs);
     expectClose(res.coefficients.map((c) => c.estimate), g.params);
     expectClose(res.coefficients.map((c) => c.stdError), g.bse);
+    expectClose(res.coefficients.map((c) => c.p), g.pvalues, 1e-6, 0);
     expectClose([res.logLik, res.aic, res.bic], [g.llf, g.aic, g.bic]);
   });
 
@@ -23,6 +24,7 @@ describe('fitCounts', () => {
     const res = fitCounts(y, x, { exposure, family: 'negbin' });
     expectClose([...res.coefficients.map((c) => c.estimate), res.alpha!.estimate], g.params);
     expectClose([...res.coefficients.map((c) => c.stdError), res.alpha!.stdError], g.bse);
+    expectClose(res.coefficients.map((c) => c.p), g.pvalues.slice(0, 3), 1e-6, 0);
     expectClose([res.logLik, res.aic, res.bic], [g.llf, g.aic, g.bic]);
   });
 

@@ -116,9 +116,9 @@ pois = sm.Poisson(yc, Xc, exposure=expo).fit(method="newton", tol=1e-14, maxiter
 nb = sm.NegativeBinomial(yc, Xc, exposure=expo, loglike_method="nb2").fit(method="newton", tol=1e-14, maxiter=300, disp=0)
 out["counts"] = {
     "y": "launches", "x": ["exercise:1", "tension"], "exposure": "days",
-    "poisson": {"params": ls(pois.params), "bse": ls(pois.bse), "llf": float(pois.llf), "aic": float(pois.aic),
+    "poisson": {"params": ls(pois.params), "bse": ls(pois.bse), "pvalues": ls(pois.pvalues), "llf": float(pois.llf), "aic": float(pois.aic),
                 "bic": float(pois.bic), "nobs": float(pois.nobs)},
-    "negbin": {"params": ls(nb.params), "bse": ls(nb.bse), "llf": float(nb.llf), "aic": float(nb.aic),
+    "negbin": {"params": ls(nb.params), "bse": ls(nb.bse), "pvalues": ls(nb.pvalues), "llf": float(nb.llf), "aic": float(nb.aic),
                "bic": float(nb.bic), "nobs": float(nb.nobs)},
 }
 

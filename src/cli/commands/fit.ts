@@ -121,7 +121,7 @@ async function runVar(o: VarCliOptions): Promise<void> {
     ...(forecast ? { forecast } : {}),
     warnings,
   };
-  const options = { data: o.data, vars: o.vars, lags: o.lags, maxLags, criterion: o.criterion, irf: o.irf, forecast: o.forecast };
+  const options = { data: o.data, vars: o.vars, lags: o.lags, maxLags: maxLags ?? null, criterion: o.criterion, irf: o.irf ?? null, forecast: o.forecast ?? null };
   if (o.json) return printJson({ ...envelope('fit var', { options }), ...payload });
   printStats({ lags: r.lags, nobs: r.nobs, logLik: r.logLik, AIC: r.aic, BIC: r.bic, HQIC: r.hqic, FPE: r.fpe });
   if (selection) {
@@ -153,7 +153,7 @@ async function runRichardson(o: RichardsonCliOptions): Promise<void> {
   if (o.actors.length !== 2) throw new InputError([`--actors needs exactly two columns, got ${o.actors.length}`], 'e.g. --actors U,V');
   const { discreteToContinuous, richardsonPerStock, richardsonPooled } = await import('../../estimate/richardson.js');
   const [u, v] = await columns(await readTable(o.data), o.actors);
-  const options = { data: o.data, actors: o.actors, pooled: o.pooled, form: o.pooled ? undefined : o.form, dt: o.dt };
+  const options = { data: o.data, actors: o.actors, pooled: o.pooled, form: o.pooled ? null : o.form, dt: o.dt };
   let payload: Record<string, unknown>;
   if (o.pooled) {
     const r = asInput(() => richardsonPooled(u, v));
@@ -221,7 +221,7 @@ async function runCounts(o: CountsCliOptions): Promise<void> {
     family: r.family, n: r.n, df: r.df, coefficients: r.coefficients, ...(r.alpha ? { alpha: r.alpha } : {}),
     logLik: r.logLik, aic: r.aic, bic: r.bic,
   };
-  if (o.json) return printJson({ ...envelope('fit counts', { options: { data: o.data, y: o.y, x: o.x, family: o.family, exposure: o.exposure } }), ...payload });
+  if (o.json) return printJson({ ...envelope('fit counts', { options: { data: o.data, y: o.y, x: o.x, family: o.family, exposure: o.exposure ?? null } }), ...payload });
   await printCoefficients(r.coefficients);
   printStats({ family: r.family, n: r.n, ...(r.alpha ? { alpha: r.alpha.estimate, 'se(alpha)': r.alpha.stdError } : {}), logLik: r.logLik, AIC: r.aic, BIC: r.bic });
 }
