@@ -10,6 +10,7 @@ export { impulseResponses, maCoefficients, type ImpulseResponses } from './estim
 export { forecastVar } from './estimate/forecast.js';
 export { fitCounts, type CountResult, type CountOptions, type CountCoefficient } from './estimate/counts.js';
 export { richardsonPerStock, richardsonPooled, discreteToContinuous, type PerStockFit, type PooledFit, type DiscreteReading, type RichardsonForm } from './estimate/richardson.js';
+export { alignLags, parseLagSpec, type LagSpec } from './estimate/lags.js';
 export { EstimationError } from './estimate/leastSquares.js';
 export { logm, type LogmOptions } from './math/logm.js';
 export { parseCsv, numericColumns, parseNumber, CsvError, type CsvTable } from './data/csv.js';

@@ -20,6 +20,8 @@ export interface CountOptions {
   names?: string[];
   /** Exposure e_t > 0 (e.g. days in the month): the mean is e_t·exp(x_tβ), i.e. offset ln e_t. @default 1 */
   exposure?: number[];
+  /** Offset o_t on the log scale, added to ln e_t: μ_t = exp(o_t + x_tβ). @default 0 */
+  offset?: number[];
   /** Prepend a constant named `const`. @default true */
   intercept?: boolean;
   /** Newton iterations before giving up. @default 200 */
@@ -61,9 +63,10 @@ export function fitCounts(y: number[], x: number[][], options: CountOptions = {}
   for (const [t, v] of y.entries()) {
     if (!(Number.isInteger(v) && v >= 0)) throw new EstimationError(`counts must be non-negative integers: row ${t + 1} has ${v}`);
   }
-  const offset = (options.exposure ?? []).map((e, t) => {
+  const offset = y.map((_, t) => {
+    const e = options.exposure?.[t] ?? 1;
     if (!(e > 0)) throw new EstimationError(`exposure must be positive: row ${t + 1} has ${e}`);
-    return Math.log(e);
+    return Math.log(e) + (options.offset?.[t] ?? 0);
   });
   const rows = y.map((_, t) => [...(intercept ? [1] : []), ...x.map((col) => col[t])]);
   if (n <= k) throw new EstimationError(`too few observations: ${n} rows for ${k} coefficients`);
@@ -71,7 +74,7 @@ export function fitCounts(y: number[], x: number[][], options: CountOptions = {}
   const lnFact = y.map(lnFactorial);
   const model = (theta: number[]) => evaluate(theta, rows, y, offset, lnFact, nb);
   // Start: intercept at the log of the mean rate, slopes 0, α from the Poisson moments.
-  const meanRate = y.reduce((s, v) => s + v, 0) / offset.reduce((s, o) => s + Math.exp(o), offset.length ? 0 : n);
+  const meanRate = y.reduce((s, v) => s + v, 0) / offset.reduce((s, o) => s + Math.exp(o), 0);
   let theta = names.map((nm) => (nm === 'const' ? Math.log(Math.max(meanRate, 1e-3)) : 0));
   if (nb) theta = [...newton(theta, (t) => evaluate(t, rows, y, offset, lnFact, false), options.maxIter ?? 200, false).theta, 0.5];
   const { theta: est, iterations, info } = newton(theta, model, options.maxIter ?? 200, nb);
@@ -115,7 +118,7 @@ function evaluate(theta: number[], rows: number[][], y: number[], offset: number
   const info = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   const mu: number[] = [];
   for (let t = 0; t < y.length; t++) {
-    let eta = offset[t] ?? 0;
+    let eta = offset[t];
     for (let r = 0; r < k; r++) eta += rows[t][r] * theta[r];
     const m = Math.exp(eta);
     mu.push(m);

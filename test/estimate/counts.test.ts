@@ -37,6 +37,13 @@ describe('fitCounts', () => {
     expectClose(res.coefficients[0].stdError, 1 / Math.sqrt(18), 1e-10);
   });
 
+  it('an exposure e is the same model as an offset ln e', () => {
+    const a = fitCounts(y, x, { exposure, family: 'negbin' });
+    const b = fitCounts(y, x, { offset: exposure.map(Math.log), family: 'negbin' });
+    expectClose(b.coefficients.map((c) => c.estimate), a.coefficients.map((c) => c.estimate), 1e-9);
+    expectClose(b.logLik, a.logLik, 1e-12);
+  });
+
   it('rejects counts that are not non-negative integers', () => {
     expect(() => fitCounts([1, 2.5, 3], [])).toThrow(/non-negative integers: row 2/);
   });

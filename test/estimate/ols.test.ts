@@ -30,6 +30,10 @@ describe('ols', () => {
     expect(robust.covType).toBe('HC1');
   });
 
+  it('without a constant matches statsmodels (uncentred R², F of all coefficients)', () => {
+    checkAgainst(ols(my, mx, { intercept: false }), golden.macro_ols.noconst);
+  });
+
   it('reproduces the NIST StRD certified Longley values to at least 7 significant digits', () => {
     // Certified values, NIST Statistical Reference Datasets, Linear Regression, "Longley" (higher difficulty):
     // https://www.itl.nist.gov/div898/strd/lls/data/Longley.shtml

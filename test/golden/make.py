@@ -65,6 +65,7 @@ write_csv("macro_growth.csv", vnames + ["tbilrate", "unemp", "infl"],
 Xm = sm.add_constant(np.column_stack([growth[:, 0], macro["tbilrate"].values[1:], macro["unemp"].values[1:]]))
 ym = growth[:, 2]
 out["macro_ols"] = {"y": "inv", "x": ["gdp", "tbilrate", "unemp"], "ols": ols_summary(sm.OLS(ym, Xm).fit()),
+                    "noconst": ols_summary(sm.OLS(ym, Xm[:, 1:]).fit()),
                     "hc1": ols_summary(sm.OLS(ym, Xm).fit(cov_type="HC1", use_t=True))}
 
 

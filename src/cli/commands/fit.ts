@@ -201,21 +201,14 @@ interface CountsCliOptions {
 }
 
 async function runCounts(o: CountsCliOptions): Promise<void> {
-  const specs = o.x.map((s) => {
-    const m = /^(.*):(\d+)$/.exec(s);
-    return m ? { column: m[1], lag: Number(m[2]) } : { column: s, lag: 0 };
-  });
-  const maxLag = Math.max(0, ...specs.map((s) => s.lag));
+  const [{ fitCounts }, { alignLags, parseLagSpec }] = await Promise.all([import('../../estimate/counts.js'), import('../../estimate/lags.js')]);
+  const specs = o.x.map(parseLagSpec);
   const table = await readTable(o.data);
-  const names = [o.y, ...new Set(specs.map((s) => s.column)), ...(o.exposure ? [o.exposure] : [])];
+  const names = [...new Set([o.y, ...specs.map((s) => s.column), ...(o.exposure ? [o.exposure] : [])])];
   const cols = await columns(table, names);
-  const byName = new Map(names.map((n, i) => [n, cols[i]]));
-  const T = table.rows.length;
-  if (T - maxLag < 2) throw new InputError([`${o.data}: ${T} rows are too few for lag ${maxLag}`]);
-  const y = byName.get(o.y)!.slice(maxLag);
-  const x = specs.map((s) => byName.get(s.column)!.slice(maxLag - s.lag, T - s.lag));
-  const exposure = o.exposure ? byName.get(o.exposure)!.slice(maxLag) : undefined;
-  const { fitCounts } = await import('../../estimate/counts.js');
+  const aligned = asInput(() => alignLags(Object.fromEntries(names.map((n, i) => [n, cols[i]])), o.y, specs, o.exposure ? [o.exposure] : []));
+  const { y, x } = aligned;
+  const exposure = o.exposure ? aligned.same[0] : undefined;
   const r = asInput(() => fitCounts(y, x, { family: o.family, names: o.x, exposure }));
   const payload = {
     family: r.family, n: r.n, df: r.df, coefficients: r.coefficients, ...(r.alpha ? { alpha: r.alpha } : {}),
