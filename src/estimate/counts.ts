@@ -35,8 +35,11 @@ export interface CountResult {
   /** n − k, k counting the regression coefficients (not α). */
   df: number;
   coefficients: CountCoefficient[];
-  /** NB2 dispersion α with its standard error (from the joint information matrix); absent for Poisson. */
-  alpha?: { estimate: number; stdError: number };
+  /**
+   * NB2 dispersion α with its standard error (from the joint information matrix); absent for Poisson. When the
+   * data are not over-dispersed the maximum is on the boundary: α = 0 (the Poisson fit) and stdError null.
+   */
+  alpha?: { estimate: number; stdError: number | null };
   logLik: number;
   /** −2 logLik + 2·(number of parameters, α included). */
   aic: number;
@@ -68,18 +71,28 @@ export function fitCounts(y: number[], x: number[][], options: CountOptions = {}
     if (!(e > 0)) throw new EstimationError(`exposure must be positive: row ${t + 1} has ${e}`);
     return Math.log(e) + (options.offset?.[t] ?? 0);
   });
+  for (const col of x) if (col.length !== n) throw new EstimationError('every regressor needs one value per observation');
   const rows = y.map((_, t) => [...(intercept ? [1] : []), ...x.map((col) => col[t])]);
   if (n <= k) throw new EstimationError(`too few observations: ${n} rows for ${k} coefficients`);
   const nb = family === 'negbin';
   const lnFact = y.map(lnFactorial);
-  const model = (theta: number[]) => evaluate(theta, rows, y, offset, lnFact, nb);
-  // Start: intercept at the log of the mean rate, slopes 0, α from the Poisson moments.
+  const evalAt = (withAlpha: boolean) => (theta: number[]) => evaluate(theta, rows, y, offset, lnFact, withAlpha);
+  const maxIter = options.maxIter ?? 200;
+  // Start: intercept at the log of the mean rate, slopes 0; NB2 starts from the Poisson fit and α = 0.5.
   const meanRate = y.reduce((s, v) => s + v, 0) / offset.reduce((s, o) => s + Math.exp(o), 0);
-  let theta = names.map((nm) => (nm === 'const' ? Math.log(Math.max(meanRate, 1e-3)) : 0));
-  if (nb) theta = [...newton(theta, (t) => evaluate(t, rows, y, offset, lnFact, false), options.maxIter ?? 200, false).theta, 0.5];
-  const { theta: est, iterations, info } = newton(theta, model, options.maxIter ?? 200, nb);
-  const cov = invertSpd(info, 'information matrix (the design is singular)');
-  const at = model(est);
+  const start = names.map((nm) => (nm === 'const' ? Math.log(Math.max(meanRate, 1e-3)) : 0));
+  let fit = newton(start, evalAt(false), maxIter, false);
+  let boundary = false;
+  if (nb) {
+    // The NB2 score for α at α → 0⁺ is ½Σ((y − μ)² − y) at the Poisson fit (Cameron & Trivedi 2013, §3.4): when
+    // it is ≤ 0 the data are not over-dispersed and the maximum lies on the boundary α = 0, the Poisson model.
+    const mu = evalAt(false)(fit.theta).mu;
+    boundary = y.reduce((s, v, t) => s + (v - mu[t]) ** 2 - v, 0) <= 0;
+    if (!boundary) fit = newton([...fit.theta, 0.5], evalAt(true), maxIter, true);
+  }
+  const est = fit.theta;
+  const cov = invertSpd(fit.info, 'information matrix (the design is singular)');
+  const at = evalAt(nb && !boundary)(est);
   const coefficients = names.map((name, r) => {
     const stdError = Math.sqrt(cov[r][r]);
     const z = est[r] / stdError;
@@ -91,11 +104,11 @@ export function fitCounts(y: number[], x: number[][], options: CountOptions = {}
     n,
     df: n - k,
     coefficients,
-    ...(nb ? { alpha: { estimate: est[k], stdError: Math.sqrt(cov[k][k]) } } : {}),
+    ...(nb ? { alpha: boundary ? { estimate: 0, stdError: null } : { estimate: est[k], stdError: Math.sqrt(cov[k][k]) } } : {}),
     logLik: at.ll,
     aic: -2 * at.ll + 2 * nParams,
     bic: -2 * at.ll + Math.log(n) * nParams,
-    iterations,
+    iterations: fit.iterations,
     fitted: at.mu,
   };
 }
@@ -164,36 +177,43 @@ function evaluate(theta: number[], rows: number[][], y: number[], offset: number
   return { ll, grad, info, mu };
 }
 
-/** Newton's method with step halving (and α kept positive); stops when the Newton step is negligible. */
+/**
+ * Newton's method with step halving (α kept positive). Converged when a Newton step is negligible, or when no
+ * fraction of it keeps the likelihood from falling (the optimum at rounding level).
+ */
 function newton(start: number[], model: (t: number[]) => Evaluation, maxIter: number, positiveLast: boolean) {
   let theta = start;
   let cur = model(theta);
+  const valid = (t: number[]) => t.every(Number.isFinite) && (!positiveLast || t[t.length - 1] > 0);
   for (let it = 1; it <= maxIter; it++) {
     // Far from the optimum the NB2 information can be indefinite: fall back to a gradient step scaled by its diagonal.
     let step: number[];
+    let isNewton = true;
     try {
       step = solveSpd(cur.info, cur.grad, 'information matrix');
     } catch {
       step = cur.grad.map((g, i) => g / Math.max(Math.abs(cur.info[i][i]), 1e-8));
+      isNewton = false;
     }
     let scale = 1;
-    let next = theta.map((v, i) => v + step[i]);
-    let ev = valid(next) ? model(next) : undefined;
-    while (!(ev && Number.isFinite(ev.ll) && ev.ll >= cur.ll - 1e-12 * Math.abs(cur.ll)) && scale > 1e-10) {
-      scale /= 2;
-      next = theta.map((v, i) => v + scale * step[i]);
-      ev = valid(next) ? model(next) : undefined;
+    let improved: { theta: number[]; ev: Evaluation } | undefined;
+    while (!improved && scale > 1e-10) {
+      const next = theta.map((v, i) => v + scale * step[i]);
+      const ev = valid(next) ? model(next) : undefined;
+      // Near the optimum the likelihood is flat to rounding: a change within 1e−12 relative counts as no worse.
+      if (ev && Number.isFinite(ev.ll) && ev.ll >= cur.ll - 1e-12 * Math.abs(cur.ll)) improved = { theta: next, ev };
+      else scale /= 2;
     }
-    if (!ev) throw new EstimationError('count model: Newton iterations failed to improve the likelihood');
-    const small = step.every((s, i) => Math.abs(scale * s) <= 1e-10 * (1 + Math.abs(theta[i])));
-    theta = next;
-    cur = ev;
-    if (small) return { theta, iterations: it, info: model(theta).info };
+    if (!improved) {
+      if (isNewton) return { theta, iterations: it, info: cur.info };
+      throw new EstimationError('count model: the iterations stopped improving the likelihood away from an optimum');
+    }
+    const small = step.every((v, i) => Math.abs(scale * v) <= 1e-10 * (1 + Math.abs(theta[i])));
+    theta = improved.theta;
+    cur = improved.ev;
+    if (small && isNewton) return { theta, iterations: it, info: cur.info };
   }
   throw new EstimationError(`count model did not converge in ${maxIter} iterations (is the dispersion at its boundary α → 0?)`);
-  function valid(t: number[]): boolean {
-    return t.every(Number.isFinite) && (!positiveLast || t[t.length - 1] > 0);
-  }
 }
 
 function lnFactorial(v: number): number {

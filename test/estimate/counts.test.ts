@@ -44,6 +44,15 @@ describe('fitCounts', () => {
     expectClose(b.logLik, a.logLik, 1e-12);
   });
 
+  it('NB2 on under-dispersed counts stops at the boundary α = 0, which is the Poisson fit', () => {
+    const counts = [2, 2, 3, 2, 3, 2, 3, 3, 2, 3];
+    const nb = fitCounts(counts, [], { family: 'negbin' });
+    const pois = fitCounts(counts, []);
+    expect(nb.alpha).toEqual({ estimate: 0, stdError: null });
+    expect(nb.logLik).toBe(pois.logLik);
+    expect(nb.aic).toBe(pois.aic + 2);
+  });
+
   it('rejects counts that are not non-negative integers', () => {
     expect(() => fitCounts([1, 2.5, 3], [])).toThrow(/non-negative integers: row 2/);
   });
