@@ -16,6 +16,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerMatch } from './commands/match.js';
 import { registerTournament } from './commands/tournament.js';
 import { registerEvolve } from './commands/evolve.js';
+import { registerFit } from './commands/fit.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -36,6 +37,7 @@ const commands: ((p: Command) => void)[] = [
   registerSchema,
   registerSimulate,
   registerAnalyze,
+  registerFit,
   registerMatch,
   registerTournament,
   registerEvolve,

@@ -1,0 +1,22 @@
+/** Human-readable output of `flashpoints fit` (when not --json): a coefficient table and key statistics. */
+
+/** Formats a number for a table: 6 significant digits, exponent form for very small or large magnitudes. */
+export function fmt(v: number | null | undefined): string {
+  if (v === null || v === undefined) return '—';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a < 1e-4 || a >= 1e7 ? v.toExponential(4) : String(Number(v.toPrecision(6)));
+}
+
+/** Prints rows under a header as a plain table on stdout. */
+export async function printTable(head: string[], rows: (string | number | null)[][]): Promise<void> {
+  const { default: Table } = await import('cli-table3');
+  const table = new Table({ head, style: { head: [], border: [] } });
+  for (const r of rows) table.push(r.map((c) => (typeof c === 'number' || c === null ? fmt(c) : c)));
+  process.stdout.write(table.toString() + '\n');
+}
+
+/** Prints `key: value` lines. */
+export function printStats(stats: Record<string, number | string | null | undefined>): void {
+  for (const [k, v] of Object.entries(stats)) process.stdout.write(`${k}: ${typeof v === 'string' ? v : fmt(v)}\n`);
+}
