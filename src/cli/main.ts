@@ -7,6 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { InputError } from './errors.js';
+import { registerData } from './commands/data.js';
 
 
 
@@ -18,7 +19,7 @@ const program = new Command('flashpoints')
   .exitOverride()
   .showHelpAfterError('(add --help for usage)');
 
-for (const register of [] as ((p: Command) => void)[]) register(program);
+for (const register of [registerData] as ((p: Command) => void)[]) register(program);
 
 // Sub-commands inherit exit override so usage errors reach the handler below instead of process.exit.
 for (const cmd of program.commands) cmd.exitOverride();
