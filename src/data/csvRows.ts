@@ -4,6 +4,10 @@
  * accepted. Pure: text in, records out.
  */
 
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
 /** One record of a delimited file. `line` is the 1-based line on which the record starts. */
 export interface CsvRecord {
   line: number;
@@ -41,6 +45,7 @@ export function parseCsvRows(text: string, options: CsvRowsOptions = {}): CsvRow
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
     throw new Error(`delimiter must be one character other than a quote or line break, got '${delimiter}'`);
   }
+  const delim = delimiter.charCodeAt(0);
   const records: CsvRecord[] = [];
   const faults: CsvFault[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -62,64 +67,71 @@ export function parseCsvRows(text: string, options: CsvRowsOptions = {}): CsvRow
       continue;
     }
     while (!atRecordEnd) {
-      field = '';
-      if (text[i] === '"') {
+      if (text.charCodeAt(i) === QUOTE) {
         const openLine = line;
         const openCol = i - lineStart + 1;
         i++;
         let closed = false;
+        let chunkStart = i;
+        field = '';
+        // Copy runs between quotes and line breaks in one slice each; line breaks are counted as they pass.
         while (i < n) {
-          const c = text[i];
-          if (c === '"') {
-            if (text[i + 1] === '"') {
+          const c = text.charCodeAt(i);
+          if (c === QUOTE) {
+            field += text.slice(chunkStart, i);
+            if (text.charCodeAt(i + 1) === QUOTE) {
               field += '"';
               i += 2;
+              chunkStart = i;
               continue;
             }
             i++;
             closed = true;
             break;
           }
-          if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+          if (c === LF || c === CR) {
+            if (c === CR && text.charCodeAt(i + 1) === LF) i++;
             line++;
             lineStart = i + 1;
-          } else if (c === '\r') {
-            field += '\r\n';
-            i += 2;
-            line++;
-            lineStart = i;
-            continue;
           }
-          field += c;
           i++;
         }
         if (!closed) {
+          field += text.slice(chunkStart, i);
           faults.push({ line: openLine, col: openCol, message: 'quoted field is never closed' });
           fields.push(field);
           records.push({ line: recordLine, fields, error: { col: openCol, message: 'quoted field is never closed' } });
           return { records, faults };
         }
         // After a closing quote only a delimiter or the end of the record may follow.
-        while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') {
-          error ??= { col: i - lineStart + 1, message: 'text after a closing quote' };
-          field += text[i];
+        const restStart = i;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === delim || c === LF || c === CR) break;
           i++;
+        }
+        if (i > restStart) {
+          error ??= { col: restStart - lineStart + 1, message: 'text after a closing quote' };
+          field += text.slice(restStart, i);
         }
       } else {
-        while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') {
-          if (text[i] === '"') error ??= { col: i - lineStart + 1, message: 'quote inside an unquoted field' };
-          field += text[i];
+        const start = i;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === delim || c === LF || c === CR) break;
+          if (c === QUOTE) error ??= { col: i - lineStart + 1, message: 'quote inside an unquoted field' };
           i++;
         }
+        field = text.slice(start, i);
       }
       fields.push(field);
-      if (i < n && text[i] === delimiter) {
+      if (i < n && text.charCodeAt(i) === delim) {
         i++;
         continue;
       }
       atRecordEnd = true;
       if (i < n) {
-        i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+        i += text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
         line++;
         lineStart = i;
       }

@@ -47,14 +47,16 @@ export function parseIntTable(text: string, spec: IntTableSpec, countries?: read
   const seen = new Set<string>();
   let filtered = 0;
   const outOfRange = new Map<string, { line: number; value: number }[]>();
+  const cellOptions = spec.columns.map((c) => ({ integer: true, missingCodes: [-9], min: c.required ? c.min : undefined, max: c.required ? c.max : undefined }));
   eachRecord(table, skipped, (rec) => {
     const row: IntRow = {};
-    spec.columns.forEach((c, k) => {
+    for (let k = 0; k < spec.columns.length; k++) {
+      const c = spec.columns[k];
       if (idx[k] < 0) {
         row[c.name] = null;
-        return;
+        continue;
       }
-      const v = numberCell(rec.fields[idx[k]], c.name, { integer: true, missingCodes: [-9], min: c.required ? c.min : undefined, max: c.required ? c.max : undefined });
+      const v = numberCell(rec.fields[idx[k]], c.name, cellOptions[k]);
       if (v === null && c.required) throw new RowError(`missing value: ${c.name} is empty`);
       // An odd code in a descriptive column does not cost the row: the value is left empty and reported.
       if (v !== null && ((c.min !== undefined && v < c.min) || (c.max !== undefined && v > c.max))) {
@@ -63,7 +65,7 @@ export function parseIntTable(text: string, spec: IntTableSpec, countries?: read
         outOfRange.set(c.name, list);
         row[c.name] = null;
       } else row[c.name] = v;
-    });
+    }
     if (keep && !(spec.countryColumns ?? []).every((c) => keep.has(String(row[c])))) {
       filtered++;
       return;

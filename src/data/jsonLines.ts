@@ -5,6 +5,7 @@
 import { formatError } from './importResult.js';
 
 const LITERALS: [string, unknown][] = [['true', true], ['false', false], ['null', null]];
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
 
 export interface JsonWithLines {
@@ -39,18 +40,20 @@ export function parseJsonWithLines(text: string): JsonWithLines {
   const parseString = (): string => {
     i++; // opening quote
     let out = '';
+    let chunkStart = i;
     for (;;) {
       if (i >= text.length) fail('a string is never closed');
-      const c = text[i];
-      if (c === '"') {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        out += text.slice(chunkStart, i);
         i++;
         return out;
       }
-      if (c === '\\') {
+      if (c === 92) {
+        out += text.slice(chunkStart, i);
         const e = text[i + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e in simple) {
-          out += simple[e];
+        if (e in ESCAPES) {
+          out += ESCAPES[e];
           i += 2;
         } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
           out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
@@ -58,10 +61,10 @@ export function parseJsonWithLines(text: string): JsonWithLines {
         } else {
           fail('bad escape in string');
         }
+        chunkStart = i;
         continue;
       }
-      if (c < ' ') fail('control character in string');
-      out += c;
+      if (c < 32) fail('control character in string');
       i++;
     }
   };

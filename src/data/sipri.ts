@@ -8,7 +8,7 @@
  * SIPRI as fractions and are converted to percent.
  */
 import { DataFormatError, formatError, type Cell, type ImportResult, type Skipped } from './importResult.js';
-import { eachRecord, normalizeName, numberCell, readTable, requireColumns, RowError } from './table.js';
+import { eachRecord, normalizeName, numberCell, readTable, requireColumns, RowError, tidyNumber } from './table.js';
 
 /** One country-year; the other keys are the measures (see `columns`), in the units listed in the notes. */
 export type SipriRow = { country: string; year: number } & Record<string, Cell>;
@@ -156,7 +156,7 @@ function readSheet(name: string, grid: SheetGrid): SheetRead {
       }
       const num = typeof v === 'number' ? v : /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : NaN;
       if (!Number.isFinite(num)) skipped.push({ line: r + 1, reason: `bad value: sheet '${name}' ${country || '(no country)'} ${year} is '${String(v)}'` });
-      else found.push({ year, value: num * measure.scale });
+      else found.push({ year, value: measure.scale === 1 ? num : tidyNumber(num * measure.scale) });
     }
     if (filled === 0) {
       if (country) headings++;

@@ -62,7 +62,8 @@ export function requireColumns<K extends string>(table: Table, spec: Record<K, r
     if (i < 0) missing.push(spec[key].length > 1 ? `${spec[key][0]} (or ${spec[key].slice(1).join(', ')})` : spec[key][0]);
     out[key] = i;
   }
-  if (missing.length) formatError(table.headerLine, 1, `not a ${what} file: missing column${missing.length > 1 ? 's' : ''} ${missing.join('; ')}`);
+  const article = /^[aeiou]/i.test(what) ? 'an' : 'a';
+  if (missing.length) formatError(table.headerLine, 1, `not ${article} ${what} file: missing column${missing.length > 1 ? 's' : ''} ${missing.join('; ')}`);
   return out;
 }
 
