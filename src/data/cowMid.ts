@@ -6,7 +6,7 @@
  */
 import { formatError, type ImportResult } from './importResult.js';
 import { parseIntTable, type IntColumn, type IntRow } from './intTable.js';
-import { normalizeName, readTable } from './table.js';
+import { firstLineOf, normalizeName, readTable } from './table.js';
 
 export type MidLayout = 'dyad-year' | 'dispute';
 export type MidImport = ImportResult<IntRow> & { layout: MidLayout };
@@ -74,7 +74,7 @@ export function midLayout(header: readonly string[]): MidLayout | undefined {
  * Example: `parseCowMid(text, { countries: [731, 732] })` → the inter-Korean directed dyad-years.
  */
 export function parseCowMid(text: string, options: { countries?: readonly (string | number)[] } = {}): MidImport {
-  const header = readTable(text.slice(0, text.search(/\r|\n|$/))).header;
+  const header = readTable(firstLineOf(text)).header;
   const layout = midLayout(header);
   if (!layout) formatError(1, 1, 'not a MID file: expected ccode1 and ccode2 (dyad-year) or styear (dispute) in the header');
   const spec =

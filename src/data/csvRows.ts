@@ -26,6 +26,8 @@ export interface CsvFault {
 export interface CsvRowsOptions {
   /** Field separator, one character. @default ',' */
   delimiter?: string;
+  /** Read double quotes as RFC 4180 quoting; false reads them as plain characters (files that never quote). @default true */
+  quoting?: boolean;
 }
 
 export interface CsvRows {
@@ -46,6 +48,7 @@ export function parseCsvRows(text: string, options: CsvRowsOptions = {}): CsvRow
     throw new Error(`delimiter must be one character other than a quote or line break, got '${delimiter}'`);
   }
   const delim = delimiter.charCodeAt(0);
+  const quoting = options.quoting ?? true;
   const records: CsvRecord[] = [];
   const faults: CsvFault[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -67,7 +70,7 @@ export function parseCsvRows(text: string, options: CsvRowsOptions = {}): CsvRow
       continue;
     }
     while (!atRecordEnd) {
-      if (text.charCodeAt(i) === QUOTE) {
+      if (quoting && text.charCodeAt(i) === QUOTE) {
         const openLine = line;
         const openCol = i - lineStart + 1;
         i++;
@@ -119,7 +122,7 @@ export function parseCsvRows(text: string, options: CsvRowsOptions = {}): CsvRow
         while (i < n) {
           const c = text.charCodeAt(i);
           if (c === delim || c === LF || c === CR) break;
-          if (c === QUOTE) error ??= { col: i - lineStart + 1, message: 'quote inside an unquoted field' };
+          if (c === QUOTE && quoting) error ??= { col: i - lineStart + 1, message: 'quote inside an unquoted field' };
           i++;
         }
         field = text.slice(start, i);

@@ -11,7 +11,7 @@ import type { CsvRecord } from './csvRows.js';
 import { formatError, type ImportResult, type Skipped } from './importResult.js';
 import { CAMEO_CODE, goldsteinScore } from './goldstein.js';
 import { checkDate, nextMonth } from './cns.js';
-import { countrySet, eachRecord, findColumn, readTable, RowError, tidyNumber, type Table } from './table.js';
+import { countrySet, eachRecord, findColumn, firstLineOf, readTable, RowError, tidyNumber, type Table } from './table.js';
 
 export type EventLayout = 'icews' | 'gdelt';
 
@@ -78,7 +78,9 @@ function monthOf(raw: string, layout: EventLayout): string {
  * codes missing from the table are skipped and listed.
  */
 export function parseEvents(text: string, options: EventsOptions): ImportResult<EventMonth> & { layout: EventLayout } {
-  const table = readTable(text);
+  // Headerless GDELT files are tab-separated and never quote: a quote in a name or URL is a plain character.
+  const gdeltRows = /^\d+\t\d{8}\t/.test(firstLineOf(text)) && firstLineOf(text).split('\t').length >= 57;
+  const table = readTable(text, gdeltRows ? { delimiter: '\t', quoting: false } : {});
   const { layout, cols, headerless } = locate(table);
   if (headerless) table.records.unshift({ line: table.headerLine, fields: table.rawHeader });
   const keep = countrySet(options.countries);

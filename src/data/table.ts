@@ -22,16 +22,21 @@ export function normalizeName(name: string): string {
 
 /**
  * Reads delimited text whose first record is a header. The delimiter defaults to a tab when the header line holds
- * more tabs than commas, else a comma. Throws DataFormatError on an empty file or an unterminated quote.
+ * more tabs than commas, else a comma; `quoting: false` reads quotes as plain characters (for files that never
+ * quote, such as GDELT's). Throws DataFormatError on an empty file or an unterminated quote.
  */
-export function readTable(text: string, options: { delimiter?: string } = {}): Table {
-  const firstLine = text.slice(0, text.search(/\r|\n|$/));
-  const delimiter = options.delimiter ?? detectDelimiter(firstLine);
-  const { records, faults } = parseCsvRows(text, { delimiter });
+export function readTable(text: string, options: { delimiter?: string; quoting?: boolean } = {}): Table {
+  const delimiter = options.delimiter ?? detectDelimiter(firstLineOf(text));
+  const { records, faults } = parseCsvRows(text, { delimiter, quoting: options.quoting });
   if (faults.length) throw new DataFormatError(faults);
   const head = records.shift();
   if (!head) formatError(1, 1, 'the file is empty: expected a header line');
   return { header: head.fields.map(normalizeName), rawHeader: head.fields, headerLine: head.line, records, delimiter };
+}
+
+/** The text up to the first line break. */
+export function firstLineOf(text: string): string {
+  return text.slice(0, text.search(/\r|\n|$/));
 }
 
 /** A tab if the line holds more tabs than commas, else a comma. */
@@ -91,13 +96,6 @@ export function numberCell(raw: string | undefined, column: string, options: Num
   if ((options.min !== undefined && v < options.min) || (options.max !== undefined && v > options.max)) {
     throw new RowError(`out of range: ${column} is ${v}, expected ${options.min ?? '-∞'}..${options.max ?? '∞'}`);
   }
-  return v;
-}
-
-/** As numberCell, but a missing value is an error too. */
-export function requiredNumber(raw: string | undefined, column: string, options: NumberCellOptions = {}): number {
-  const v = numberCell(raw, column, options);
-  if (v === null) throw new RowError(`missing value: ${column} is empty`);
   return v;
 }
 

@@ -51,6 +51,13 @@ describe('flashpoints data import', () => {
     expect(r.err).toMatch(/multiplied by usd_per_gbp \(.*usd_per_gbp\.csv: The table presents/);
   });
 
+  it('gives one row per missile with --launches, and filters MID dyads with --countries', () => {
+    const r = run('cns', '--in', fx('cns_tests.csv'), '--launches');
+    expect(r.out.split('\n').slice(0, 2)).toEqual(['date,month,missile,facility,outcome,apogee_km,distance_km', '1993-05,1993-05,nodong,,success,,500']);
+    const mid = JSON.parse(run('cow-mid', '--in', fx('mid_dyad_year.csv'), '--countries', '731,732', '--json').out);
+    expect([mid.rows, mid.skippedCount, mid.data.map((x: { dispnum: number }) => x.dispnum)]).toEqual([4, 2, [4000, 4000, 4002, 4003]]);
+  });
+
   it('reads a SIPRI workbook, one sheet on request', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Share of GDP');

@@ -40,6 +40,10 @@ describe('parseCsvRows', () => {
     expect(parseCsvRows('a\tb,c\n', { delimiter: '\t' }).records[0].fields).toEqual(['a', 'b,c']);
   });
 
+  it('reads quotes as plain characters when quoting is off (files that never quote)', () => {
+    expect(parseCsvRows('a\t"b\tc"d\n', { delimiter: '\t', quoting: false }).records[0]).toEqual({ line: 1, fields: ['a', '"b', 'c"d'] });
+  });
+
   it('round-trips any table of fields through formatCsv (property)', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\n', '\r', '\t', 'é', '1', '.') , maxLength: 8 });
     fc.assert(

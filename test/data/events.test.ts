@@ -89,6 +89,13 @@ describe('parseEvents', () => {
     ]);
   });
 
+  it('reads quotes in headerless GDELT rows as plain characters', () => {
+    const row = Array.from({ length: 58 }, () => '');
+    Object.assign(row, { 0: '1', 1: '20180105', 6: '"KIM" GOV', 7: 'PRK', 16: 'SEOUL "GOV', 17: 'KOR', 26: '042' });
+    const r = parseEvents(row.join('\t') + '\n', { goldstein: gdeltTable() });
+    expect([r.skipped, r.rows.map((x) => [x.source, x.target, x.goldstein_sum])]).toEqual([[], [['PRK', 'KOR', 1.9]]]);
+  });
+
   it('reads GDELT with its header names and ICEWS as tab-separated Dataverse files with spaced headers', () => {
     const gdeltHeader = 'GLOBALEVENTID\tSQLDATE\tActor1CountryCode\tActor2CountryCode\tEventCode\n1\t20180105\tPRK\tKOR\t042\n';
     expect(parseEvents(gdeltHeader, { goldstein: gdeltTable() }).rows).toEqual([

@@ -39,6 +39,7 @@ function parseList(raw: string): string[] {
   return items;
 }
 
+/** Registers `data` and its sub-command `import` (kinds, options and help text as in docs/data.md). */
 export function registerData(program: Command): void {
   const data = program.command('data').description('Work with the field\'s standard data sets (docs/data.md)');
   data
