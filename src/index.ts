@@ -7,10 +7,11 @@ export { parseCsvRows, formatCsv, formatCsvField, type CsvRecord, type CsvRows, 
 export { DataFormatError, resultToCsv, type ImportResult, type Skipped, type FlatRow, type Cell, type FormatIssue } from './data/importResult.js';
 export { parseJsonWithLines } from './data/jsonLines.js';
 export { parseSipriCsv, parseSipriSheets, sipriMeasure, SIPRI_MARKERS, SIPRI_MAX_DATA_POINTS, type SipriRow, type SipriImport, type SheetGrid } from './data/sipri.js';
-export { readSipriWorkbook, defaultSipriSheets } from './data/sipriXlsx.js';
+export { readSipriWorkbook, defaultSipriSheets, type SipriWorkbookOptions } from './data/sipriXlsx.js';
 export { parseCowNmc, COW_LAST_STERLING_YEAR, type NmcRow, type NmcImport, type NmcOptions } from './data/cowNmc.js';
 export { parseUsdPerGbp, GOLD_PARITY_USD_PER_GBP, type UsdPerGbp } from './data/usdPerGbp.js';
 export { parseCowMid, midLayout, type MidImport, type MidLayout } from './data/cowMid.js';
+export type { IntRow } from './data/intTable.js';
 export { parseAtop, type AtopImport } from './data/atop.js';
 export { parseCns, parseCnsLaunches, cnsMonthly, type CnsLaunch, type CnsMonth } from './data/cns.js';
 export { parseGoldsteinTable, goldsteinScore, type GoldsteinTable } from './data/goldstein.js';

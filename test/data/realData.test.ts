@@ -8,6 +8,7 @@ import { parseAtop } from '../../src/data/atop.js';
 import { parseCns, parseCnsLaunches } from '../../src/data/cns.js';
 import { parseCowMid } from '../../src/data/cowMid.js';
 import { parseCowNmc } from '../../src/data/cowNmc.js';
+import { parseCsvRows } from '../../src/data/csvRows.js';
 import { parseEvents } from '../../src/data/events.js';
 import { parseGoldsteinTable } from '../../src/data/goldstein.js';
 import { parseSipriCsv } from '../../src/data/sipri.js';
@@ -68,7 +69,10 @@ const NMC = 'cow/cow_nmc_v7_1816_2022.csv';
 const RATES = 'milex_longrun/measuringworth_usd_per_gbp_1800_1913.csv';
 const BLOC = 'arms_races/pre_wwi_bloc_milex_cow_nmc_v7_1900_1913_gbp.csv';
 
-describe.skipIf(!has(NMC, RATES, BLOC))('COW NMC v7 (real file)', () => {
+const CPI = 'milex_longrun/measuringworth_us_cpi_1800_2021.csv';
+const OWID = 'milex_longrun/owid_cow_sipri_milex_const2020usd_focus.csv';
+
+describe.skipIf(!has(NMC, RATES, BLOC, CPI, OWID))('COW NMC v7 (real file)', () => {
   const rates = () => parseUsdPerGbp(read(RATES));
 
   it('reads all 17,121 rows, and the MeasuringWorth file has one rate a year 1800–1913', () => {
@@ -89,6 +93,24 @@ describe.skipIf(!has(NMC, RATES, BLOC))('COW NMC v7 (real file)', () => {
       expect(row.milex_usd_k).toBeCloseTo(row.milex_raw! * rates().rates.get(+year)!, 3);
     }
     expect(nmc.rows.find((x) => x.year === 1914)).toMatchObject({ milex_unit: 'USD thousand', usd_per_gbp: null });
+  });
+
+  it("agrees with OWID's independent conversion of COW's sterling years (× MeasuringWorth $/£, deflated by the US CPI) for 731 country-years", () => {
+    // OWID (owid/notebooks, omm_military_expenditure) turned COW's £ into constant 2020 US$ with the same two
+    // MeasuringWorth series; deflating our current-dollar figures with the CPI must give its numbers.
+    const cpi = new Map(parseCsvRows(read(CPI)).records.filter((r) => /^\d{4}$/.test(r.fields[0])).map((r) => [+r.fields[0], +r.fields[1]]));
+    const owid = new Map(parseCsvRows(read(OWID)).records.slice(1).filter((r) => r.fields[2] !== '').map((r) => [`${r.fields[0]}/${r.fields[1]}`, +r.fields[2]]));
+    const names: Record<number, string> = { 2: 'United States', 200: 'United Kingdom', 220: 'France', 255: 'Germany', 300: 'Austria-Hungary', 325: 'Italy', 365: 'Russia', 740: 'Japan' };
+    const nmc = parseCowNmc(read(NMC), { usdPerGbp: rates().rates, countries: Object.keys(names) }).rows.filter((x) => x.year <= 1913 && x.milex_usd_k !== null);
+    let compared = 0;
+    for (const x of nmc) {
+      const theirs = owid.get(`${names[x.ccode]}/${x.year}`);
+      if (theirs === undefined) continue;
+      const ours = (x.milex_usd_k! * 1000 * cpi.get(2020)!) / cpi.get(x.year)!;
+      expect(Math.abs(ours / theirs - 1), `${names[x.ccode]} ${x.year}`).toBeLessThan(1e-6);
+      compared++;
+    }
+    expect(compared).toBe(731);
   });
 
   it('has no North Korean milex after 2001', () => {
