@@ -164,4 +164,20 @@ describe.skipIf(!has(ICEWS, 'event_data/gdelt_CAMEO.goldsteinscale.txt', 'event_
     expect(scored + r.skipped.length).toBe(4993);
     expect(new Set(r.rows.map((x) => x.month))).toEqual(new Set(['2018-06']));
   });
+
+  it("matches ICEWS's own per-event intensity when scored with the ICEWS table: dyad-month sums agree", () => {
+    const icews = parseGoldsteinTable(read('event_data/icews_goldstein_mappings.csv'));
+    const r = parseEvents(read(ICEWS), { goldstein: icews.scores });
+    const recs = parseCsvRows(read(ICEWS)).records;
+    const h = recs[0].fields;
+    const [src, tgt, date, intensity] = ['source_country', 'target_country', 'event_date', 'intensity'].map((n) => h.indexOf(n));
+    const sums = new Map<string, number>();
+    for (const { fields: f } of recs.slice(1)) {
+      if (!f[src] || !f[tgt] || f[src] === f[tgt]) continue;
+      const key = `${f[src]}>${f[tgt]} ${f[date].slice(0, 7)}`;
+      sums.set(key, (sums.get(key) ?? 0) + Number(f[intensity]));
+    }
+    expect(r.rows).toHaveLength(sums.size);
+    for (const x of r.rows) expect(x.goldstein_sum).toBeCloseTo(sums.get(`${x.source}>${x.target} ${x.month}`)!, 9);
+  });
 });
