@@ -6,7 +6,7 @@ export { Xoroshiro128Plus, streamFor, type RandomSource } from './math/rng/index
 export { parseCsvRows, formatCsv, formatCsvField, type CsvRecord, type CsvRows, type CsvFault } from './data/csvRows.js';
 export { DataFormatError, resultToCsv, type ImportResult, type Skipped, type FlatRow, type Cell, type FormatIssue } from './data/importResult.js';
 export { parseJsonWithLines } from './data/jsonLines.js';
-export { parseSipriCsv, parseSipriSheets, sipriMeasure, SIPRI_MARKERS, SIPRI_MAX_DATA_POINTS, type SipriRow, type SipriImport, type SheetGrid } from './data/sipri.js';
+export { parseSipriCsv, parseSipriSheets, sipriMeasure, SIPRI_MARKERS, SIPRI_MAX_DATA_POINTS, type SipriRow, type SipriImport, type SipriOptions, type SheetGrid } from './data/sipri.js';
 export { readSipriWorkbook, defaultSipriSheets, type SipriWorkbookOptions } from './data/sipriXlsx.js';
 export { parseCowNmc, COW_LAST_STERLING_YEAR, type NmcRow, type NmcImport, type NmcOptions } from './data/cowNmc.js';
 export { parseUsdPerGbp, GOLD_PARITY_USD_PER_GBP, type UsdPerGbp } from './data/usdPerGbp.js';

@@ -8,7 +8,7 @@
  * SIPRI as fractions and are converted to percent.
  */
 import { DataFormatError, formatError, type Cell, type ImportResult, type Skipped } from './importResult.js';
-import { eachRecord, normalizeName, numberCell, readTable, requireColumns, RowError, tidyNumber } from './table.js';
+import { countrySet, eachRecord, normalizeName, numberCell, readTable, requireColumns, RowError, tidyNumber } from './table.js';
 
 /** One country-year; the other keys are the measures (see `columns`), in the units listed in the notes. */
 export type SipriRow = { country: string; year: number } & Record<string, Cell>;
@@ -19,6 +19,11 @@ export const SIPRI_MARKERS: readonly string[] = ['. .', '..', '...', '. . .', 'x
 
 /** SIPRI's reproduction limit: at most 10% of the database, 3,500 data points, under its fair-use terms. */
 export const SIPRI_MAX_DATA_POINTS = 3500;
+
+export interface SipriOptions {
+  /** Keep only these countries, named as SIPRI names them (`Korea, South`). @default all */
+  countries?: readonly string[];
+}
 
 /** A SIPRI sheet as a measure: column name, unit, and the factor that turns the stored value into that unit. */
 export interface SipriMeasure {
@@ -44,7 +49,9 @@ export function sipriMeasure(sheet: string): SipriMeasure {
  * markers are missing values. Rows with a bad year or number, or a repeated country-year, are skipped and listed.
  * Example: `parseSipriCsv('country,year,milex\nJapan,2024,55000\n').rows` → `[{country:'Japan', year:2024, milex:55000}]`.
  */
-export function parseSipriCsv(text: string): SipriImport {
+export function parseSipriCsv(text: string, options: SipriOptions = {}): SipriImport {
+  const keep = countrySet(options.countries);
+  let filtered = 0;
   const table = readTable(text);
   const col = requireColumns(table, { country: ['country'], year: ['year'] }, 'SIPRI long CSV');
   const measureIdx = table.header.map((_, i) => i).filter((i) => i !== col.country && i !== col.year);
@@ -57,6 +64,10 @@ export function parseSipriCsv(text: string): SipriImport {
   eachRecord(table, skipped, (rec) => {
     const country = rec.fields[col.country].trim();
     if (!country) throw new RowError('missing value: country is empty');
+    if (keep && !keep.has(country)) {
+      filtered++;
+      return;
+    }
     const year = yearOf(rec.fields[col.year]);
     const key = `${country}\u0000${year}`;
     if (seen.has(key)) throw new RowError(`duplicate: ${country} ${year} appears again`);
@@ -70,6 +81,7 @@ export function parseSipriCsv(text: string): SipriImport {
     rows.push(row);
   });
   const notes = [`measures: ${measures.join(', ')} (units as in the file's column names)`, ...markerNotes(markers), ...limitNotes(rows, measures)];
+  if (keep) notes.push(`${filtered} rows of other countries left out (countries filter)`);
   return { kind: 'sipri', columns: ['country', 'year', ...measures], rows, skipped, notes };
 }
 
@@ -107,8 +119,9 @@ interface SheetRead {
  * footnotes) into one row per country-year with one column per sheet. Cells that are neither numbers nor SIPRI
  * markers are skipped and listed with their sheet row. Throws DataFormatError when a sheet has no header row.
  */
-export function parseSipriSheets(sheets: readonly { name: string; grid: SheetGrid }[]): SipriImport {
-  const reads = sheets.map((s) => readSheet(s.name, s.grid));
+export function parseSipriSheets(sheets: readonly { name: string; grid: SheetGrid }[], options: SipriOptions = {}): SipriImport {
+  const keep = countrySet(options.countries);
+  const reads = sheets.map((s) => readSheet(s.name, s.grid, keep));
   const byKey = new Map<string, SipriRow>();
   const columns = ['country', 'year', ...reads.map((r) => r.measure.column)];
   for (const read of reads) {
@@ -130,7 +143,7 @@ export function parseSipriSheets(sheets: readonly { name: string; grid: SheetGri
   return { kind: 'sipri', columns, rows, skipped: reads.flatMap((r) => r.skipped), notes };
 }
 
-function readSheet(name: string, grid: SheetGrid): SheetRead {
+function readSheet(name: string, grid: SheetGrid, keep: Set<string> | undefined): SheetRead {
   const measure = sipriMeasure(name);
   const h = findHeader(grid);
   if (!h) throw new DataFormatError([{ line: 1, col: 1, message: `sheet '${name}': no header row with 'Country' and year columns` }]);
@@ -139,6 +152,7 @@ function readSheet(name: string, grid: SheetGrid): SheetRead {
   const skipped: Skipped[] = [];
   const markers = new Map<string, number>();
   let headings = 0;
+  let filtered = 0;
   const title = grid.slice(0, headerRow).flatMap((r) => r.filter((c): c is string => typeof c === 'string' && c.trim() !== ''));
   for (let r = headerRow + 1; r < grid.length; r++) {
     const cells = grid[r] ?? [];
@@ -166,12 +180,17 @@ function readSheet(name: string, grid: SheetGrid): SheetRead {
       skipped.push({ line: r + 1, reason: `missing value: sheet '${name}' row has values but no country name` });
       continue;
     }
+    if (keep && !keep.has(country)) {
+      filtered++;
+      continue;
+    }
     for (const f of found) values.set(`${country}\u0000${f.year}`, { country, year: f.year, value: f.value });
   }
   const notes = [
     ...(title.length ? [`sheet '${name}' says: ${title.join(' | ')}`] : []),
     `sheet '${name}': ${values.size} values; ${headings} rows without values (region headings, footnotes) ignored`,
     ...markerNotes(markers).map((n) => `sheet '${name}': ${n}`),
+    ...(keep ? [`sheet '${name}': ${filtered} rows of other countries left out (countries filter)`] : []),
   ];
   return { measure, values, skipped, notes };
 }

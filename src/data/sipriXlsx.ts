@@ -12,6 +12,8 @@ export interface SipriWorkbookOptions {
    * "Constant (YYYY) US$" and the sheet "Share of GDP".
    */
   sheets?: readonly string[];
+  /** Keep only these countries, named as SIPRI names them. @default all */
+  countries?: readonly string[];
 }
 
 /** The sheets read by default: constant US$ and share of GDP. */
@@ -52,7 +54,7 @@ export async function readSipriWorkbook(data: ArrayBuffer | Uint8Array, options:
     for (let r = 0; r < grid.length; r++) grid[r] ??= [];
     return { name: ws.name, grid };
   });
-  return parseSipriSheets(sheets);
+  return parseSipriSheets(sheets, { countries: options.countries });
 }
 
 /** Reduces an exceljs cell value (formula, rich text, hyperlink, error, date) to a number, a string or null. */

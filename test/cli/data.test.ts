@@ -71,6 +71,8 @@ describe('flashpoints data import', () => {
     const doc = JSON.parse(r.out);
     expect(doc.columns).toEqual(['country', 'year', 'milex_share_gdp']);
     expect(doc.data.map((x: { milex_share_gdp: number }) => x.milex_share_gdp)).toEqual([1.2, 1.4]);
+    const korea = JSON.parse(run('sipri', '--in', fx('sipri_long.csv'), '--countries', 'Korea, South;Viet Nam', '--json').out);
+    expect(korea.data.map((x: { country: string }) => x.country)).toEqual(['Korea, South', 'Korea, South', 'Viet Nam']);
     expect(run('sipri', '--in', file, '--sheet', 'Per capita').err).toMatch(/sipri\.xlsx:1:1: sheet 'Per capita' not found/);
   });
 

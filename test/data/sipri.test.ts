@@ -37,6 +37,12 @@ describe('parseSipriCsv', () => {
     ]);
   });
 
+  it('keeps only the countries asked for, and counts the others', () => {
+    const r = parseSipriCsv(fixture('sipri_long.csv'), { countries: ['Korea, South'] });
+    expect(r.rows.map((x) => x.year)).toEqual([2022, 2023]);
+    expect(r.notes).toContain('3 rows of other countries left out (countries filter)');
+  });
+
   it('rejects a file without country and year columns as a whole, at the header line', () => {
     expect(() => parseSipriCsv('nation,yr,v\nA,2000,1\n')).toThrow(DataFormatError);
     try {
@@ -112,8 +118,10 @@ describe('readSipriWorkbook', () => {
     expect(notes).toMatch(/milex_share_gdp: percent of GDP/);
   });
 
-  it('reads only the sheets asked for, and names the sheets present when one is missing', async () => {
+  it('reads only the sheets and countries asked for, and names the sheets present when one is missing', async () => {
     const bytes = await sipriLikeWorkbook();
+    const japan = await readSipriWorkbook(bytes, { countries: ['Japan'] });
+    expect(japan.rows.map((x) => x.year)).toEqual([2021, 2022, 2023]);
     const r = await readSipriWorkbook(bytes, { sheets: ['share of gdp'] });
     expect(r.columns).toEqual(['country', 'year', 'milex_share_gdp']);
     expect(r.rows).toHaveLength(5);

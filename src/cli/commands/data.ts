@@ -33,8 +33,9 @@ function parseKind(raw: string): DataKind {
   throw new InputError([`unknown data kind '${raw}'`], `choose one of: ${DATA_KINDS.join(', ')}`);
 }
 
+/** A comma-separated list, or semicolon-separated when names hold commas (`Korea, South;Japan`). */
 function parseList(raw: string): string[] {
-  const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const items = raw.split(raw.includes(';') ? ';' : ',').map((s) => s.trim()).filter((s) => s !== '');
   if (!items.length) throw new InputError([`--countries needs a comma-separated list, got '${raw}'`]);
   return items;
 }
@@ -52,7 +53,7 @@ export function registerData(program: Command): void {
     .option('--sheet <name>', 'sipri xlsx: a sheet to read, repeatable (default: "Constant (YYYY) US$" and "Share of GDP")', (v: string, prev: string[] = []) => [...prev, v])
     .option('--usd-per-gbp <file>', 'cow-nmc: MeasuringWorth dollar-pound rate CSV for the sterling years (default: gold mint parity ≈ 4.8666)')
     .option('--goldstein <file>', 'events (required): CAMEO→Goldstein table, GDELT CAMEO.goldsteinscale.txt or ICEWS goldstein mappings CSV')
-    .option('--countries <list>', 'keep only these: COW codes (cow-nmc also takes abbreviations; dyads need both sides listed) or, for events, the country names/codes as in the file', parseList)
+    .option('--countries <list>', 'keep only these: COW codes (cow-nmc also takes abbreviations; dyads need both sides listed), SIPRI names for sipri, or, for events, the country names/codes as in the file; separate with ";" when names hold commas', parseList)
     .option('--include-domestic', 'events: keep events whose source and target are the same country')
     .option('--launches', 'cns: one row per missile launched instead of per month')
     .addHelpText('after', '\nExamples:\n  flashpoints data import cns --in test.en.json --out nk_monthly.csv\n  flashpoints data import sipri --in SIPRI-Milex-data-1949-2024.xlsx --sheet "Share of GDP" --json\n  flashpoints data import events --in events.csv --goldstein CAMEO.goldsteinscale.txt --countries "North Korea,South Korea"\n')
@@ -100,11 +101,11 @@ async function runImport(kind: DataKind, o: ImportOptions): Promise<ImportResult
       const isZip = input.length > 3 && input[0] === 0x50 && input[1] === 0x4b && input[2] === 0x03 && input[3] === 0x04;
       if (isZip) {
         const { readSipriWorkbook } = await import('../../data/sipriXlsx.js');
-        return withFile(o.in, kind, () => readSipriWorkbook(input, { sheets: o.sheet }));
+        return withFile(o.in, kind, () => readSipriWorkbook(input, { sheets: o.sheet, countries: o.countries }));
       }
       if (o.sheet) throw new InputError([`--sheet needs an xlsx workbook; ${o.in} is not one`]);
       const { parseSipriCsv } = await import('../../data/sipri.js');
-      return withFile(o.in, kind, () => parseSipriCsv(text(input)));
+      return withFile(o.in, kind, () => parseSipriCsv(text(input), { countries: o.countries }));
     }
     case 'cow-nmc': {
       const { parseCowNmc } = await import('../../data/cowNmc.js');
