@@ -84,7 +84,7 @@ async function withFile<T>(file: string, kind: string, fn: () => T | Promise<T>)
     return await fn();
   } catch (e) {
     if (e instanceof DataFormatError) {
-      throw new InputError(e.issues.map((i) => `${file}:${i.line}:${i.col}: ${i.message}`), `is ${file} a ${kind} file? docs/data.md describes the layouts read`);
+      throw new InputError(e.issues.map((i) => `${file}:${i.line}:${i.col}: ${i.message}`), `check that ${file} is in a layout the '${kind}' reader accepts (docs/data.md lists them)`);
     }
     throw e;
   }
