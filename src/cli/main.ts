@@ -17,6 +17,7 @@ import { registerMatch } from './commands/match.js';
 import { registerTournament } from './commands/tournament.js';
 import { registerEvolve } from './commands/evolve.js';
 import { registerFit } from './commands/fit.js';
+import { registerData } from './commands/data.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -38,6 +39,7 @@ const commands: ((p: Command) => void)[] = [
   registerSimulate,
   registerAnalyze,
   registerFit,
+  registerData,
   registerMatch,
   registerTournament,
   registerEvolve,
