@@ -5,9 +5,11 @@ import { matVec, operators, transferRates, type ArmsSystem } from './buildArms.j
  * y = [x (n stocks), w (m × m alignments, row-major)]:
  *
  *   endogenous alignment  dw_ij/dt = η_ij (max(floor_ij, ψ c_ij) − w_ij)
- *       c_ij = (1 − max(h_ij, h_ji)) Σ_{l ∉ {i,j}} min(q_il, q_jl),  q_il = i's share of threat coming from l:
- *       the overlap of the threats i and j face (balance of threat), discounted by their own mutual hostility so
- *       that enemies facing a common third party do not become allies; w never falls below its treaty floor;
+ *       c_ij = min(1, (1 − max(h_ij, h_ji)) Σ_{l ∉ {i,j}} min(q_il, q_jl)),  q_il = θ_il/θ⁰_i, the threat i faces
+ *       from l relative to i's base-year total threat: the overlap of the threats i and j face (balance of
+ *       threat). At the base year it is the overlap of their threat profiles; it grows when their common threats
+ *       grow (a bloc forming against both), and it is discounted by their own mutual hostility so that enemies
+ *       facing a common third party do not become allies. w never falls below its treaty floor;
  *   technology transfer   the recipient's growth rate gains rate × w(recipient, donor), with w evolving;
  *   x ≥ 0                 a stock at zero cannot fall further.
  *
@@ -45,11 +47,11 @@ export function armsRhs(sys: ArmsSystem, options: { endogenous: boolean; nonNega
       dy.fill(0, n, n + m * m);
       return;
     }
-    // q_il: share of i's threat that comes from l.
+    // q_il: the threat i faces from l, relative to i's base-year total.
     share.fill(0);
     for (let i = 0; i < m; i++) {
-      if (theta[i] <= 0) continue;
-      for (let r = 0; r < n; r++) share[i * m + actorOf[r]] += (T[i * n + r] * x[r]) / theta[i];
+      if (theta0[i] <= 0) continue;
+      for (let r = 0; r < n; r++) share[i * m + actorOf[r]] += (T[i * n + r] * Math.max(x[r], 0)) / theta0[i];
     }
     for (let i = 0; i < m; i++) {
       for (let j = 0; j < m; j++) {
@@ -61,7 +63,7 @@ export function armsRhs(sys: ArmsSystem, options: { endogenous: boolean; nonNega
         let overlap = 0;
         for (let l = 0; l < m; l++) if (l !== i && l !== j) overlap += Math.min(share[i * m + l], share[j * m + l]);
         const enmity = Math.max(p.hostility[k], p.hostility[j * m + i]);
-        const target = Math.max(p.treatyFloor[k], p.psi * overlap * (1 - enmity));
+        const target = Math.max(p.treatyFloor[k], p.psi * Math.min(1, overlap * (1 - enmity)));
         dy[n + k] = p.alignmentRate[k] * (target - w[k]);
       }
     }

@@ -16,6 +16,14 @@ export interface SimulateArmsOptions {
   mode?: 'auto' | 'exact' | 'nonlinear';
   /** Relative tolerance of the non-linear integration. @default 1e-10 */
   rtol?: number;
+  /**
+   * The world elasticities are measured against (x⁰, θ⁰, π⁰): the status quo when `s` is a policy variant, so
+   * that a policy's changes move threat and protection away from the base year instead of redefining it.
+   * @default s itself
+   */
+  reference?: Scenario;
+  /** Also compute eigenvalues, equilibrium and the monthly x ≥ 0 check. Off for inner uses. @default true */
+  analysis?: boolean;
 }
 
 export interface ArmsTrajectory {
@@ -47,8 +55,8 @@ interface Stretch {
 }
 
 /** The stretches of constant parameters: the scenario at start, then after each dated change (repeats expanded). */
-function stretches(s: Scenario): Stretch[] {
-  const base = buildArms(s);
+function stretches(s: Scenario, reference?: Scenario): Stretch[] {
+  const base = reference ? buildArms(s, buildArms(reference)) : buildArms(s);
   const out: Stretch[] = [{ tStart: 0, scenario: s, sys: base }];
   for (const e of expandTimeline(s)) {
     if (!e.changes?.length || e.t < 0) continue;
@@ -69,7 +77,7 @@ function stretches(s: Scenario): Stretch[] {
  */
 export function simulateArms(s: Scenario, options: SimulateArmsOptions): ArmsTrajectory {
   const times = [...options.times];
-  const parts = stretches(s);
+  const parts = stretches(s, options.reference);
   const base = parts[0].sys;
   const n = base.labels.length;
   const m = base.actors.length;
@@ -91,6 +99,7 @@ export function simulateArms(s: Scenario, options: SimulateArmsOptions): ArmsTra
   const horizon = Math.max(0, ...times);
   const monthly = Array.from({ length: Math.floor(horizon * 12) + 1 }, (_, k) => k / 12);
   let checkStates: number[][];
+  const analysis = options.analysis ?? true;
   if (mode === 'exact') {
     const segs: AffineSegment[] = parts.map((p, k) => {
       const changed = jump(k);
@@ -102,7 +111,7 @@ export function simulateArms(s: Scenario, options: SimulateArmsOptions): ArmsTra
       };
     });
     states = solvePiecewiseAffine(segs, base.x0, times);
-    checkStates = solvePiecewiseAffine(segs, base.x0, monthly);
+    checkStates = analysis ? solvePiecewiseAffine(segs, base.x0, monthly) : [];
   } else {
     const opts = { endogenous: base.params.endogenous, nonNegative: base.params.nonNegative };
     const segs: OdeSegment[] = parts.map((p, k) => {
@@ -131,7 +140,7 @@ export function simulateArms(s: Scenario, options: SimulateArmsOptions): ArmsTra
     const res = integratePiecewise(segs, y0, times, { rtol, atol: 1e-10 });
     states = res.states.map((y) => y.slice(0, n));
     alignment = res.states.map((y) => y.slice(n));
-    checkStates = integratePiecewise(segs, y0, monthly, { rtol, atol: 1e-10 }).states;
+    checkStates = analysis ? integratePiecewise(segs, y0, monthly, { rtol, atol: 1e-10 }).states : [];
   }
 
   const negative: { label: string; firstTime: number }[] = [];
@@ -142,16 +151,16 @@ export function simulateArms(s: Scenario, options: SimulateArmsOptions): ArmsTra
     if (first < Infinity) negative.push({ label: base.labels[q], firstTime: first });
   }
 
-  const eig = eigenSystem(base.A);
+  const eig = analysis ? eigenSystem(base.A) : { values: [] };
   return {
     times,
     labels: base.labels,
     actors: base.actors,
     series: base.labels.map((_, q) => states.map((x) => x[q])),
     mode,
-    equilibrium: equilibrium(base.A, base.b),
+    equilibrium: analysis ? equilibrium(base.A, base.b) : null,
     eigenvalues: eig.values,
-    stability: stability(eig.values),
+    stability: analysis ? stability(eig.values) : { verdict: 'neutral', stable: false, maxRealPart: 0, margin: 0 },
     negative,
     alignment,
     segments: parts.map((p) => ({ tStart: p.tStart, event: p.event })),
