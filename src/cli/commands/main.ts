@@ -1,17 +1,29 @@
 import type { Command } from 'commander';
 
-/** `npm start`: the main job. For now: validate and summarise the Korea scenario. */
+/**
+ * `npm start`: the main job on the Korea 2024 scenario. It validates the scenario and prints what it holds, then
+ * the arms trajectories over ten years with the stability verdict and who draws together.
+ */
 export function registerMain(program: Command): void {
   program
     .command('main')
-    .description('The main job: validate and summarise the Korean Peninsula 2024 scenario.')
+    .description('The main job: validate the Korean Peninsula 2024 scenario, summarise it, and show its arms dynamics.')
     .argument('[file]', 'scenario file', 'scenarios/korea-2024.yaml')
     .action(async (file: string) => {
       const { readScenarioFile } = await import('../scenarioFile.js');
       const { summarizeScenario } = await import('../../scenario/summary.js');
       const { renderSummary } = await import('../render/summary.js');
+      const { simulateArms } = await import('../../models/arms/simulateArms.js');
+      const { analyzeArms } = await import('../../models/arms/analyzeArms.js');
+      const { renderTrajectory, renderAnalysis } = await import('../render/arms.js');
       const { scenario, hash } = readScenarioFile(file);
-      process.stdout.write(`${file}: valid\n\n`);
-      process.stdout.write(renderSummary(summarizeScenario(scenario), hash));
+      const out = process.stdout;
+      out.write(`== ${file}: valid\n\n`);
+      out.write(renderSummary(summarizeScenario(scenario), hash));
+      out.write('\n== Arms dynamics over ten years (status quo)\n\n');
+      out.write(renderTrajectory(scenario, simulateArms(scenario, { times: [0, 1, 2, 3, 5, 7, 10] })));
+      out.write('\n');
+      out.write(renderAnalysis(analyzeArms(scenario, { horizonYears: 10, couplings: 5 })));
+      out.write(`\nReproduce: flashpoints simulate ${file} --years 10 --json  (scenario sha256 ${hash})\n`);
     });
 }
