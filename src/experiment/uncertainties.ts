@@ -1,0 +1,77 @@
+import type { Scenario } from '../scenario/schema.js';
+
+/** One numeric uncertainty: where it sits in the scenario, its central value, range and distribution. */
+export interface Uncertainty {
+  /** Readable path, e.g. `relations[PRK>USA].hostility` or `levers[exercise-scale].effect`. */
+  name: string;
+  /** Object path into the parsed scenario (array indices as numbers) of the annotated value. */
+  location: (string | number)[];
+  value: number;
+  range: [number, number];
+  dist: 'uniform' | 'triangular' | 'normal' | 'loguniform';
+  provenance: 'sourced' | 'assumed';
+}
+
+/** A structural uncertainty: named alternatives with weights (DESIGN.md §3.5). */
+export interface StructuralUncertainty {
+  id: string;
+  title: string;
+  alternatives: { id: string; title: string; weight: number }[];
+  default: string;
+}
+
+/**
+ * Every parameter the scenario gives a range (lo < hi): the numeric uncertainties experiments sample, in a fixed
+ * document order (so a design's columns are stable), including each lever's effect size. Parameters inside
+ * timeline changes and structural alternatives are not sampled (they are set values).
+ */
+export function listUncertainties(s: Scenario): Uncertainty[] {
+  const out: Uncertainty[] = [];
+  const visit = (x: unknown, location: (string | number)[], name: string) => {
+    if (Array.isArray(x)) {
+      x.forEach((v, i) => visit(v, [...location, i], `${name}[${labelOf(v) ?? i}]`));
+      return;
+    }
+    if (x === null || typeof x !== 'object') return;
+    const o = x as Record<string, unknown>;
+    if (typeof o.value === 'number' && Array.isArray(o.range) && ('source' in o || 'assumption' in o)) {
+      const [lo, hi] = o.range as [number, number];
+      if (hi > lo) {
+        out.push({
+          name,
+          location,
+          value: o.value,
+          range: [lo, hi],
+          dist: (o.dist as Uncertainty['dist']) ?? 'uniform',
+          provenance: typeof o.source === 'string' ? 'sourced' : 'assumed',
+        });
+      }
+      return;
+    }
+    for (const [k, v] of Object.entries(o)) {
+      if (k === 'changes' || k === 'uncertainties' || k === 'sources' || k === 'catalog') continue;
+      visit(v, [...location, k], name ? `${name}.${k}` : k);
+    }
+  };
+  visit(s, [], '');
+  return out;
+}
+
+function labelOf(v: unknown): string | undefined {
+  if (v === null || typeof v !== 'object') return undefined;
+  const o = v as Record<string, unknown>;
+  if (typeof o.id === 'string') return o.id;
+  if (typeof o.from === 'string' && typeof o.to === 'string') return `${o.from}>${o.to}`;
+  if (typeof o.patron === 'string') return `${o.patron}>${String(o.client)}`;
+  return undefined;
+}
+
+/** The scenario's structural uncertainties. */
+export function listStructural(s: Scenario): StructuralUncertainty[] {
+  return (s.uncertainties?.structural ?? []).map((u) => ({
+    id: u.id,
+    title: u.title,
+    default: u.default,
+    alternatives: u.alternatives.map((a) => ({ id: a.id, title: a.title, weight: a.weight })),
+  }));
+}
