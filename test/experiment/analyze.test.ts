@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { streamFor } from '../../src/math/rng/index.js';
+import { monthlyQuantiles, poolCells, type CellAggregate } from '../../src/experiment/cell.js';
+import { clusterBootstrapDiff, meanFromSums, quantile, wilsonInterval } from '../../src/experiment/statistics.js';
+import { analyzeExperiment } from '../../src/experiment/analyze.js';
+
+const cell = (runs: number, war: number, extra: Partial<CellAggregate> = {}): CellAggregate => ({
+  runs, clashRuns: runs, warRuns: war, nuclearRuns: 0, clashYearsSum: 2 * runs, clashYearsSumSq: 4 * runs,
+  scoreMeanSum: 10 * runs, scoreMeanSumSq: 100 * runs, scoreSum: [10 * runs, 10 * runs], hist: [[1, 10, runs], [2, 10, runs]], ...extra,
+});
+
+describe('statistics', () => {
+  it('Wilson intervals match published values (Newcombe 1998, table I)', () => {
+    // 0/10 → [0, 0.2775]; 5/10 → [0.2366, 0.7634]; 81/263 → [0.2553, 0.3662]
+    expect(wilsonInterval(0, 10)).toEqual({ p: 0, lo: 0, hi: expect.closeTo(0.2775, 4) });
+    expect(wilsonInterval(5, 10)).toMatchObject({ lo: expect.closeTo(0.2366, 4), hi: expect.closeTo(0.7634, 4) });
+    expect(wilsonInterval(81, 263)).toMatchObject({ lo: expect.closeTo(0.2553, 4), hi: expect.closeTo(0.3662, 4) });
+  });
+
+  it('quantiles are the smallest value whose cumulative share reaches q', () => {
+    expect(quantile([4, 1, 3, 2], 0.5)).toBe(2);
+    expect(quantile([4, 1, 3, 2], 0.51)).toBe(3);
+    expect(quantile([4, 1, 3, 2], 0.05)).toBe(1);
+    expect(quantile([4, 1, 3, 2], 1)).toBe(4);
+  });
+
+  it('means from sums: sample sd / √n', () => {
+    // x = 1, 2, 3, 4: mean 2.5, s² = 5/3
+    const m = meanFromSums(10, 30, 4);
+    expect(m.mean).toBe(2.5);
+    expect(m.hi - m.mean).toBeCloseTo(1.959963984540054 * Math.sqrt(5 / 3 / 4), 12);
+  });
+});
+
+describe('cluster bootstrap over futures', () => {
+  it('is degenerate when every paired difference is the same', () => {
+    expect(clusterBootstrapDiff([3, 4, 5], [2, 3, 4], streamFor(1, 1))).toEqual({ diff: 1, lo: 1, hi: 1 });
+  });
+
+  it('reproduces the hand-computed bootstrap distribution of a three-future case', () => {
+    // d = (0, 1, 5): resampling 3 of 3 with replacement, the bootstrap mean has expectation 2 and variance
+    // σ²/n = ((0−2)² + (1−2)² + (5−2)²)/3/3 = 14/9; its extremes are 0 (all zeros, prob 1/27) and 5 (1/27).
+    const a = [0, 1, 5], b = [0, 0, 0];
+    const B = 20000;
+    const rng = streamFor(9, 9);
+    const means: number[] = [];
+    for (let r = 0; r < B; r++) {
+      let s = 0;
+      for (let k = 0; k < 3; k++) s += a[Math.floor(rng.nextDouble() * 3)] - b[0];
+      means.push(s / 3);
+    }
+    const mu = means.reduce((x, y) => x + y, 0) / B;
+    expect(Math.abs(mu - 2)).toBeLessThan(4 * Math.sqrt(14 / 9 / B));
+    const r = clusterBootstrapDiff(a, b, streamFor(9, 9), B);
+    expect(r.diff).toBe(2);
+    // P(mean ≤ 1/3) = P(all 0) + P(two 0s and a 1) = 1/27 + 3/27 = 4/27 > 2.5%, so the 2.5% percentile is 0 or 1/3;
+    // P(mean ≥ 11/3) = P(two 5s and one other) + P(three 5s) = 6/27 + 1/27 > 2.5% so the 97.5% percentile is ≥ 11/3.
+    expect([0, 1 / 3]).toContainEqual(expect.closeTo(r.lo, 12));
+    expect(r.hi).toBeGreaterThanOrEqual(11 / 3 - 1e-12);
+    expect(r.hi).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('cells', () => {
+  it('pool in any order to the same counts and exact monthly quantiles', () => {
+    const a = cell(4, 1, { hist: [[1, 2, 3], [1, 7, 1], [2, 0, 4]] });
+    const b = cell(4, 2, { hist: [[1, 2, 1], [1, 5, 3], [2, 1, 4]] });
+    const ab = poolCells([a, b], 2), ba = poolCells([b, a], 2);
+    expect(ab).toEqual(ba);
+    expect(ab.hist).toEqual([[1, 2, 4], [1, 5, 3], [1, 7, 1], [2, 0, 4], [2, 1, 4]]);
+    // month 1: scores 2×4, 5×3, 7×1 → q50 = 2 (4/8 reaches 0.5), q95 = 7; month 2: q50 = 0, q95 = 1
+    expect(monthlyQuantiles(ab, 2, [0.5, 0.95])).toEqual([[2, 0], [7, 1]]);
+  });
+});
+
+describe('analyzeExperiment', () => {
+  const futures = [0, 1, 2, 3].map((index) => ({ index, values: [], alternatives: { t: index % 2 ? 'b' : 'a' } }));
+  const policies = ['status-quo', 'same', 'better'].map((id) => ({ id, title: id, description: id }));
+  const war = { 'status-quo': [4, 2, 6, 0], same: [4, 2, 6, 0], better: [1, 2, 1, 0] } as Record<string, number[]>;
+  const e = {
+    policies,
+    futures,
+    structural: [{ id: 't', title: 'type', default: 'a', alternatives: [{ id: 'a', title: 'A', weight: 1 }, { id: 'b', title: 'B', weight: 1 }] }],
+    horizonMonths: 120,
+    cells: policies.map((p) => war[p.id].map((w) => cell(10, w))),
+  };
+  const r = analyzeExperiment(e, { seed: 1, threshold: 0.15 });
+
+  it('gives a paired difference of exactly zero for two identical policies', () => {
+    expect(r.policies[1].versusStatusQuo!.war).toEqual({ diff: 0, lo: 0, hi: 0 });
+    expect(r.policies[0].versusStatusQuo).toBeUndefined();
+  });
+
+  it('pools over futures for the Monte Carlo interval and reports the spread across futures separately', () => {
+    expect(r.policies[0].outcomes.war.p).toBeCloseTo(12 / 40, 12);
+    expect(r.policies[0].acrossFutures.war).toEqual({ q05: 0, q50: 0.2, q95: 0.6 });
+    expect(r.policies[2].versusStatusQuo!.war.diff).toBeCloseTo(-0.2, 12);
+  });
+
+  it('splits by structural alternative, computes regret and satisficing', () => {
+    const a = r.byType[0].alternatives[0];
+    expect(a.futures).toBe(2);
+    expect(a.best).toBe('better');
+    const better = r.robustness.policies.find((p) => p.id === 'better')!;
+    expect(better.maxRegret).toBe(0);
+    expect(better.satisficing).toBe(0.75); // P(war) per future 0.1, 0.2, 0.1, 0: three of four ≤ 0.15
+    expect(r.robustness.policies[0]).toMatchObject({ satisficing: 0.25, maxRegret: expect.closeTo(0.5, 12) });
+    expect(r.robustness.minimaxRegret).toBe('better');
+  });
+});
