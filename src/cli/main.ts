@@ -14,6 +14,7 @@ import { registerMain } from './commands/main.js';
 import { registerMatch } from './commands/match.js';
 import { registerTournament } from './commands/tournament.js';
 import { registerEvolve } from './commands/evolve.js';
+import { registerRun } from './commands/run.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -35,6 +36,7 @@ const commands: ((p: Command) => void)[] = [
   registerMatch,
   registerTournament,
   registerEvolve,
+  registerRun,
 ];
 for (const register of commands) register(program);
 
