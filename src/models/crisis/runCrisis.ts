@@ -9,9 +9,9 @@ import { CRISIS_STRATEGIES, GRIT_CODE, GRIT_PATIENCE, GRIT_PAUSE } from './strat
 
 /**
  * One replication of the crisis model (DESIGN.md §3.2, docs/model-crisis.md), month by month. Every ordered dyad
- * (i, j) acts every month — status quo is an action — and draws exactly DYAD_DRAWS uniforms from its own stream
- * (i·m + j): U1 the ordered-logit choice, U2 the ladder (clash, war, nuclear), U3 i's reading of j's action
- * toward i. The launch actor's own stream (i·m + i) gives LAUNCH_DRAWS uniforms a month. So a lever on one dyad
+ * (i, j) acts every month — status quo is an action — and takes exactly DYAD_STEPS generator steps of its own
+ * stream (i·m + j), giving U1 the ordered-logit choice, U2 the ladder (clash, war, nuclear), U3 i's reading of j's
+ * action toward i (streams.ts). The launch actor's own stream (i·m + i) gives LAUNCH_DRAWS uniforms a month. So a lever on one dyad
  * leaves every other dyad's draws unchanged, and common random numbers hold across policies.
  *
  * Month t:  1. launches n_t ~ NB(μ_t, α);  2. each dyad chooses from memories of month t − 1:
@@ -19,8 +19,6 @@ import { CRISIS_STRATEGIES, GRIT_CODE, GRIT_PATIENCE, GRIT_PAUSE } from './strat
  *   GRIT steps override; a clash replaces it when U2 < q_ij; exercises and launch months make the action at
  *   least posturing toward the target / adversaries; 3. memories: H_ij ← (1 − λ) H_ij + λ·perceived_ij / w_top.
  */
-export const DYAD_DRAWS = 3;
-
 /** Per-run results, overwritten by each replication (no allocation per run). */
 export interface RunRecord {
   /** Escalation score per month: sum of the weights of every dyad's action. */
@@ -47,6 +45,7 @@ export interface Workspace {
   escalation: Float64Array;
   conciliation: Float64Array;
   canClash: Uint8Array;
+  draws: Float64Array;
   memory: Float64Array;
   action: Int32Array;
   reading: Float64Array;
@@ -66,6 +65,7 @@ export function createWorkspace(p: PreparedCrisis): Workspace {
     escalation: Float64Array.from(p.strategy, (s) => CRISIS_STRATEGIES[s].escalationResponse),
     conciliation: Float64Array.from(p.strategy, (s) => CRISIS_STRATEGIES[s].conciliationResponse),
     canClash: Uint8Array.from(p.strategy, (s) => (CRISIS_STRATEGIES[s].canClash ? 1 : 0)),
+    draws: new Float64Array(3),
     memory: new Float64Array(mm),
     action: new Int32Array(mm),
     reading: new Float64Array(mm),
@@ -97,7 +97,7 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
   const K = weights.length, counts = record.actions;
   const lambda = p.memory, unit = p.scoreUnit, wPost = weights[p.posturing];
   const posturing = p.posturing, violent = p.violent, exerciser = p.exerciser, target = p.exerciseTarget, launcher = p.launchActor;
-  const { escalation, conciliation, canClash } = ws;
+  const { escalation, conciliation, canClash, draws } = ws;
   memory.fill(0);
   gritCount.fill(0);
   lastClashYear.fill(-1);
@@ -126,8 +126,9 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
       for (let j = 0; j < m; j++) {
         if (i === j) continue;
         const d = i * m + j;
-        const U1 = streams.next(d), U2 = streams.next(d);
-        reading[d] = streams.next(d);
+        streams.dyadDraws(d, draws);
+        const U1 = draws[0], U2 = draws[1];
+        reading[d] = draws[2];
         const H = memory[d];
         const u = u0[d] + hostility[d] * threat + (H > 0 ? escI : conI) * H;
         const x = Math.exp(-u);

@@ -46,8 +46,13 @@ function mix64Halves(hi: number, lo: number): void {
 }
 
 /** What a crisis run draws from: the next uniform on [0, 1) of stream k. Tests substitute fixed sequences. */
+/** Generator steps per dyad-month: fixed, whether or not the draws are used. */
+export const DYAD_STEPS = 2;
+
 export interface KeyedStreams {
   next(stream: number): number;
+  /** The three uniforms of a dyad-month (choice, ladder, reading) into out[0 … 2], from DYAD_STEPS steps. */
+  dyadDraws(stream: number, out: Float64Array): void;
 }
 
 /**
@@ -74,6 +79,40 @@ export class StreamBank implements KeyedStreams {
     st[o + 2] = (s1lo << 5) | (s1hi >>> 27);
     st[o + 3] = (s1hi << 5) | (s1lo >>> 27);
     return (hi * 2097152 + ((lo >>> 0) >>> 11)) / 9007199254740992;
+  }
+
+  /**
+   * A dyad-month's three uniforms from two steps of stream k (DYAD_STEPS): out[1] the ladder's uniform, the 53-bit
+   * double of the first output (it is divided by small hazards, so it needs every bit); out[0] the choice's and
+   * out[2] the reading's uniforms, the high and low 32-bit halves of the second output, each (v + 0.5)/2³² so
+   * never 0 or 1. Half-words are ample for a logistic choice and a normal reading (tails to 6.2σ); the low half of
+   * xoroshiro128+'s output is weak only in its lowest bits, which move a reading by less than 2⁻²⁸.
+   */
+  dyadDraws(k: number, out: Float64Array): void {
+    const st = this.state, o = 4 * k;
+    let s0hi = st[o], s0lo = st[o + 1], s1hi = st[o + 2], s1lo = st[o + 3];
+    for (let q = 0; q < 2; q++) {
+      const lo = (s0lo >>> 0) + (s1lo >>> 0);
+      const hi = (s0hi + s1hi + (lo > 4294967295 ? 1 : 0)) >>> 0;
+      if (q === 0) out[1] = (hi * 2097152 + ((lo >>> 0) >>> 11)) / 9007199254740992;
+      else {
+        out[0] = (hi + 0.5) / 4294967296;
+        out[2] = ((lo >>> 0) + 0.5) / 4294967296;
+      }
+      s1hi ^= s0hi;
+      s1lo ^= s0lo;
+      const a = ((s0hi << 24) | (s0lo >>> 8)) ^ s1hi ^ ((s1hi << 16) | (s1lo >>> 16));
+      const b = ((s0lo << 24) | (s0hi >>> 8)) ^ s1lo ^ (s1lo << 16);
+      s0hi = a;
+      s0lo = b;
+      const c = (s1lo << 5) | (s1hi >>> 27);
+      s1lo = (s1hi << 5) | (s1lo >>> 27);
+      s1hi = c;
+    }
+    st[o] = s0hi;
+    st[o + 1] = s0lo;
+    st[o + 2] = s1hi;
+    st[o + 3] = s1lo;
   }
 
   /** Seeds every stream k to `streamFor(seed, future, replication, k)`. */
