@@ -63,16 +63,25 @@ export function registerRun(program: Command): void {
         });
         return;
       }
-      const pct = (x: { p: number; lo: number; hi: number }) => `${(100 * x.p).toFixed(2)}%  [${(100 * x.lo).toFixed(2)}, ${(100 * x.hi).toFixed(2)}]`;
-      const o = summary.outcomes;
-      const years = (opts.horizon / 12).toFixed(opts.horizon % 12 ? 1 : 0);
-      process.stdout.write(
-        `${scenario.id}${opts.policy ? ` under '${opts.policy}'` : ''}: ${opts.runs} runs over ${opts.horizon} months (seed ${opts.seed})\n` +
-          `  P(at least one clash within ${years} years)  ${pct(o.clash)}\n` +
-          `  P(war)                                  ${pct(o.war)}\n` +
-          `  P(nuclear use)                          ${pct(o.nuclear)}   (P(nuclear | war) is an elicited assumption)\n` +
-          `  clash-years per decade                  ${o.clashYearsPerDecade.mean.toFixed(2)}  [${o.clashYearsPerDecade.lo.toFixed(2)}, ${o.clashYearsPerDecade.hi.toFixed(2)}]\n` +
-          `  ${timing.seconds.toFixed(2)} s on ${opts.threads} thread${opts.threads === 1 ? '' : 's'}\n`,
-      );
+      process.stdout.write(formatRisk(summary, { scenario: scenario.id, policy: opts.policy, runs: opts.runs, seed: opts.seed, horizon: opts.horizon }));
+      process.stdout.write(`  ${timing.seconds.toFixed(2)} s on ${opts.threads} thread${opts.threads === 1 ? '' : 's'}\n`);
     });
+}
+
+/** The risk figures as a few lines of text (the run command without --json, and the main job). */
+export function formatRisk(
+  summary: { outcomes: Record<'clash' | 'war' | 'nuclear', { p: number; lo: number; hi: number }> & { clashYearsPerDecade: { mean: number; lo: number; hi: number } } },
+  c: { scenario: string; policy?: string; runs: number; seed: number; horizon: number },
+): string {
+  const pct = (x: { p: number; lo: number; hi: number }) => `${(100 * x.p).toFixed(2)}%  [${(100 * x.lo).toFixed(2)}, ${(100 * x.hi).toFixed(2)}]`;
+  const o = summary.outcomes;
+  const years = (c.horizon / 12).toFixed(c.horizon % 12 ? 1 : 0);
+  const cy = o.clashYearsPerDecade;
+  return (
+    `${c.scenario}${c.policy ? ` under '${c.policy}'` : ''}: ${c.runs} runs over ${c.horizon} months (seed ${c.seed}; Wilson 95% intervals)\n` +
+    `  P(at least one clash within ${years} years)  ${pct(o.clash)}\n` +
+    `  P(war)                                  ${pct(o.war)}\n` +
+    `  P(nuclear use)                          ${pct(o.nuclear)}   (P(nuclear | war) is an elicited assumption)\n` +
+    `  clash-years per decade                  ${cy.mean.toFixed(2)}  [${cy.lo.toFixed(2)}, ${cy.hi.toFixed(2)}]\n`
+  );
 }

@@ -36,6 +36,8 @@ export interface PreparedCrisis {
   /** Static part of the propensity per dyad: β0 + drive + β1 h − β_d D − β_r r − β_c R + strategy offset. */
   u0: Float64Array;
   hostility: Float64Array;
+  /** Mutual hostility h_ij·h_ji: the pair's clash friction (ladder.ts). */
+  friction: Float64Array;
   deterrence: Float64Array;
   /** Effective misperception of i reading j (bias and spread shrunk by i's channel to j). */
   bias: Float64Array;
@@ -210,7 +212,7 @@ export function prepareCrisis(s: Scenario, months: number): PreparedCrisis {
     catalogIds: cat.ids, weights: cat.weights, nonViolent: cat.nonViolent, statusQuo: cat.statusQuo, posturing: cat.posturing,
     violent: cat.violent, nuclear: cat.nuclear, scoreUnit: cat.scoreUnit,
     cutpoints, clashThreshold: val('crisis.clashThreshold'), memory: val('crisis.memory'),
-    strategy, beta1, threatTerm, u0, hostility, deterrence, bias, spread, warBase, tensionEffect,
+    strategy, beta1, threatTerm, u0, hostility, friction: hostility.map((h, d) => h * hostility[(d % m) * m + ((d / m) | 0)]), deterrence, bias, spread, warBase, tensionEffect,
     nuclearGivenWar: val('crisis.ladder.nuclearGivenWar'),
     exerciseScale, exerciser, exerciseTarget, launchActor, launchMean, launchDispersion, yearOf, years,
   };

@@ -2,7 +2,7 @@ import type { RandomSource } from '../../math/rng/index.js';
 import { sampleNegBinomial } from './campaigns.js';
 import { orderedLogitFromOdds } from './choice.js';
 import { ladderOutcome, warProbability } from './ladder.js';
-import { perceive } from './perception.js';
+import { normalQuantile } from './perception.js';
 import type { PreparedCrisis } from './prepare.js';
 import { StreamBank, type KeyedStreams } from './streams.js';
 import { CRISIS_STRATEGIES, GRIT_CODE, GRIT_PATIENCE, GRIT_PAUSE } from './strategies.js';
@@ -91,7 +91,7 @@ export function seedReplication(ws: Workspace, seed: number, future: number, rep
  * in tests) and leaves its results in `ws.record`. Pure apart from writing into `ws`; allocation-free.
  */
 export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams = ws.streams): RunRecord {
-  const { m, months, weights, cutpoints, u0, hostility, beta1, threatTerm, strategy, bias, spread, warBase } = p;
+  const { m, months, weights, u0, hostility, friction, beta1, threatTerm, strategy, bias, spread, warBase } = p;
   const { memory, action, reading, gritStep, gritCount, lastClashYear, record, expCutpoints, expClash } = ws;
   const launchSource: RandomSource = { nextDouble: () => streams.next(p.launchActor * m + p.launchActor) };
   const K = weights.length, counts = record.actions;
@@ -138,8 +138,7 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
         else {
           a = orderedLogitFromOdds(U1 / (1 - U1), x, expCutpoints);
           // Clash hazard h_ij h_ji σ(u − κ_v) = h_ij h_ji / (1 + e^{κ_v} e^{−u}) (ladder.ts).
-          const friction = hostility[d] * hostility[j * m + i];
-          if (clashI && friction > 0) hazard = friction / (1 + expClash * x);
+          if (clashI && friction[d] > 0) hazard = friction[d] / (1 + expClash * x);
         }
         let rung = 0;
         if (U2 < hazard) {
@@ -181,7 +180,8 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
         const d = i * m + j;
         let truth = weights[action[j * m + i]];
         if (exScale > 0 && exerciser[j] === 1 && i === target) truth += (exScale - 1) * wPost;
-        const seen = perceive(truth, bias[d], spread[d], reading[d]);
+        const sp = spread[d];
+        const seen = truth + bias[d] + (sp > 0 ? sp * normalQuantile(reading[d]) : 0); // perception.ts: perceive
         memory[d] += lambda * (seen / unit - memory[d]);
         if (grit && hostility[d] > 0) gritUpdate(ws, d, seen >= wPost / 2 || action[j * m + i] >= violent);
       }
