@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, stackTrace } from './run.js';
 
@@ -63,5 +66,23 @@ describe('flashpoints run', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/P\(war\)/);
     expect(r.out).toMatch(/clash-years per decade/);
+  });
+});
+
+describe('flashpoints run on other scenarios', () => {
+  it('runs a scenario without a crisis section (defaults throughout: no launches, no ladder)', () => {
+    const o = json(['run', 'test/fixtures/scenarios/textbook.yaml', '--runs', '10', '--horizon', '6', '--json']);
+    expect(o.byDyad).toHaveLength(2);
+    expect(o.outcomes.war.p).toBe(0);
+    expect(o.byActor[0].launchesPerMonth).toBeUndefined();
+  });
+
+  it('crisis settings the schema cannot check (cutpoint count) exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'run-'));
+    const file = join(dir, 'bad-cutpoints.yaml');
+    writeFileSync(file, 'id: bad\ntitle: Bad cutpoints\nactors: [{ id: X, name: X }, { id: Y, name: Y }]\ncrisis: { cutpoints: [0, 1] }\n');
+    const r = cli(['run', file, '--runs', '5']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cutpoints needs 3 values/);
   });
 });

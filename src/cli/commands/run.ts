@@ -36,6 +36,13 @@ export function registerRun(program: Command): void {
         const known = scenario.policies.map((p) => p.id);
         throw new InputError([`--policy: scenario '${scenario.id}' has no policy '${opts.policy}'`], known.length ? `known policies: ${known.join(', ')}` : 'this scenario defines no policies');
       }
+      // Crisis settings the schema cannot check alone (cutpoint count, catalog order) are bad input too: exit 2.
+      const { crisisScenario, prepareCrisis } = await import('../../models/crisis/prepare.js');
+      try {
+        prepareCrisis(crisisScenario(scenario, opts.policy), 1);
+      } catch (err) {
+        throw new InputError([`${file}: ${err instanceof Error ? err.message : String(err)}`], 'the crisis section is described in docs/scenario-format.md#crisis');
+      }
       const { simulateRisk } = await import('../../engine/simulateRisk.js');
       const bar = process.stderr.isTTY ? new (await import('cli-progress')).default.SingleBar({ stream: process.stderr, format: 'runs [{bar}] {value}/{total} {eta}s left' }) : undefined;
       bar?.start(opts.runs, 0);
