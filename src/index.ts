@@ -81,3 +81,18 @@ export { parseAtop, type AtopImport } from './data/atop.js';
 export { parseCns, parseCnsLaunches, cnsMonthly, type CnsLaunch, type CnsMonth } from './data/cns.js';
 export { parseGoldsteinTable, goldsteinScore, type GoldsteinTable } from './data/goldstein.js';
 export { parseEvents, type EventMonth, type EventsOptions, type EventLayout } from './data/events.js';
+// Crisis dynamics (DESIGN.md §3.2): prepare once per parameter set, run keyed replications, aggregate, summarise.
+// The worker-pool runner (`simulateRisk`, `runBatches`) lives in src/engine and is not re-exported: it imports node: modules.
+export { buildCatalog, type ActionCatalog } from './models/crisis/actions.js';
+export { orderedLogitCategory, orderedLogitProbabilities, sigmoid } from './models/crisis/choice.js';
+export { normalQuantile, perceive, channelShrink } from './models/crisis/perception.js';
+export { sampleNegBinomial, samplePoisson, LAUNCH_DRAWS } from './models/crisis/campaigns.js';
+export { clashHazard, warProbability, ladderOutcome } from './models/crisis/ladder.js';
+export { CRISIS_STRATEGIES, crisisStrategy, type CrisisStrategy } from './models/crisis/strategies.js';
+export { StreamBank, DYAD_STEPS, type KeyedStreams } from './models/crisis/streams.js';
+export { crisisScenario, prepareCrisis, DEFAULT_CUTPOINTS, type PreparedCrisis } from './models/crisis/prepare.js';
+export { runCrisis, runReplication, createWorkspace, seedReplication, type RunRecord, type Workspace } from './models/crisis/runCrisis.js';
+export { createAggregate, addRun, mergeAggregate, histogramQuantile, type CrisisAggregate } from './models/crisis/aggregate.js';
+export { runCrisisBatch, type BatchOptions } from './models/crisis/batch.js';
+export { summarizeRisk, type RiskSummary } from './models/crisis/summarize.js';
+export { wilson, meanInterval } from './models/crisis/intervals.js';

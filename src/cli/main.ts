@@ -18,6 +18,7 @@ import { registerTournament } from './commands/tournament.js';
 import { registerEvolve } from './commands/evolve.js';
 import { registerFit } from './commands/fit.js';
 import { registerData } from './commands/data.js';
+import { registerRun } from './commands/run.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -43,6 +44,7 @@ const commands: ((p: Command) => void)[] = [
   registerMatch,
   registerTournament,
   registerEvolve,
+  registerRun,
 ];
 for (const register of commands) register(program);
 

@@ -32,6 +32,7 @@ export const pathPatterns: PathPattern[] = [
   ...crisisActorFields.map((f) => ({ pattern: `crisis.actors.{actor}.${f}`, domain: ['baseline', 'drive', 'bias'].includes(f) ? {} : f === 'credibility' ? unitInterval : nonNegative })),
   ...['memory', 'dialogueShrink'].map((f) => ({ pattern: `crisis.${f}`, domain: unitInterval })),
   ...['deterrenceWeight', 'assuranceWeight', 'restraintWeight'].map((f) => ({ pattern: `crisis.${f}`, domain: nonNegative })),
+  { pattern: 'crisis.clashThreshold', domain: {} },
   ...['baseRate', 'dispersion'].map((f) => ({ pattern: `crisis.launches.${f}`, domain: nonNegative })),
   ...['exerciseLift', 'dialogueEffect', 'threatElasticity'].map((f) => ({ pattern: `crisis.launches.${f}`, domain: {} })),
   { pattern: 'crisis.exercises.scale', domain: nonNegative },
@@ -114,6 +115,7 @@ const defaults: Record<string, number> = {
   'crisis.assuranceWeight': 1,
   'crisis.restraintWeight': 1,
   'crisis.dialogueShrink': 0.5,
+  'crisis.clashThreshold': 5.4,
   'crisis.exercises.scale': 1,
 };
 

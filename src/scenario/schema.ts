@@ -142,6 +142,7 @@ const crisis = z.strictObject({
   actors: z.record(z.string(), crisisActor).default({}).describe('Per-actor strategy and parameters; actors not listed use defaults.'),
   memory: p01('λ: weight of the newest month in the memory of perceived hostility. Default 0.3.'),
   cutpoints: z.array(z.number()).optional().describe('Ordered-logit cutpoints between the non-violent categories (increasing).'),
+  clashThreshold: pAny('κ_v: propensity at which a hostile dyad\'s monthly clash hazard reaches half the pair\'s mutual hostility (logit scale). Default 5.4.'),
   deterrenceWeight: pPos('β_d: weight of deterrence. Default 1.'),
   assuranceWeight: pPos('β_r: weight of assurance. Default 1.'),
   restraintWeight: pPos('β_c: weight of a patron\'s restraint. Default 1.'),

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 
 /**
  * `npm start`: the main job on the Korea 2024 scenario. It validates the scenario and prints what it holds, then
- * the arms trajectories over ten years with the stability verdict and who draws together.
+ * the arms trajectories over ten years with the stability verdict and who draws together, then the status-quo
+ * risk figures of the crisis model.
  */
 export function registerMain(program: Command): void {
   program
@@ -24,6 +25,13 @@ export function registerMain(program: Command): void {
       out.write(renderTrajectory(scenario, simulateArms(scenario, { times: [0, 1, 2, 3, 5, 7, 10] })));
       out.write('\n');
       out.write(renderAnalysis(analyzeArms(scenario, { horizonYears: 10, couplings: 5 })));
-      out.write(`\nReproduce: flashpoints simulate ${file} --years 10 --json  (scenario sha256 ${hash})\n`);
+      const { simulateRisk } = await import('../../engine/simulateRisk.js');
+      const { formatRisk } = await import('./run.js');
+      const { availableParallelism } = await import('node:os');
+      const runs = 2000, seed = 1, horizon = 120;
+      const { summary } = await simulateRisk(scenario, { runs, seed, horizonMonths: horizon, threads: Math.min(2, availableParallelism()) });
+      out.write(`\n== Status-quo risk over the next ten years (crisis model, docs/model-crisis.md)\n\n`);
+      out.write(formatRisk(summary, { scenario: scenario.id, runs, seed, horizon }));
+      out.write(`\nReproduce: flashpoints simulate ${file} --years 10 --json; flashpoints run ${file} --runs ${runs} --seed ${seed} --json  (scenario sha256 ${hash})\n`);
     });
 }

@@ -1,0 +1,50 @@
+/**
+ * The ordered logit over the non-violent categories (DESIGN.md §3.2). With propensity u and increasing cutpoints
+ * κ_1 < … < κ_{N−1}, the latent escalation is y* = u + ε with ε standard logistic, and the category is the number
+ * of cutpoints below y*:  P(Y ≤ c) = σ(κ_{c+1} − u),  σ(x) = 1/(1 + e^{−x}).
+ * Sampling uses one uniform U by inversion: ε = ln(U / (1 − U)).
+ */
+
+/** Standard logistic function σ(x). */
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** The standard logistic quantile ln(U/(1−U)); U = 0 is read as 2⁻⁵³ so the result stays finite. */
+export function logisticQuantile(U: number): number {
+  const v = U > 0 ? U : 1.1102230246251565e-16;
+  return Math.log(v / (1 - v));
+}
+
+/**
+ * The ordered-logit category for propensity u and uniform U: the number of cutpoints below u + ln(U/(1−U)).
+ * U = 0.5 gives the noise-free choice (ε = 0). Example: `orderedLogitCategory(0, Float64Array.of(-1, 1), 0.5) === 1`.
+ */
+export function orderedLogitCategory(u: number, cutpoints: Float64Array, U: number): number {
+  return orderedLogitFromOdds(U / (1 - U), Math.exp(-u), cutpoints.map(Math.exp));
+}
+
+/**
+ * The same choice without a logarithm, as the monthly loop computes it: u + ln(U/(1−U)) > κ_c exactly when
+ * U/(1−U) > e^{κ_c}·e^{−u}. `expCutpoints` holds e^{κ_c} (computed once), `expNegU` e^{−u} (computed once per
+ * dyad-month and shared with the clash hazard). Allocation-free.
+ */
+export function orderedLogitFromOdds(odds: number, expNegU: number, expCutpoints: Float64Array): number {
+  let c = 0;
+  const n = expCutpoints.length;
+  while (c < n && odds > expCutpoints[c] * expNegU) c++;
+  return c;
+}
+
+/** The analytic category probabilities P(Y = c), c = 0 … N−1, of the ordered logit at propensity u. */
+export function orderedLogitProbabilities(u: number, cutpoints: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  let prev = 0;
+  for (let c = 0; c < cutpoints.length; c++) {
+    const F = sigmoid(cutpoints[c] - u);
+    out.push(F - prev);
+    prev = F;
+  }
+  out.push(1 - prev);
+  return out;
+}

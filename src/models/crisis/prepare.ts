@@ -1,0 +1,225 @@
+import { applyChanges, applyPolicy } from '../../scenario/apply.js';
+import { escalAItionCatalog, strategyIds } from '../../scenario/catalog.js';
+import { getValue, resolvePath } from '../../scenario/paths.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { expandTimeline, monthOf } from '../../scenario/timeline.js';
+import { monthlyThreatRatios } from '../arms/threatPath.js';
+import { buildCatalog } from './actions.js';
+import { logit } from './ladder.js';
+import { channelShrink } from './perception.js';
+import { CRISIS_STRATEGIES } from './strategies.js';
+
+/**
+ * Everything a crisis run needs, read once per parameter set into typed arrays (per actor [i], per ordered dyad
+ * [i·m + j], per month [t−1] or [(t−1)·m + i]). Plain data: it crosses to worker threads by structured clone.
+ */
+export interface PreparedCrisis {
+  actorIds: string[];
+  m: number;
+  months: number;
+  catalogIds: string[];
+  weights: Float64Array;
+  nonViolent: number;
+  statusQuo: number;
+  posturing: number;
+  violent: number;
+  nuclear: number;
+  scoreUnit: number;
+  /** Ordered-logit cutpoints (N − 1 increasing values). */
+  cutpoints: Float64Array;
+  clashThreshold: number;
+  memory: number;
+  strategy: Int32Array;
+  beta1: Float64Array;
+  /** β2_i · ln(θ_i/θ⁰_i) per month and actor ([(t−1)·m + i]); zero for strategies that ignore threat. */
+  threatTerm: Float64Array;
+  /** Static part of the propensity per dyad: β0 + drive + β1 h − β_d D − β_r r − β_c R + strategy offset. */
+  u0: Float64Array;
+  hostility: Float64Array;
+  /** Mutual hostility h_ij·h_ji: the pair's clash friction (ladder.ts). */
+  friction: Float64Array;
+  deterrence: Float64Array;
+  /** Effective misperception of i reading j (bias and spread shrunk by i's channel to j). */
+  bias: Float64Array;
+  spread: Float64Array;
+  /** logit(warGivenClash) + deterrenceEffect·D_ij + channelEffect·c_ij per dyad. */
+  warBase: Float64Array;
+  tensionEffect: number;
+  nuclearGivenWar: number;
+  /** Exercise scale per month (0: no exercise), exercising actors (1/0 per actor), target actor (−1: none). */
+  exerciseScale: Float64Array;
+  exerciser: Uint8Array;
+  exerciseTarget: number;
+  /** Launch actor (−1: none), its mean launches per month, dispersion α. */
+  launchActor: number;
+  launchMean: Float64Array;
+  launchDispersion: number;
+  /** Calendar-year index of each month (0 for the year of month 1) and the number of calendar years touched. */
+  yearOf: Int32Array;
+  years: number;
+}
+
+/** Cutpoints used when the scenario gives none: calibrated so the Korea status quo is plausible (docs/model-crisis.md). */
+export const DEFAULT_CUTPOINTS = [-3, 1.5, 3.5];
+
+/**
+ * The scenario as the crisis model runs it: every structural uncertainty at its `default` alternative (changes
+ * and strategies), then the policy if one is named. Throws on an unknown policy.
+ */
+export function crisisScenario(s: Scenario, policy?: string): Scenario {
+  let out = s;
+  for (const u of s.uncertainties?.structural ?? []) {
+    const alt = u.alternatives.find((a) => a.id === u.default);
+    if (!alt) continue;
+    out = applyChanges(out, alt.changes);
+    if (Object.keys(alt.strategies).length) {
+      out = structuredClone(out);
+      out.crisis ??= { catalog: escalAItionCatalog.map((c) => ({ ...c, examples: [...c.examples] })), actors: {} } as unknown as NonNullable<Scenario['crisis']>;
+      for (const [actor, strategy] of Object.entries(alt.strategies)) out.crisis.actors[actor] = { ...(out.crisis.actors[actor] ?? {}), strategy };
+    }
+  }
+  return policy ? applyPolicy(out, policy) : out;
+}
+
+/**
+ * Reads a scenario (already under its policy and alternatives: see `crisisScenario`) into a PreparedCrisis for a
+ * horizon of `months` months. The threat ratios come from the arms model's monthly path, computed here once.
+ * Example: `prepareCrisis(crisisScenario(korea, 'dialogue'), 120)`.
+ */
+export function prepareCrisis(s: Scenario, months: number): PreparedCrisis {
+  const ids = s.actors.map((a) => a.id);
+  const m = ids.length;
+  const val = (path: string): number => {
+    const r = resolvePath(path, ids);
+    if ('error' in r) throw new Error(r.error);
+    return getValue(s, r);
+  };
+  const cat = buildCatalog(s.crisis?.catalog ?? escalAItionCatalog);
+  const cutpoints = Float64Array.from(s.crisis?.cutpoints ?? defaultCutpoints(cat.nonViolent));
+  if (cutpoints.length !== cat.nonViolent - 1) throw new Error(`crisis.cutpoints needs ${cat.nonViolent - 1} values (one between each pair of non-violent categories), got ${cutpoints.length}`);
+  for (let c = 1; c < cutpoints.length; c++) if (!(cutpoints[c] > cutpoints[c - 1])) throw new Error('crisis.cutpoints must increase');
+
+  const strategy = new Int32Array(m);
+  const per = (f: string) => Float64Array.from(ids.map((a) => val(`crisis.actors.${a}.${f}`)));
+  ids.forEach((a, i) => (strategy[i] = strategyIds.indexOf(s.crisis?.actors?.[a]?.strategy ?? 'reciprocator')));
+  const beta0 = per('baseline'), beta1 = per('hostilityWeight'), beta2 = per('threatWeight'), drive = per('drive');
+  const biasI = per('bias'), spreadI = per('spread'), cred = per('credibility');
+  const wD = val('crisis.deterrenceWeight'), wR = val('crisis.assuranceWeight'), wC = val('crisis.restraintWeight');
+  const shrink = val('crisis.dialogueShrink');
+
+  const rel = (i: number, j: number, f: string) => (i === j ? 0 : val(`relations.${ids[i]}.${ids[j]}.${f}`));
+  const hostility = new Float64Array(m * m), dialogue = new Float64Array(m * m), assurance = new Float64Array(m * m), alignment = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
+    const d = i * m + j;
+    hostility[d] = rel(i, j, 'hostility');
+    dialogue[d] = rel(i, j, 'dialogue');
+    assurance[d] = rel(i, j, 'assurance');
+    alignment[d] = rel(i, j, 'alignment');
+  }
+
+  // Deterrence D_ij = B_j / (B_j + C_i): the credible capability backing j (its own and its allies', weighted by
+  // j's alignment with them) against i's capability; capability as the arms model counts threat (theatre share ×
+  // weighted stocks at their base values).
+  const cw = { conventional: val('arms.capabilityWeights.conventional'), strategic: val('arms.capabilityWeights.strategic') };
+  const capability = Float64Array.from(s.actors.map((a) => {
+    let c = 0;
+    for (const k of ['conventional', 'strategic'] as const) {
+      const st = a.capabilities?.[k];
+      if (st) c += cw[k] * val(`actors.${a.id}.capabilities.${k}.value`);
+    }
+    return val(`actors.${a.id}.theatreShare`) * c;
+  }));
+  const backing = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    backing[j] = cred[j] * capability[j];
+    for (let k = 0; k < m; k++) if (k !== j) backing[j] += alignment[j * m + k] * cred[k] * capability[k];
+  }
+  const restraint = new Float64Array(m);
+  for (const p of s.crisis?.patrons ?? []) {
+    const c = ids.indexOf(p.client);
+    if (c >= 0) restraint[c] = Math.min(1, restraint[c] + val(`crisis.patrons.${p.patron}.${p.client}.restraint`));
+  }
+
+  const warGivenClash = val('crisis.ladder.warGivenClash');
+  const tensionEffect = val('crisis.ladder.tensionEffect'), deterrenceEffect = val('crisis.ladder.deterrenceEffect'), channelEffect = val('crisis.ladder.channelEffect');
+  const deterrence = new Float64Array(m * m), u0 = new Float64Array(m * m), bias = new Float64Array(m * m), spread = new Float64Array(m * m), warBase = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
+    if (i === j) continue;
+    const d = i * m + j;
+    const st = CRISIS_STRATEGIES[strategy[i]];
+    const total = backing[j] + capability[i];
+    deterrence[d] = total > 0 ? backing[j] / total : 0;
+    u0[d] = beta0[i] + drive[i] + beta1[i] * hostility[d] - wD * deterrence[d] - (st.readsAssurance ? wR * assurance[d] : 0) - wC * restraint[i] + st.offset;
+    const f = channelShrink(dialogue[d], shrink);
+    bias[d] = biasI[i] * f;
+    spread[d] = spreadI[i] * f;
+    warBase[d] = logit(warGivenClash) + deterrenceEffect * deterrence[d] + channelEffect * 0.5 * (dialogue[d] + dialogue[j * m + i]);
+  }
+
+  const { ratio } = monthlyThreatRatios(s, months);
+  const threatTerm = new Float64Array(months * m);
+  for (let t = 0; t < months; t++) for (let i = 0; i < m; i++) {
+    if (CRISIS_STRATEGIES[strategy[i]].readsThreat) threatTerm[t * m + i] = beta2[i] * Math.log(Math.max(ratio[t * m + i], 1e-9));
+  }
+
+  // Exercises: the months of scheduled or dated exercise events within the horizon, at their scale × the lever.
+  const exerciseScale = new Float64Array(months);
+  const exerciser = new Uint8Array(m);
+  let exerciseTarget = -1;
+  const asOf = s.asOf ?? s.start ?? '1970-01-01';
+  const ex = s.crisis?.exercises;
+  if (ex) {
+    exerciseTarget = ids.indexOf(ex.target);
+    for (const a of ex.by) if (ids.includes(a)) exerciser[ids.indexOf(a)] = 1;
+    const lever = val('crisis.exercises.scale');
+    for (const e of expandTimeline(s)) {
+      if (e.kind !== 'exercise') continue;
+      const last = e.endDate ? monthOf(e.endDate, asOf) : e.month;
+      const scale = (e.scale === undefined ? 1 : typeof e.scale === 'number' ? e.scale : e.scale.value) * lever;
+      for (let t = Math.max(1, e.month); t <= Math.min(months, last); t++) exerciseScale[t - 1] = Math.max(exerciseScale[t - 1], scale);
+    }
+  }
+
+  // The launch campaign.
+  const la = s.crisis?.launches;
+  const launchActor = la ? ids.indexOf(la.actor) : -1;
+  const launchMean = new Float64Array(months);
+  let launchDispersion = 0;
+  if (launchActor >= 0) {
+    const L = launchActor;
+    const regime = !CRISIS_STRATEGIES[strategy[L]].readsThreat;
+    const base = val('crisis.launches.baseRate'), lift = regime ? 0 : val('crisis.launches.exerciseLift');
+    const dEff = val('crisis.launches.dialogueEffect'), tEl = regime ? 0 : val('crisis.launches.threatElasticity');
+    launchDispersion = val('crisis.launches.dispersion');
+    let num = 0, den = 0;
+    for (let j = 0; j < m; j++) if (j !== L) {
+      num += hostility[L * m + j] * 0.5 * (dialogue[L * m + j] + dialogue[j * m + L]);
+      den += hostility[L * m + j];
+    }
+    const open = den > 0 ? num / den : 0;
+    for (let t = 0; t < months; t++) {
+      launchMean[t] = base * Math.exp(lift * exerciseScale[t] + dEff * open + tEl * Math.log(Math.max(ratio[t * m + L], 1e-9)));
+    }
+  }
+
+  const m0 = Number(asOf.slice(5, 7));
+  const yearOf = new Int32Array(months);
+  for (let t = 1; t <= months; t++) yearOf[t - 1] = Math.floor((m0 - 1 + t) / 12) - Math.floor(m0 / 12);
+  const years = months > 0 ? yearOf[months - 1] + 1 : 0;
+
+  return {
+    actorIds: ids, m, months,
+    catalogIds: cat.ids, weights: cat.weights, nonViolent: cat.nonViolent, statusQuo: cat.statusQuo, posturing: cat.posturing,
+    violent: cat.violent, nuclear: cat.nuclear, scoreUnit: cat.scoreUnit,
+    cutpoints, clashThreshold: val('crisis.clashThreshold'), memory: val('crisis.memory'),
+    strategy, beta1, threatTerm, u0, hostility, friction: hostility.map((h, d) => h * hostility[(d % m) * m + ((d / m) | 0)]), deterrence, bias, spread, warBase, tensionEffect,
+    nuclearGivenWar: val('crisis.ladder.nuclearGivenWar'),
+    exerciseScale, exerciser, exerciseTarget, launchActor, launchMean, launchDispersion, yearOf, years,
+  };
+}
+
+/** Cutpoints for N non-violent categories: the defaults for EscalAItion's four, evenly spread otherwise. */
+function defaultCutpoints(N: number): number[] {
+  if (N === DEFAULT_CUTPOINTS.length + 1) return DEFAULT_CUTPOINTS;
+  return Array.from({ length: N - 1 }, (_, c) => -3 + (6.5 * c) / Math.max(1, N - 2));
+}

@@ -1,0 +1,217 @@
+import type { RandomSource } from '../../math/rng/index.js';
+import { sampleNegBinomial } from './campaigns.js';
+import { orderedLogitFromOdds } from './choice.js';
+import { ladderOutcome, warProbability } from './ladder.js';
+import { normalQuantile } from './perception.js';
+import type { PreparedCrisis } from './prepare.js';
+import { StreamBank, type KeyedStreams } from './streams.js';
+import { CRISIS_STRATEGIES, GRIT_CODE, GRIT_PATIENCE, GRIT_PAUSE } from './strategies.js';
+
+/**
+ * One replication of the crisis model (DESIGN.md §3.2, docs/model-crisis.md), month by month. Every ordered dyad
+ * (i, j) acts every month — status quo is an action — and takes exactly DYAD_STEPS generator steps of its own
+ * stream (i·m + j), giving U1 the ordered-logit choice, U2 the ladder (clash, war, nuclear), U3 i's reading of j's
+ * action toward i (streams.ts). The launch actor's own stream (i·m + i) gives LAUNCH_DRAWS uniforms a month. So a lever on one dyad
+ * leaves every other dyad's draws unchanged, and common random numbers hold across policies.
+ *
+ * Month t:  1. launches n_t ~ NB(μ_t, α);  2. each dyad chooses from memories of month t − 1:
+ *   u_ij = u⁰_ij + β2_i ln(θ_i/θ⁰_i)·h_ij + strategy response to H_ij;  a_ij = ordered logit(u_ij, U1);
+ *   GRIT steps override; a clash replaces it when U2 < q_ij; exercises and launch months make the action at
+ *   least posturing toward the target / adversaries; 3. memories: H_ij ← (1 − λ) H_ij + λ·perceived_ij / w_top.
+ */
+/** Per-run results, overwritten by each replication (no allocation per run). */
+export interface RunRecord {
+  /** Escalation score per month: sum of the weights of every dyad's action. */
+  score: Float64Array;
+  /** Action counts per dyad and category, [(i·m + j)·K + k]. */
+  actions: Float64Array;
+  /** Calendar years with at least one clash, per dyad and overall. */
+  dyadClashYears: Int32Array;
+  clashYears: number;
+  clashes: number;
+  /** First month of war / nuclear use (0: none). */
+  warMonth: number;
+  nuclearMonth: number;
+  launches: number;
+}
+
+/** Scratch state of a replication, allocated once per batch. */
+export interface Workspace {
+  streams: StreamBank;
+  /** e^{κ_c} of the cutpoints and e^{κ_v} of the clash threshold, computed once. */
+  expCutpoints: Float64Array;
+  expClash: number;
+  /** Per actor, from its strategy: responses to escalation and conciliation (× β1), whether it can clash. */
+  escalation: Float64Array;
+  conciliation: Float64Array;
+  canClash: Uint8Array;
+  draws: Float64Array;
+  memory: Float64Array;
+  action: Int32Array;
+  reading: Float64Array;
+  gritStep: Uint8Array;
+  gritCount: Int32Array;
+  lastClashYear: Int32Array;
+  record: RunRecord;
+}
+
+/** Allocates the workspace for a prepared parameter set. */
+export function createWorkspace(p: PreparedCrisis): Workspace {
+  const mm = p.m * p.m;
+  return {
+    streams: new StreamBank(mm),
+    expCutpoints: p.cutpoints.map(Math.exp),
+    expClash: Math.exp(p.clashThreshold),
+    escalation: Float64Array.from(p.strategy, (s) => CRISIS_STRATEGIES[s].escalationResponse),
+    conciliation: Float64Array.from(p.strategy, (s) => CRISIS_STRATEGIES[s].conciliationResponse),
+    canClash: Uint8Array.from(p.strategy, (s) => (CRISIS_STRATEGIES[s].canClash ? 1 : 0)),
+    draws: new Float64Array(3),
+    memory: new Float64Array(mm),
+    action: new Int32Array(mm),
+    reading: new Float64Array(mm),
+    gritStep: new Uint8Array(mm),
+    gritCount: new Int32Array(mm),
+    lastClashYear: new Int32Array(mm),
+    record: {
+      score: new Float64Array(p.months),
+      actions: new Float64Array(mm * p.weights.length),
+      dyadClashYears: new Int32Array(mm),
+      clashYears: 0, clashes: 0, warMonth: 0, nuclearMonth: 0, launches: 0,
+    },
+  };
+}
+
+/** Seeds every stream of the workspace for (seed, future, replication): stream k = streamFor(seed, future, replication, k). */
+export function seedReplication(ws: Workspace, seed: number, future: number, replication: number): void {
+  ws.streams.seed(seed, future, replication);
+}
+
+/**
+ * Runs one replication with the workspace's streams (seeded by `seedReplication`, or any RandomSource per stream
+ * in tests) and leaves its results in `ws.record`. Pure apart from writing into `ws`; allocation-free.
+ */
+export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams = ws.streams): RunRecord {
+  const { m, months, weights, u0, hostility, friction, beta1, threatTerm, strategy, bias, spread, warBase } = p;
+  const { memory, action, reading, gritStep, gritCount, lastClashYear, record, expCutpoints, expClash } = ws;
+  const launchSource: RandomSource = { nextDouble: () => streams.next(p.launchActor * m + p.launchActor) };
+  const K = weights.length, counts = record.actions;
+  const lambda = p.memory, unit = p.scoreUnit, wPost = weights[p.posturing];
+  const posturing = p.posturing, violent = p.violent, exerciser = p.exerciser, target = p.exerciseTarget, launcher = p.launchActor;
+  const { escalation, conciliation, canClash, draws } = ws;
+  memory.fill(0);
+  gritCount.fill(0);
+  lastClashYear.fill(-1);
+  for (let d = 0; d < m * m; d++) gritStep[d] = strategy[(d / m) | 0] === GRIT_CODE && hostility[d] > 0 ? 1 : 0;
+  record.actions.fill(0);
+  record.dyadClashYears.fill(0);
+  record.clashYears = 0;
+  record.clashes = 0;
+  record.warMonth = 0;
+  record.nuclearMonth = 0;
+  record.launches = 0;
+  let lastYear = -1;
+
+  for (let t = 1; t <= months; t++) {
+    const year = p.yearOf[t - 1];
+    const exScale = p.exerciseScale[t - 1];
+    let launches = 0;
+    if (p.launchActor >= 0) {
+      launches = sampleNegBinomial(p.launchMean[t - 1], p.launchDispersion, launchSource);
+      record.launches += launches;
+    }
+    let score = 0;
+    for (let i = 0; i < m; i++) {
+      const threat = threatTerm[(t - 1) * m + i];
+      const escI = beta1[i] * escalation[i], conI = beta1[i] * conciliation[i], clashI = canClash[i] === 1;
+      for (let j = 0; j < m; j++) {
+        if (i === j) continue;
+        const d = i * m + j;
+        streams.dyadDraws(d, draws);
+        const U1 = draws[0], U2 = draws[1];
+        reading[d] = draws[2];
+        const H = memory[d];
+        const u = u0[d] + hostility[d] * threat + (H > 0 ? escI : conI) * H;
+        const x = Math.exp(-u);
+        let a: number;
+        let hazard = 0;
+        if (gritStep[d] === 1) a = 0;
+        else {
+          a = orderedLogitFromOdds(U1 / (1 - U1), x, expCutpoints);
+          // Clash hazard h_ij h_ji σ(u − κ_v) = h_ij h_ji / (1 + e^{κ_v} e^{−u}) (ladder.ts).
+          if (clashI && friction[d] > 0) hazard = friction[d] / (1 + expClash * x);
+        }
+        let rung = 0;
+        if (U2 < hazard) {
+          const pWar = record.warMonth === 0 ? warProbability(warBase[d], p.tensionEffect, Math.max(0, 0.5 * (H + memory[j * m + i]))) : 0;
+          rung = ladderOutcome(U2, hazard, pWar, p.nuclearGivenWar);
+        }
+        if (rung > 0) {
+          a = violent;
+          record.clashes++;
+          if (lastClashYear[d] !== year) {
+            lastClashYear[d] = year;
+            record.dyadClashYears[d]++;
+          }
+          if (lastYear !== year) {
+            lastYear = year;
+            record.clashYears++;
+          }
+          if (rung >= 2) record.warMonth = t;
+          if (rung === 3) {
+            record.nuclearMonth = t;
+            a = p.nuclear;
+          }
+        } else if (a < posturing) {
+          if (exScale > 0 && exerciser[i] === 1 && j === target) a = posturing;
+          else if (launches > 0 && i === launcher && hostility[d] > 0) a = posturing;
+        }
+        action[d] = a;
+        counts[d * K + a]++;
+        score += weights[a];
+      }
+    }
+    record.score[t - 1] = score;
+
+    // Memories: i reads j's action toward i (exercises read at their scale), with i's bias and spread.
+    for (let i = 0; i < m; i++) {
+      const grit = strategy[i] === GRIT_CODE;
+      for (let j = 0; j < m; j++) {
+        if (i === j) continue;
+        const d = i * m + j;
+        let truth = weights[action[j * m + i]];
+        if (exScale > 0 && exerciser[j] === 1 && i === target) truth += (exScale - 1) * wPost;
+        const sp = spread[d];
+        const seen = truth + bias[d] + (sp > 0 ? sp * normalQuantile(reading[d]) : 0); // perception.ts: perceive
+        memory[d] += lambda * (seen / unit - memory[d]);
+        if (grit && hostility[d] > 0) gritUpdate(ws, d, seen >= wPost / 2 || action[j * m + i] >= violent);
+      }
+    }
+  }
+  return record;
+}
+
+/** GRIT's state: a step runs while reciprocated; GRIT_PATIENCE unreciprocated months pause it for GRIT_PAUSE months. */
+function gritUpdate(ws: Workspace, d: number, unreciprocated: boolean): void {
+  if (ws.gritStep[d] === 1) {
+    ws.gritCount[d] = unreciprocated ? ws.gritCount[d] + 1 : 0;
+    if (ws.gritCount[d] >= GRIT_PATIENCE) {
+      ws.gritStep[d] = 0;
+      ws.gritCount[d] = 0;
+    }
+  } else if (++ws.gritCount[d] >= GRIT_PAUSE) {
+    ws.gritStep[d] = 1;
+    ws.gritCount[d] = 0;
+  }
+}
+
+/**
+ * One seeded run of the crisis model for the library (DESIGN.md §6 `runCrisis`): monthly escalation scores,
+ * action counts by dyad and category, clash-years, first months of war and nuclear use, launches.
+ * Example: `runCrisis(prepareCrisis(crisisScenario(korea), 120), { seed: 1 })`.
+ */
+export function runCrisis(p: PreparedCrisis, opts: { seed: number; future?: number; replication?: number }): RunRecord {
+  const ws = createWorkspace(p);
+  seedReplication(ws, opts.seed, opts.future ?? 0, opts.replication ?? 0);
+  const r = runReplication(p, ws);
+  return { ...r, score: r.score.slice(), actions: r.actions.slice(), dyadClashYears: r.dyadClashYears.slice() };
+}

@@ -1,0 +1,147 @@
+import { mixKey, type RandomSource } from '../../math/rng/index.js';
+
+/**
+ * Keyed random streams for the crisis runs without BigInt in the per-dyad path: stream `k` of replication r is
+ * the sequence of `streamFor(seed, future, r, k)` (DESIGN.md §3.6; a test checks equality), but only the replication's key
+ * mixKey([seed, future, r]) is computed with BigInt; the last SplitMix64 steps run on 32-bit halves. Stream
+ * i·m + j belongs to the ordered dyad (i, j); stream i·m + i to actor i alone (its launch campaign).
+ */
+
+let outHi = 0;
+let outLo = 0;
+
+/** (ah·2³² + al)·(bh·2³² + bl) mod 2⁶⁴ into outHi/outLo, exact in doubles by 16-bit limbs. */
+function mul64(ah: number, al: number, bh: number, bl: number): void {
+  const a0 = al & 0xffff, a1 = al >>> 16, b0 = bl & 0xffff, b1 = bl >>> 16;
+  const mid = a0 * b1 + a1 * b0;
+  const low = a0 * b0 + (mid % 65536) * 65536;
+  const lo = low % 4294967296;
+  const carry = Math.floor(low / 4294967296);
+  const hi = a1 * b1 + Math.floor(mid / 65536) + carry;
+  outHi = (hi + Math.imul(ah, bl) + Math.imul(al, bh)) >>> 0;
+  outLo = lo >>> 0;
+}
+
+/** SplitMix64's mixer on the 64-bit value (hi, lo), result in outHi/outLo (same as `mix64` in math/rng). */
+function mix64Halves(hi: number, lo: number): void {
+  // z = x + golden gamma 0x9e3779b97f4a7c15
+  let zl = lo + 0x7f4a7c15;
+  let zh = (hi + 0x9e3779b9 + (zl >= 4294967296 ? 1 : 0)) >>> 0;
+  zl >>>= 0;
+  // z ^= z >>> 30; z *= 0xbf58476d1ce4e5b9
+  zl = (zl ^ ((zl >>> 30) | (zh << 2))) >>> 0;
+  zh = (zh ^ (zh >>> 30)) >>> 0;
+  mul64(zh, zl, 0xbf58476d, 0x1ce4e5b9);
+  zh = outHi;
+  zl = outLo;
+  // z ^= z >>> 27; z *= 0x94d049bb133111eb
+  zl = (zl ^ ((zl >>> 27) | (zh << 5))) >>> 0;
+  zh = (zh ^ (zh >>> 27)) >>> 0;
+  mul64(zh, zl, 0x94d049bb, 0x133111eb);
+  zh = outHi;
+  zl = outLo;
+  // z ^= z >>> 31
+  outLo = (zl ^ ((zl >>> 31) | (zh << 1))) >>> 0;
+  outHi = (zh ^ (zh >>> 31)) >>> 0;
+}
+
+/** What a crisis run draws from: the next uniform on [0, 1) of stream k. Tests substitute fixed sequences. */
+/** Generator steps per dyad-month: fixed, whether or not the draws are used. */
+export const DYAD_STEPS = 2;
+
+export interface KeyedStreams {
+  next(stream: number): number;
+  /** The three uniforms of a dyad-month (choice, ladder, reading) into out[0 … 2], from DYAD_STEPS steps. */
+  dyadDraws(stream: number, out: Float64Array): void;
+}
+
+/**
+ * A bank of xoroshiro128+ generators (the same algorithm and outputs as `Xoroshiro128Plus`) with their states in
+ * one Int32Array, so the hot path works on 32-bit integers only and reseeding allocates nothing.
+ */
+export class StreamBank implements KeyedStreams {
+  readonly state: Int32Array;
+  constructor(readonly size: number) {
+    this.state = new Int32Array(4 * size);
+  }
+
+  /** A uniform on [0, 1) with 53 random bits from stream k (xoroshiro128+, a=24, b=16, c=37). */
+  next(k: number): number {
+    const st = this.state, o = 4 * k;
+    const s0hi = st[o], s0lo = st[o + 1];
+    let s1hi = st[o + 2], s1lo = st[o + 3];
+    const lo = (s0lo >>> 0) + (s1lo >>> 0);
+    const hi = (s0hi + s1hi + (lo > 4294967295 ? 1 : 0)) >>> 0;
+    s1hi ^= s0hi;
+    s1lo ^= s0lo;
+    st[o] = ((s0hi << 24) | (s0lo >>> 8)) ^ s1hi ^ ((s1hi << 16) | (s1lo >>> 16));
+    st[o + 1] = ((s0lo << 24) | (s0hi >>> 8)) ^ s1lo ^ (s1lo << 16);
+    st[o + 2] = (s1lo << 5) | (s1hi >>> 27);
+    st[o + 3] = (s1hi << 5) | (s1lo >>> 27);
+    return (hi * 2097152 + ((lo >>> 0) >>> 11)) / 9007199254740992;
+  }
+
+  /**
+   * A dyad-month's three uniforms from two steps of stream k (DYAD_STEPS): out[1] the ladder's uniform, the 53-bit
+   * double of the first output (it is divided by small hazards, so it needs every bit); out[0] the choice's and
+   * out[2] the reading's uniforms, the high and low 32-bit halves of the second output, each (v + 0.5)/2³² so
+   * never 0 or 1. Half-words are ample for a logistic choice and a normal reading (tails to 6.2σ); the low half of
+   * xoroshiro128+'s output is weak only in its lowest bits, which move a reading by less than 2⁻²⁸.
+   */
+  dyadDraws(k: number, out: Float64Array): void {
+    const st = this.state, o = 4 * k;
+    let s0hi = st[o], s0lo = st[o + 1], s1hi = st[o + 2], s1lo = st[o + 3];
+    for (let q = 0; q < 2; q++) {
+      const lo = (s0lo >>> 0) + (s1lo >>> 0);
+      const hi = (s0hi + s1hi + (lo > 4294967295 ? 1 : 0)) >>> 0;
+      if (q === 0) out[1] = (hi * 2097152 + ((lo >>> 0) >>> 11)) / 9007199254740992;
+      else {
+        out[0] = (hi + 0.5) / 4294967296;
+        out[2] = ((lo >>> 0) + 0.5) / 4294967296;
+      }
+      s1hi ^= s0hi;
+      s1lo ^= s0lo;
+      const a = ((s0hi << 24) | (s0lo >>> 8)) ^ s1hi ^ ((s1hi << 16) | (s1lo >>> 16));
+      const b = ((s0lo << 24) | (s0hi >>> 8)) ^ s1lo ^ (s1lo << 16);
+      s0hi = a;
+      s0lo = b;
+      const c = (s1lo << 5) | (s1hi >>> 27);
+      s1lo = (s1hi << 5) | (s1lo >>> 27);
+      s1hi = c;
+    }
+    st[o] = s0hi;
+    st[o + 1] = s0lo;
+    st[o + 2] = s1hi;
+    st[o + 3] = s1lo;
+  }
+
+  /** Seeds every stream k to `streamFor(seed, future, replication, k)`. */
+  seed(seed: number, future: number, replication: number): void {
+    const [hi, lo] = replicationKey(seed, future, replication);
+    for (let k = 0; k < this.size; k++) seedStream(this.state, k, hi, lo, k);
+  }
+
+  /** Stream k as a RandomSource (for the launch campaign's sampler). */
+  source(k: number): RandomSource {
+    return { nextDouble: () => this.next(k) };
+  }
+}
+
+/** The 64-bit key of a replication, as two 32-bit halves: mixKey([seed, future, replication]). */
+export function replicationKey(seed: number, future: number, replication: number): [number, number] {
+  const k = mixKey([seed, future, replication]);
+  return [Number(k >> 32n), Number(k & 0xffffffffn)];
+}
+
+/** Writes into state[4·slot …] the state of `streamFor(seed, future, replication, stream)` given the replication's key halves. */
+export function seedStream(state: Int32Array, slot: number, keyHi: number, keyLo: number, stream: number): void {
+  mix64Halves(keyHi, (keyLo ^ stream) >>> 0); // mixKey's last step: mix64(key ^ stream); stream < 2³²
+  mix64Halves(outHi, outLo); // s0 = mix64(k)
+  const s0hi = outHi, s0lo = outLo;
+  mix64Halves((s0hi ^ 0x5851f42d) >>> 0, (s0lo ^ 0x4c957f2d) >>> 0); // s1 = mix64(s0 ^ 0x5851f42d4c957f2d)
+  const o = 4 * slot;
+  state[o] = s0hi;
+  state[o + 1] = s0lo;
+  state[o + 2] = outHi;
+  state[o + 3] = (s0hi | s0lo | outHi | outLo) === 0 ? 1 : outLo;
+}
