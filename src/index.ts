@@ -81,3 +81,7 @@ export { parseAtop, type AtopImport } from './data/atop.js';
 export { parseCns, parseCnsLaunches, cnsMonthly, type CnsLaunch, type CnsMonth } from './data/cns.js';
 export { parseGoldsteinTable, goldsteinScore, type GoldsteinTable } from './data/goldstein.js';
 export { parseEvents, type EventMonth, type EventsOptions, type EventLayout } from './data/events.js';
+// The policy comparison's HTML report (issue 8 §3).
+export { renderReport } from './report/html.js';
+export { renderFigures, warFigure, differencesFigure, monthlyFigure, byTypeFigure, type Figure } from './report/figures.js';
+export type { ComparisonResult, PolicyResult, Interval, MeanInterval, Spread, Diff } from './report/types.js';
