@@ -27,8 +27,13 @@ export function pct(p: number): string {
  * The minus sign is U+2212 so columns of signed numbers align.
  */
 export function pp(d: number): string {
-  const s = pct(Math.abs(d)).replace('%', ' pp');
+  const s = points(Math.abs(d));
   return d > 0 ? `+${s}` : d < 0 ? `\u2212${s}` : s;
+}
+
+/** An unsigned difference of probabilities in percentage points (regret). Example: `points(0.0056)` → `'0.56 pp'`. */
+export function points(d: number): string {
+  return pct(d).replace('%', ' pp');
 }
 
 /** A plain number with `digits` decimals (default 2), signed with U+2212 when negative. Example: `num(-0.5)` → `'−0.50'`. */

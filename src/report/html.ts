@@ -33,7 +33,7 @@ table.assumptions td, table.assumptions th { text-align: left; }
 figure { margin: 1rem 0 1.6rem; } figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { color: #34495e; font-size: .9em; } figcaption strong { color: #1f2a44; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; word-break: break-all; }
-details { margin: .5rem 0 1rem; } summary { cursor: pointer; font-weight: 600; }
+dl.policies dt { font-weight: 600; } dl.policies dd { margin: 0 0 .4rem 1rem; }
 footer { margin-top: 2.5rem; color: #566573; font-size: .85em; border-top: 1px solid #d5d8dc; padding-top: .6rem; }
 @media print { body { max-width: none; } section { break-inside: auto; } figure { break-inside: avoid; } }
 `.trim();

@@ -1,7 +1,7 @@
 // The report's outcome sections: the policy table (Monte Carlo error and spread across futures kept apart), the
 // paired differences against the status quo, the split by structural uncertainty, and robustness.
 import type { ComparisonResult, Diff, Interval, MeanInterval, Spread } from './types.js';
-import { escapeHtml, excludesZero, num, pct, pp, range, signed } from './format.js';
+import { escapeHtml, excludesZero, num, pct, points, pp, range, signed } from './format.js';
 import { para, policyName, table, withInterval, type Cell } from './markup.js';
 
 /** Title of a policy id, or the id itself when the result does not list it. */
@@ -41,7 +41,7 @@ export function policyTables(result: ComparisonResult, horizon: string): string 
     para(`Probabilities are of at least one such event within ${horizon}, over all futures and runs.`),
     table('A. Estimates, with 95% Monte Carlo intervals [in brackets]: how precisely the model was run', OUTCOME_HEAD, estimates, 'estimates'),
     table('B. Spread across futures: median of the per-future values, 5th \u2013 95th percentile beneath: how much the answer depends on the unknowns', OUTCOME_HEAD, spreads, 'spread'),
-    `<details><summary>What each policy does</summary>\n<dl>\n${descriptions}\n</dl>\n</details>`,
+    `<h3>What each policy does</h3>\n<dl class="policies">\n${descriptions}\n</dl>`,
   ].join('\n');
 }
 
@@ -99,7 +99,7 @@ export function byTypeTables(result: ComparisonResult): string {
 export function robustnessTable(result: ComparisonResult, horizon: string): string {
   const r = result.robustness;
   const rows = r.policies.map((q) => [
-    policyName(titleOf(result, q.id), q.id), pp(q.meanRegret), pp(q.maxRegret), pct(q.satisficing),
+    policyName(titleOf(result, q.id), q.id), points(q.meanRegret), points(q.maxRegret), pct(q.satisficing),
   ]);
   return [
     para(`Regret of a policy in a future is its P(war) minus the lowest P(war) any compared policy reaches in that future; it is 0 for the best policy there. Satisficing counts the share of futures in which P(war) within ${horizon} stays at or below the threshold of ${pct(r.threshold)} (threshold ${r.threshold}, chosen for this comparison and stated here so it can be challenged).`),
