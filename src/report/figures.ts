@@ -22,15 +22,18 @@ function labelMargin(labels: string[]): number {
   return 24 + 7 * Math.max(8, ...labels.map((l) => l.length));
 }
 
+/** Data rows with every value finite: a row with a missing value is left out of the figure (its table cell shows —). */
+const finite = (rows: number[][]) => rows.filter((r) => r.every(Number.isFinite));
+
 /** Values of a probability as percent, rounded to 1e-6 % so tiny float noise never changes the SVG. */
 const percent = (p: number) => Math.round(p * 1e8) / 1e6;
 
 /**
  * A horizontal interval glyph for data rows `[category, point, lo, hi]`: a whisker from lo to hi with end caps and a
- * dot at the point. `offset` shifts it within the category band (fraction of the band), `color` picks per row.
+ * dot at the point. `offset` shifts it within the category band (fraction of the band), `color` picks per category index.
  */
-function intervalGlyph(color: (row: number) => string, offset = 0): RenderItem {
-  return (params, api) => {
+function intervalGlyph(color: (category: number) => string, offset = 0): RenderItem {
+  return (_params, api) => {
     const cat = api.value(0) as number;
     const band = (api.size?.([0, 1]) as number[])[1];
     const dy = offset * band;
@@ -39,14 +42,14 @@ function intervalGlyph(color: (row: number) => string, offset = 0): RenderItem {
     const [hx] = api.coord([api.value(3), cat]);
     const y = py + dy;
     const cap = Math.min(5, band * 0.15);
-    const stroke = { stroke: color(params.dataIndex), lineWidth: 1.5 };
+    const stroke = { stroke: color(cat), lineWidth: 1.5 };
     return {
       type: 'group',
       children: [
         { type: 'line', shape: { x1: lx, y1: y, x2: hx, y2: y }, style: stroke },
         { type: 'line', shape: { x1: lx, y1: y - cap, x2: lx, y2: y + cap }, style: stroke },
         { type: 'line', shape: { x1: hx, y1: y - cap, x2: hx, y2: y + cap }, style: stroke },
-        { type: 'circle', shape: { cx: px, cy: y, r: 3.5 }, style: { fill: color(params.dataIndex) } },
+        { type: 'circle', shape: { cx: px, cy: y, r: 3.5 }, style: { fill: color(cat) } },
       ],
     };
   };
@@ -94,12 +97,12 @@ export function warFigure(result: ComparisonResult): Figure {
       {
         name: 'Spread across futures (5–95%, tick = median)', type: 'custom', renderItem: spreadGlyph, itemStyle: { color: SPREAD },
         encode: { x: [1, 2, 3], y: 0 },
-        data: result.policies.map((p, i) => [i, percent(p.acrossFutures.war.q05), percent(p.acrossFutures.war.q95), percent(p.acrossFutures.war.q50)]),
+        data: finite(result.policies.map((p, i) => [i, percent(p.acrossFutures.war.q05), percent(p.acrossFutures.war.q95), percent(p.acrossFutures.war.q50)])),
       },
       {
         name: 'Mean with 95% interval (Monte Carlo)', type: 'custom', renderItem: intervalGlyph(() => INK), itemStyle: { color: INK },
         encode: { x: [1, 2, 3], y: 0 },
-        data: result.policies.map((p, i) => [i, percent(p.outcomes.war.p), percent(p.outcomes.war.lo), percent(p.outcomes.war.hi)]),
+        data: finite(result.policies.map((p, i) => [i, percent(p.outcomes.war.p), percent(p.outcomes.war.lo), percent(p.outcomes.war.hi)])),
       },
     ],
   };
@@ -119,9 +122,9 @@ export function differencesFigure(result: ComparisonResult): Figure {
   const others = result.policies.filter((p): p is PolicyResult & Required<Pick<PolicyResult, 'versusStatusQuo'>> => p.versusStatusQuo !== undefined);
   const ids = others.map((p) => p.id);
   const height = 90 + 34 * Math.max(1, ids.length);
-  const war = others.map((p, i) => [i, percent(p.versusStatusQuo.war.diff), percent(p.versusStatusQuo.war.lo), percent(p.versusStatusQuo.war.hi)]);
-  const clash = others.map((p, i) => [i, round6(p.versusStatusQuo.clashYearsPerDecade.diff), round6(p.versusStatusQuo.clashYearsPerDecade.lo), round6(p.versusStatusQuo.clashYearsPerDecade.hi)]);
-  const colorOf = (key: 'war' | 'clashYearsPerDecade') => (row: number) => (excludesZero(others[row].versusStatusQuo[key]) ? '#c0392b' : MUTED);
+  const war = finite(others.map((p, i) => [i, percent(p.versusStatusQuo.war.diff), percent(p.versusStatusQuo.war.lo), percent(p.versusStatusQuo.war.hi)]));
+  const clash = finite(others.map((p, i) => [i, round6(p.versusStatusQuo.clashYearsPerDecade.diff), round6(p.versusStatusQuo.clashYearsPerDecade.lo), round6(p.versusStatusQuo.clashYearsPerDecade.hi)]));
+  const colorOf = (key: 'war' | 'clashYearsPerDecade') => (cat: number) => (excludesZero(others[cat].versusStatusQuo[key]) ? '#c0392b' : MUTED);
   const zero = { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: INK, type: 'solid', width: 1 }, data: [{ xAxis: 0 }] };
   const left = labelMargin(ids);
   const half = (WIDTH - left - 40) / 2;
@@ -157,8 +160,8 @@ function niceStep(span: number, parts: number): number {
 
 /** A shared value axis over all bands, from a round step below the lowest q05 to one above the highest q95. */
 function sharedExtent(policies: PolicyResult[]): { min: number; max: number; interval: number } {
-  const lo = Math.min(0, ...policies.flatMap((p) => p.monthlyScore.q05));
-  const hi = Math.max(lo + 1e-9, ...policies.flatMap((p) => p.monthlyScore.q95));
+  const lo = Math.min(0, ...policies.flatMap((p) => p.monthlyScore.q05).filter(Number.isFinite));
+  const hi = Math.max(lo + 1e-9, ...policies.flatMap((p) => p.monthlyScore.q95).filter(Number.isFinite));
   const interval = niceStep(hi - lo, 3);
   return { min: round6(Math.floor(lo / interval) * interval), max: round6(Math.ceil(hi / interval) * interval), interval: round6(interval) };
 }
@@ -181,8 +184,9 @@ export function monthlyFigure(result: ComparisonResult): Figure {
   const series = result.policies.flatMap((p, i) => {
     const color = POLICY_COLORS[i % POLICY_COLORS.length];
     const band: RenderItem = (_params, api) => {
-      const upper = p.monthlyScore.q95.map((v, m) => api.coord([m + 1, round6(v)]));
-      const lower = p.monthlyScore.q05.map((v, m) => api.coord([m + 1, round6(v)])).reverse();
+      const edge = (qs: number[]) => qs.flatMap((v, m) => (Number.isFinite(v) ? [api.coord([m + 1, round6(v)])] : []));
+      const upper = edge(p.monthlyScore.q95);
+      const lower = edge(p.monthlyScore.q05).reverse();
       return { type: 'polygon', shape: { points: [...upper, ...lower] }, style: { fill: color, opacity: 0.18 } };
     };
     return [
@@ -223,7 +227,7 @@ export function byTypeFigure(result: ComparisonResult, index: number): Figure {
     const color = ALTERNATIVE_COLORS[j % ALTERNATIVE_COLORS.length];
     const data = ids.flatMap((id, i) => {
       const row = a.policies.find((q) => q.id === id);
-      return row ? [[i, percent(row.war.p), percent(row.war.lo), percent(row.war.hi)]] : [];
+      return row ? finite([[i, percent(row.war.p), percent(row.war.lo), percent(row.war.hi)]]) : [];
     });
     const offset = k > 1 ? (j - (k - 1) / 2) * (0.7 / k) : 0;
     const name = `${a.title} (${a.futures} futures)`;

@@ -10,11 +10,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
+/** What a number that is not finite prints as (results never hold one, but a report must not print `NaN%`). */
+export const MISSING = '\u2014';
+
 /**
  * A probability (0–1) as a percentage: one decimal from 1 %, two below it, two significant digits below 0.1 %
  * (so a rare nuclear outcome does not print as 0.0 %). Example: `pct(0.0321)` → `'3.2%'`, `pct(0.00042)` → `'0.042%'`.
  */
 export function pct(p: number): string {
+  if (!Number.isFinite(p)) return MISSING;
   const x = p * 100;
   if (x === 0) return '0%';
   const a = Math.abs(x);
@@ -38,6 +42,7 @@ export function points(d: number): string {
 
 /** A plain number with `digits` decimals (default 2), signed with U+2212 when negative. Example: `num(-0.5)` → `'−0.50'`. */
 export function num(x: number, digits = 2): string {
+  if (!Number.isFinite(x)) return MISSING;
   const s = Math.abs(x).toFixed(digits);
   return x < 0 && Number(s) !== 0 ? `\u2212${s}` : s;
 }

@@ -154,3 +154,16 @@ describe('report: a valid, self-contained HTML document', () => {
     expect(doc).toContain('The scenario declares no structural uncertainty.');
   });
 });
+
+describe('report: values that are not finite', () => {
+  it('prints — for them and leaves them out of the figures, never NaN', () => {
+    const r = syntheticComparison();
+    r.policies[2].outcomes.war = { p: Number.NaN, lo: Number.NaN, hi: Number.NaN };
+    r.policies[2].versusStatusQuo!.war = { diff: Number.NaN, lo: Number.NaN, hi: Number.NaN };
+    r.policies[1].monthlyScore.q95[5] = Number.NaN;
+    const doc = renderReport(r);
+    expect(doc).not.toMatch(/NaN|Infinity/);
+    expect(checkHtml(doc)).toEqual([]);
+    expect(rowOf(tableOf(doc, 'estimates'), 'deterrence-assurance')).toContain('<td>—<br><span class="ci">[— – —]</span></td>');
+  });
+});
