@@ -45,13 +45,15 @@ export function assumptionsSection(result: ComparisonResult): string {
   const a = result.assumptions;
   const counts = { sourced: 0, assumed: 0, bare: 0 };
   for (const x of a) counts[x.provenance] += 1;
+  const titles = new Map(result.scenarioInfo.sources.map((src) => [src.id, src.title]));
+  const sourceName = (id: string) => (titles.has(id) ? `${titles.get(id)} (${id})` : id);
   const rows = a.map((x): Cell[] => [
     { html: `<code>${escapeHtml(x.path)}</code>` },
     String(x.value),
     { html: `<span class="tag ${x.provenance}">${escapeHtml(PROVENANCE_TEXT[x.provenance])}</span>` },
     x.range ? `${x.range[0]} \u2013 ${x.range[1]}` : 'fixed',
     x.dist ?? '\u2014',
-    x.provenance === 'sourced' ? (x.source ?? '') : (x.assumption ?? x.source ?? ''),
+    [x.source === undefined ? undefined : sourceName(x.source), x.assumption].filter((t): t is string => t !== undefined && t !== '').join('; '),
   ]);
   return [
     para(`${a.length} parameters: ${counts.sourced} taken from a source, ${counts.assumed} stated as assumptions, ${counts.bare} without either. A range means the parameter was varied across futures within it; \u201Cfixed\u201D means every future used the value shown.`),

@@ -116,7 +116,7 @@ export function warFigure(result: ComparisonResult): Figure {
 
 /**
  * Figure 2: paired differences against the status quo with cluster-bootstrap 95 % intervals, for P(war) (percentage
- * points, left) and clash-years per decade (right). Intervals that exclude zero are drawn in colour, others in grey.
+ * points, left) and clash-years per decade (right). Intervals that exclude zero are drawn dark, others grey.
  */
 export function differencesFigure(result: ComparisonResult): Figure {
   const others = result.policies.filter((p): p is PolicyResult & Required<Pick<PolicyResult, 'versusStatusQuo'>> => p.versusStatusQuo !== undefined);
@@ -124,7 +124,7 @@ export function differencesFigure(result: ComparisonResult): Figure {
   const height = 90 + 34 * Math.max(1, ids.length);
   const war = finite(others.map((p, i) => [i, percent(p.versusStatusQuo.war.diff), percent(p.versusStatusQuo.war.lo), percent(p.versusStatusQuo.war.hi)]));
   const clash = finite(others.map((p, i) => [i, round6(p.versusStatusQuo.clashYearsPerDecade.diff), round6(p.versusStatusQuo.clashYearsPerDecade.lo), round6(p.versusStatusQuo.clashYearsPerDecade.hi)]));
-  const colorOf = (key: 'war' | 'clashYearsPerDecade') => (cat: number) => (excludesZero(others[cat].versusStatusQuo[key]) ? '#c0392b' : MUTED);
+  const colorOf = (key: 'war' | 'clashYearsPerDecade') => (cat: number) => (excludesZero(others[cat].versusStatusQuo[key]) ? INK : MUTED);
   const zero = { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: INK, type: 'solid', width: 1 }, data: [{ xAxis: 0 }] };
   const left = labelMargin(ids);
   const half = (WIDTH - left - 40) / 2;
@@ -143,7 +143,7 @@ export function differencesFigure(result: ComparisonResult): Figure {
   return {
     id: 'fig-diff',
     title: 'Paired differences against the status quo',
-    caption: 'Each policy minus the status quo on the same futures and random streams, with a cluster-bootstrap 95% interval over futures. Red: the interval excludes 0; grey: it does not. Left of 0 means fewer wars or clashes than the status quo.',
+    caption: 'Each policy minus the status quo on the same futures and random streams, with a cluster-bootstrap 95% interval over futures. Dark: the interval excludes 0; grey: it does not. Left of 0 means fewer wars or clashes than the status quo.',
     svg: chartSvg('fig-diff', option, WIDTH, height),
   };
 }

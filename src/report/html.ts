@@ -25,12 +25,12 @@ th[scope=row] { font-weight: 600; } th[scope=row] code { font-weight: 400; color
 .ci { color: #566573; font-size: .85em; white-space: nowrap; } .minor { color: #566573; font-size: .85em; }
 table.spread { background: #eef2fa; } table.spread caption { color: #34495e; }
 table.spread td { font-style: italic; }
-td.sig { color: #a93226; font-weight: 600; } td.best { background: #e8f6ec; }
+td.sig { font-weight: 700; } td.best { background: #e8f6ec; }
 table.assumptions td, table.assumptions th { text-align: left; }
 .tag { display: inline-block; padding: 0 .4rem; border-radius: .6rem; font-size: .82em; }
 .tag.sourced { background: #d4efdf; } .tag.assumed { background: #fdebd0; } .tag.bare { background: #f5b7b1; }
 .url { color: #566573; font-size: .85em; word-break: break-all; }
-figure { margin: 1rem 0 1.6rem; } figure svg { max-width: 100%; height: auto; display: block; }
+figure { margin: 1rem 0 1.6rem; } figure svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
 figcaption { color: #34495e; font-size: .9em; } figcaption strong { color: #1f2a44; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; word-break: break-all; }
 dl.policies dt { font-weight: 600; } dl.policies dd { margin: 0 0 .4rem 1rem; }

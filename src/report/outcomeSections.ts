@@ -77,7 +77,7 @@ export function byTypeTables(result: ComparisonResult): string {
           const best = a.best === p.id;
           const html = `${best ? '\u2605 ' : ''}P(war) ${escapeHtml(pct(r.war.p))} <span class="ci">${escapeHtml(range(pct(r.war.lo), pct(r.war.hi)))}</span>`
             + `<br><span class="minor">P(nuclear) ${escapeHtml(pct(r.nuclear.p))} <span class="ci">${escapeHtml(range(pct(r.nuclear.lo), pct(r.nuclear.hi)))}</span>`
-            + ` \u00B7 clash-years ${escapeHtml(num(r.clashYearsPerDecade.mean))} <span class="ci">${escapeHtml(range(num(r.clashYearsPerDecade.lo), num(r.clashYearsPerDecade.hi)))}</span></span>`;
+            + `<br>clash-years ${escapeHtml(num(r.clashYearsPerDecade.mean))} <span class="ci">${escapeHtml(range(num(r.clashYearsPerDecade.lo), num(r.clashYearsPerDecade.hi)))}</span></span>`;
           return best ? { html, cls: 'best' } : { html };
         }),
       ]);

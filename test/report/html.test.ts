@@ -124,6 +124,8 @@ describe('report: a valid, self-contained HTML document', () => {
     expect(t).toContain('<span class="tag assumed">assumed</span>');
     expect(t).toContain('<td>0 – 10</td>');
     expect(t).toContain('<td>fixed</td>');
+    expect(t).toContain('<td>SIPRI Military Expenditure Database (sipri-milex)</td>'); // a source id named by its title
+    expect(t).toContain('<td>Elicited judgement 1</td>');
     expect(html).toContain('40 parameters: 14 taken from a source, 13 stated as assumptions, 13 without either.');
   });
 
