@@ -161,7 +161,8 @@ function niceStep(span: number, parts: number): number {
 /** A shared value axis over all bands, from a round step below the lowest q05 to one above the highest q95. */
 function sharedExtent(policies: PolicyResult[]): { min: number; max: number; interval: number } {
   const lo = Math.min(0, ...policies.flatMap((p) => p.monthlyScore.q05).filter(Number.isFinite));
-  const hi = Math.max(lo + 1e-9, ...policies.flatMap((p) => p.monthlyScore.q95).filter(Number.isFinite));
+  const top = Math.max(lo, ...policies.flatMap((p) => p.monthlyScore.q95).filter(Number.isFinite));
+  const hi = top - lo < 1e-6 ? lo + 1 : top; // a flat score still gets a readable axis
   const interval = niceStep(hi - lo, 3);
   return { min: round6(Math.floor(lo / interval) * interval), max: round6(Math.ceil(hi / interval) * interval), interval: round6(interval) };
 }

@@ -54,6 +54,14 @@ describe('report figures: ECharts rendered to inline SVG', () => {
     expect(svg.match(/fill-opacity="0.18"|opacity="0.18"/g)?.length).toBe(6);
   });
 
+  it('monthly score: a flat zero score still renders on a readable axis', () => {
+    const r = syntheticComparison({ months: 12 });
+    for (const p of r.policies) for (const k of ['mean', 'q05', 'q50', 'q95'] as const) p.monthlyScore[k] = p.monthlyScore[k].map(() => 0);
+    const svg = monthlyFigure(r).svg;
+    expect(svg).not.toMatch(/NaN/);
+    expect(texts(svg)).toContain('1');
+  });
+
   it('by type: one colour per alternative, named in the legend, one dot per policy and alternative', () => {
     const svg = byTypeFigure(result, 0).svg;
     for (const a of result.byType[0].alternatives) expect(texts(svg)).toContain(`${a.title} (${a.futures} futures)`);

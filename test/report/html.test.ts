@@ -169,3 +169,14 @@ describe('report: values that are not finite', () => {
     expect(rowOf(tableOf(doc, 'estimates'), 'deterrence-assurance')).toContain('<td>—<br><span class="ci">[— – —]</span></td>');
   });
 });
+
+describe('report: a comparison in which nothing happens', () => {
+  it('renders every number 0 as a valid document with its figures', () => {
+    const zero = (v: unknown): unknown =>
+      typeof v === 'number' ? 0 : Array.isArray(v) ? v.map(zero) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'seed' || k === 'futures' || k === 'runs' || k === 'horizonMonths' ? x : zero(x)])) : v;
+    const doc = renderReport(zero(syntheticComparison()) as ComparisonResult);
+    expect(checkHtml(doc)).toEqual([]);
+    expect(doc).not.toMatch(/NaN|Infinity/);
+    expect(doc.match(/<svg /g)?.length).toBe(4);
+  });
+});
