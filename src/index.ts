@@ -96,3 +96,6 @@ export { createAggregate, addRun, mergeAggregate, histogramQuantile, type Crisis
 export { runCrisisBatch, type BatchOptions } from './models/crisis/batch.js';
 export { summarizeRisk, type RiskSummary } from './models/crisis/summarize.js';
 export { wilson, meanInterval } from './models/crisis/intervals.js';
+// The policy comparison's HTML report: `import { renderReport } from 'flashpoints/report'` (kept off the main entry,
+// which would otherwise load ECharts for every user).
+export type { ComparisonResult, PolicyResult, Interval, MeanInterval, Spread, Diff } from './report/types.js';
