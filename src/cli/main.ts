@@ -18,6 +18,7 @@ import { registerTournament } from './commands/tournament.js';
 import { registerEvolve } from './commands/evolve.js';
 import { registerFit } from './commands/fit.js';
 import { registerData } from './commands/data.js';
+import { registerCalibrate } from './commands/calibrate.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -40,6 +41,7 @@ const commands: ((p: Command) => void)[] = [
   registerAnalyze,
   registerFit,
   registerData,
+  registerCalibrate,
   registerMatch,
   registerTournament,
   registerEvolve,
