@@ -99,3 +99,21 @@ export { wilson, meanInterval } from './models/crisis/intervals.js';
 // The policy comparison's HTML report: `import { renderReport } from 'flashpoints/report'` (kept off the main entry,
 // which would otherwise load ECharts for every user).
 export type { ComparisonResult, PolicyResult, Interval, MeanInterval, Spread, Diff } from './report/types.js';
+export { parseOwidMilex, type OwidMilexRow, type OwidMilexImport } from './data/owidMilex.js';
+export { parseFasStockpiles, type StockpileRow } from './data/fasStockpiles.js';
+// Arms calibration and backtest (docs/calibration.md#arms).
+export { buildPanel, segmentAtBreaks, type ArmsPanel, type StockData, type StockPoint } from './experiment/armsPanel.js';
+export { armsStockData, COUNTRY_NAMES, CPI_2023_OVER_2020, type ArmsDataInput, type WarheadRow } from './experiment/armsData.js';
+export {
+  calibrateArms,
+  calibrateStock,
+  ARMS_CALIBRATION_SOURCE,
+  RECENT_YEARS,
+  type CalibrateArmsOptions,
+  type StockCalibration,
+  type ParamEstimate,
+  type StockParam,
+} from './experiment/calibrateArms.js';
+export { backtestArms, simulateCalibrated, METHODS, type BacktestResult, type BacktestStock, type BacktestOptions, type ForecastError, type Method } from './experiment/backtestArms.js';
+export { rmseLog, mape, randomWalkForecast, linearTrendForecast } from './experiment/forecastErrors.js';
+export { runArmsCalibration, type ArmsCalibrationRun, type RunArmsCalibrationOptions } from './experiment/runArmsCalibration.js';

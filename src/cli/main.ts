@@ -19,6 +19,7 @@ import { registerEvolve } from './commands/evolve.js';
 import { registerFit } from './commands/fit.js';
 import { registerData } from './commands/data.js';
 import { registerRun } from './commands/run.js';
+import { registerCalibrate } from './commands/calibrate.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -41,6 +42,7 @@ const commands: ((p: Command) => void)[] = [
   registerAnalyze,
   registerFit,
   registerData,
+  registerCalibrate,
   registerMatch,
   registerTournament,
   registerEvolve,
