@@ -20,6 +20,7 @@ import { registerFit } from './commands/fit.js';
 import { registerData } from './commands/data.js';
 import { registerRun } from './commands/run.js';
 import { registerCalibrate } from './commands/calibrate.js';
+import { registerCompare } from './commands/compare.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -47,6 +48,7 @@ const commands: ((p: Command) => void)[] = [
   registerTournament,
   registerEvolve,
   registerRun,
+  registerCompare,
 ];
 for (const register of commands) register(program);
 
