@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario/schema.js';
+import { labelOf } from '../scenario/summary.js';
 
 /** One numeric uncertainty: where it sits in the scenario, its central value, range and distribution. */
 export interface Uncertainty {
@@ -57,14 +58,6 @@ export function listUncertainties(s: Scenario): Uncertainty[] {
   return out;
 }
 
-function labelOf(v: unknown): string | undefined {
-  if (v === null || typeof v !== 'object') return undefined;
-  const o = v as Record<string, unknown>;
-  if (typeof o.id === 'string') return o.id;
-  if (typeof o.from === 'string' && typeof o.to === 'string') return `${o.from}>${o.to}`;
-  if (typeof o.patron === 'string') return `${o.patron}>${String(o.client)}`;
-  return undefined;
-}
 
 /** The scenario's structural uncertainties. */
 export function listStructural(s: Scenario): StructuralUncertainty[] {

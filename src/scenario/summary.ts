@@ -59,7 +59,8 @@ export function listParameters(s: Scenario): ParamEntry[] {
   return out;
 }
 
-function labelOf(v: unknown): string | undefined {
+/** How list entries are named in parameter paths: by id, by `FROM>TO` pair, or by `PATRON>CLIENT`. */
+export function labelOf(v: unknown): string | undefined {
   if (v === null || typeof v !== 'object') return undefined;
   const o = v as Record<string, unknown>;
   if (typeof o.id === 'string') return o.id;

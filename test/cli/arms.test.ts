@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cli, stackTrace } from './run.js';
+import { cli, stackTrace } from './spawn.js';
 
 describe('flashpoints simulate', () => {
   it('prints the contract: times, actors in state order, series, equilibrium, sorted eigenvalues, stable', () => {

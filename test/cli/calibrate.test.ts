@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, root, stackTrace } from './run.js';
+import { cli, root, stackTrace } from './spawn.js';
 import { ARMS_CALIBRATION_SOURCE, writeCalibration } from '../../src/cli/calibrate/writeScenario.js';
 import type { StockCalibration } from '../../src/experiment/calibrateArms.js';
 import { parseScenario } from '../../src/scenario/load.js';

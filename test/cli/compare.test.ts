@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, stackTrace } from './run.js';
+import { cli, stackTrace } from './spawn.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'compare-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

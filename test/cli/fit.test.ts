@@ -1,15 +1,11 @@
 // Spawns the built CLI (run `npm run build` first).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from './spawn.js';
 import { csvPath, expectClose, golden } from '../estimate/golden.js';
 
-function cli(args: string[]) {
-  const r = spawnSync('node', ['dist/src/cli/main.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 function json(args: string[]) {
   const r = cli([...args, '--json']);
   expect(r.code, r.err).toBe(0);

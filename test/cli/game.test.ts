@@ -1,17 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-
-// Spawns the built CLI: run `npm run build` first.
-function cli(args: string[]) {
-  const r = spawnSync('node', ['dist/src/cli/main.js', ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-function json(args: string[]) {
-  const r = cli(args);
-  expect(r.err).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.out);
-}
+import { cli, cliJson as json } from './spawn.js';
 
 describe('flashpoints match', () => {
   it('prints the envelope, the players, one letter per turn and total scores', () => {

@@ -2,16 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, stackTrace } from './run.js';
+import { cli, cliJson as json, stackTrace } from './spawn.js';
 
-// Spawns the built CLI: run `npm run build` first.
 const korea = 'scenarios/korea-2024.yaml';
-function json(args: string[]) {
-  const r = cli(args);
-  expect(r.err).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.out);
-}
 
 describe('flashpoints run', () => {
   it('prints the envelope and the risk figures in the contract shape', () => {

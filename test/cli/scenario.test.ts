@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, stackTrace } from './run.js';
+import { cli, stackTrace } from './spawn.js';
 
 describe('flashpoints validate', () => {
   it('accepts the shipped scenarios (exit 0)', () => {

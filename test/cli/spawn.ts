@@ -18,3 +18,10 @@ export function cli(args: string[], opts: { cwd?: string; input?: string; env?: 
 
 /** A stack trace line: what users must never see. */
 export const stackTrace = /^\s+at .*(\.ts|\.js|node:)/m;
+
+/** Runs a command that must succeed silently on stderr and returns its parsed JSON document. */
+export function cliJson(args: string[]) {
+  const r = cli(args);
+  if (r.code !== 0 || r.err !== '') throw new Error(`flashpoints ${args.join(' ')} → exit ${r.code}: ${r.err}`);
+  return JSON.parse(r.out);
+}
