@@ -19,7 +19,7 @@ export function registerRun(program: Command): void {
     .option('--runs <n>', 'number of replications', intOption('--runs', 1, 100_000_000), 1000)
     .option('--seed <s>', 'seed of the random streams', intOption('--seed', 0), 1)
     .option('--policy <id>', 'policy of the scenario to apply (default: the scenario as written, the status quo)')
-    .option('--horizon <months>', 'months to simulate; month 1 is the month after asOf', intOption('--horizon', 1, 12_000), 120)
+    .option('--horizon <months>', 'months to simulate (at most 1200); month 1 is the month after asOf', intOption('--horizon', 1, 1200), 120)
     .option('--threads <t>', 'worker threads (results do not depend on it)', intOption('--threads', 1, 256), 1)
     .option('--json', 'print one JSON document')
     .addHelpText(

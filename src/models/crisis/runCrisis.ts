@@ -7,18 +7,19 @@ import type { PreparedCrisis } from './prepare.js';
 import { StreamBank, type KeyedStreams } from './streams.js';
 import { CRISIS_STRATEGIES, GRIT_CODE, GRIT_PATIENCE, GRIT_PAUSE } from './strategies.js';
 
-/**
+/*
  * One replication of the crisis model (DESIGN.md §3.2, docs/model-crisis.md), month by month. Every ordered dyad
  * (i, j) acts every month — status quo is an action — and takes exactly DYAD_STEPS generator steps of its own
  * stream (i·m + j), giving U1 the ordered-logit choice, U2 the ladder (clash, war, nuclear), U3 i's reading of j's
- * action toward i (streams.ts). The launch actor's own stream (i·m + i) gives LAUNCH_DRAWS uniforms a month. So a lever on one dyad
- * leaves every other dyad's draws unchanged, and common random numbers hold across policies.
+ * action toward i (streams.ts). The launch actor's own stream (i·m + i) gives LAUNCH_DRAWS uniforms a month. So a
+ * lever on one dyad leaves every other dyad's draws unchanged, and common random numbers hold across policies.
  *
  * Month t:  1. launches n_t ~ NB(μ_t, α);  2. each dyad chooses from memories of month t − 1:
  *   u_ij = u⁰_ij + β2_i ln(θ_i/θ⁰_i)·h_ij + strategy response to H_ij;  a_ij = ordered logit(u_ij, U1);
  *   GRIT steps override; a clash replaces it when U2 < q_ij; exercises and launch months make the action at
  *   least posturing toward the target / adversaries; 3. memories: H_ij ← (1 − λ) H_ij + λ·perceived_ij / w_top.
  */
+
 /** Per-run results, overwritten by each replication (no allocation per run). */
 export interface RunRecord {
   /** Escalation score per month: sum of the weights of every dyad's action. */
@@ -87,8 +88,8 @@ export function seedReplication(ws: Workspace, seed: number, future: number, rep
 }
 
 /**
- * Runs one replication with the workspace's streams (seeded by `seedReplication`, or any RandomSource per stream
- * in tests) and leaves its results in `ws.record`. Pure apart from writing into `ws`; allocation-free.
+ * Runs one replication with the workspace's streams (seeded by `seedReplication`), or any KeyedStreams (tests
+ * give fixed sequences), and leaves its results in `ws.record`. Pure apart from writing into `ws`; allocation-free.
  */
 export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams = ws.streams): RunRecord {
   const { m, months, weights, u0, hostility, friction, beta1, threatTerm, strategy, bias, spread, warBase } = p;
