@@ -26,7 +26,7 @@ export function registerRun(program: Command): void {
       'after',
       '\nJSON: { runs, horizonMonths, policy, outcomes: { clash|war|nuclear: {p, lo, hi}, clashYearsPerDecade: {mean, lo, hi} },\n' +
         '  escalationScore: { mean, q05, q50, q95 } (one entry per month), byActor: [{ id, actions, launchesPerMonth? }],\n' +
-        '  byDyad: [{ from, to, actions, clashYears }], timing } — actions are mean counts per run; docs/model-crisis.md.',
+        '  byDyad: [{ from, to, actions, clashYears }], timing } — actions are mean counts per run; docs/model.md.',
     )
     .action(async (file: string, opts: RunCliOptions) => {
       const { readScenarioFile } = await import('../scenarioFile.js');

@@ -59,7 +59,7 @@ export interface PreparedCrisis {
   years: number;
 }
 
-/** Cutpoints used when the scenario gives none: calibrated so the Korea status quo is plausible (docs/model-crisis.md). */
+/** Cutpoints used when the scenario gives none: calibrated so the Korea status quo is plausible (docs/model.md). */
 export const DEFAULT_CUTPOINTS = [-3, 1.5, 3.5];
 
 /**

@@ -8,7 +8,7 @@ import { StreamBank, type KeyedStreams } from './streams.js';
 import { CRISIS_STRATEGIES, GRIT_CODE, GRIT_PATIENCE, GRIT_PAUSE } from './strategies.js';
 
 /*
- * One replication of the crisis model (DESIGN.md §3.2, docs/model-crisis.md), month by month. Every ordered dyad
+ * One replication of the crisis model (DESIGN.md §3.2, docs/model.md), month by month. Every ordered dyad
  * (i, j) acts every month — status quo is an action — and takes exactly DYAD_STEPS generator steps of its own
  * stream (i·m + j), giving U1 the ordered-logit choice, U2 the ladder (clash, war, nuclear), U3 i's reading of j's
  * action toward i (streams.ts). The launch actor's own stream (i·m + i) gives LAUNCH_DRAWS uniforms a month. So a

@@ -1,7 +1,7 @@
 import { strategyIds, type StrategyId } from '../../scenario/catalog.js';
 
 /**
- * Strategies as reaction rules (DESIGN.md §3.2, docs/model-crisis.md#strategies). Each maps the month's static
+ * Strategies as reaction rules (DESIGN.md §3.2, docs/model.md#strategies). Each maps the month's static
  * propensity u⁰_ij (baseline, drive, standing hostility, deterrence, assurance, restraint) and i's memory H_ij of
  * what j did to the propensity the ordered logit reads; GRIT also overrides the choice while a step is running.
  * Reaction strengths are assumptions of the model (stated here and in the docs), not scenario parameters.
