@@ -96,3 +96,13 @@ export { createAggregate, addRun, mergeAggregate, histogramQuantile, type Crisis
 export { runCrisisBatch, type BatchOptions } from './models/crisis/batch.js';
 export { summarizeRisk, type RiskSummary } from './models/crisis/summarize.js';
 export { wilson, meanInterval } from './models/crisis/intervals.js';
+// Crisis calibration on the record (issue 7; docs/calibration-crisis.md): pure functions of the data texts.
+export { calibrateCrisis, crisisEvidence, crisisCalibrationTable, FIT_FROM, FIT_TO, TEST_FROM, TEST_TO, type CrisisCalibrationInputs, type CrisisCalibrationOptions, type CrisisEvidence, type CrisisValues, type CrisisTableOptions } from './experiment/calibrateCrisis.js';
+export { exerciseMonths, dialogueMonths, launchDesign, parseExercises, type ExerciseTreatment, type LaunchDesign } from './experiment/crisisCalibration/covariates.js';
+export { fitLaunches, selfExcitationTest, replicateLaunches, launchStats, nbLogPmf, nbCrps, type LaunchFit, type LaunchStats } from './experiment/crisisCalibration/launches.js';
+export { clashYears, warConstraint, parseRivalries, fitBetaBinomial, betaQuantile, type ClashYears, type WarConstraint, type Rivalry } from './experiment/crisisCalibration/incidents.js';
+export { simulateClashes, tuneClashThreshold, tuneWarGivenClash, type ClashSim, type ClashSimOptions } from './experiment/crisisCalibration/clashTuning.js';
+export { backtestLaunches, type Backtest } from './experiment/crisisCalibration/backtest.js';
+export { validateCrisis, type Validation, type ValidationRow } from './experiment/crisisCalibration/validation.js';
+export { CRISIS_TOLERANCES, type TargetTolerance } from './experiment/crisisCalibration/tolerances.js';
+export { writeCrisisCalibration, CALIBRATION_SOURCE_ID } from './experiment/crisisCalibration/writeScenario.js';

@@ -3,13 +3,12 @@ import { parseCowMid } from '../data/cowMid.js';
 import type { Scenario } from '../scenario/schema.js';
 import { getValue, resolvePath } from '../scenario/paths.js';
 import { dialogueMonths, exerciseMonths, launchDesign, parseExercises, type ExerciseTreatment, type LaunchDesign } from './crisisCalibration/covariates.js';
-import { fitLaunches, replicateLaunches, selfExcitationTest, type Interval, type LaunchFit } from './crisisCalibration/launches.js';
+import { fitLaunches, selfExcitationTest, type Interval, type LaunchFit } from './crisisCalibration/launches.js';
 import { clashYears, parseRivalries, warConstraint, type ClashYears, type WarConstraint } from './crisisCalibration/incidents.js';
 import { tuneClashThreshold, tuneWarGivenClash, withCrisisValues, type SearchStep } from './crisisCalibration/clashTuning.js';
 import { backtestLaunches, type Backtest } from './crisisCalibration/backtest.js';
 import { validateCrisis, type Validation } from './crisisCalibration/validation.js';
 import { renderCrisisCalibration } from './crisisCalibration/report.js';
-import { clashYearFigure, launchFigure } from './crisisCalibration/figures.js';
 
 /** The texts of the data files the calibration reads (the CLI reads them; this module does no I/O). */
 export interface CrisisCalibrationInputs {
@@ -154,18 +153,13 @@ export function crisisCalibrationTable(s: Scenario, inputs: CrisisCalibrationInp
   const values = {
     baseRate: v('crisis.launches.baseRate'), dispersion: v('crisis.launches.dispersion'), exerciseLift: v('crisis.launches.exerciseLift'),
     dialogueEffect: v('crisis.launches.dialogueEffect'), clashThreshold: v('crisis.clashThreshold'), warGivenClash: v('crisis.ladder.warGivenClash'),
+    clashThresholdRange: rangeOf(s.crisis?.clashThreshold), warGivenClashRange: rangeOf(s.crisis?.ladder?.warGivenClash),
   };
   return { evidence, validation, markdown: renderCrisisCalibration(evidence, validation, values, opts) };
 }
 
-/** The two figures (SVG text by name): observed vs simulated launches 2012–2024, the clash-year distribution. */
-export function crisisFigures(s: Scenario, e: CrisisEvidence, v: Validation, seed = 1): Record<string, string> {
-  const par = v.launches.parameters;
-  const d = e.longDesign;
-  const means = d.exercise.map((x, t) => par.baseRate * Math.exp(par.exerciseLift * x + par.dialogueEffect * d.dialogue[t]));
-  const rep = replicateLaunches(means, par.dispersion, d, 2000, seed);
-  return {
-    'crisis-launches.svg': launchFigure(d, rep.monthly, TEST_FROM),
-    'crisis-clash-years.svg': clashYearFigure(v.clash.clashYearDistribution, e.clash),
-  };
+/** The `range` of an annotated parameter, if it has one. */
+function rangeOf(param: unknown): [number, number] | undefined {
+  const r = param && typeof param === 'object' ? (param as { range?: unknown }).range : undefined;
+  return Array.isArray(r) && r.length === 2 ? [Number(r[0]), Number(r[1])] : undefined;
 }

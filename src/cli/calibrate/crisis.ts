@@ -94,7 +94,8 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
   const table = cal.crisisCalibrationTable(target, inputs, { seed: opts.seed, launchRuns: opts.runs, clashRuns: opts.runs, treatment });
   if (opts.figures) {
     mkdirSync(opts.figures, { recursive: true });
-    for (const [name, svg] of Object.entries(cal.crisisFigures(target, table.evidence, table.validation, opts.seed))) writeFileSync(join(opts.figures, name), svg);
+    const { crisisFigures } = await import('../../experiment/crisisCalibration/figures.js');
+    for (const [name, svg] of Object.entries(crisisFigures(table.evidence, table.validation, opts.seed))) writeFileSync(join(opts.figures, name), svg);
   }
   if (typeof opts.table === 'string') writeFileSync(opts.table, table.markdown);
   if (opts.json) {

@@ -1,5 +1,8 @@
 import * as echarts from 'echarts';
+import { TEST_FROM, type CrisisEvidence } from '../calibrateCrisis.js';
 import type { LaunchDesign } from './covariates.js';
+import { replicateLaunches } from './launches.js';
+import type { Validation } from './validation.js';
 import type { ClashYears } from './incidents.js';
 
 /** An SVG chart by echarts' server-side renderer (no DOM). Animation off, so the output is deterministic. */
@@ -19,16 +22,16 @@ export function launchFigure(d: LaunchDesign, sim: { mean: number[]; q05: number
   const band = sim.q95.map((v, t) => v - sim.q05[t]);
   return render({
     title: { text: 'North Korea: missiles launched per month, observed and calibrated model', left: 'center', textStyle: { fontSize: 14 } },
-    legend: { top: 28, data: ['observed (CNS)', 'model mean', 'model 5–95%'] },
-    grid: { left: 50, right: 20, top: 70, bottom: 40 },
+    legend: { bottom: 0, data: ['observed (CNS)', 'model mean', 'model 5–95%'] },
+    grid: { left: 50, right: 20, top: 60, bottom: 60 },
     xAxis: { type: 'category', data: d.months, axisLabel: { interval: 11 } },
     yAxis: { type: 'value', name: 'missiles' },
     series: [
       { name: 'model 5–95% base', type: 'line', data: sim.q05, stack: 'band', lineStyle: { opacity: 0 }, symbol: 'none' },
-      { name: 'model 5–95%', type: 'line', data: band, stack: 'band', lineStyle: { opacity: 0 }, areaStyle: { color: '#9ecae1', opacity: 0.5 }, symbol: 'none' },
-      { name: 'model mean', type: 'line', data: sim.mean.map((v) => Number(v.toFixed(3))), symbol: 'none', lineStyle: { color: '#08519c' } },
+      { name: 'model 5–95%', type: 'line', data: band, stack: 'band', lineStyle: { opacity: 0 }, areaStyle: { color: '#9ecae1', opacity: 0.5 }, itemStyle: { color: '#9ecae1' }, symbol: 'none' },
+      { name: 'model mean', type: 'line', data: sim.mean.map((v) => Number(v.toFixed(3))), symbol: 'none', lineStyle: { color: '#08519c' }, itemStyle: { color: '#08519c' }, z: 4 },
       {
-        name: 'observed (CNS)', type: 'bar', data: d.y, itemStyle: { color: '#de2d26' }, barWidth: 3,
+        name: 'observed (CNS)', type: 'bar', data: d.y, itemStyle: { color: '#de2d26' }, barWidth: 3, z: 3,
         markLine: { symbol: 'none', data: [{ xAxis: testFrom }], label: { formatter: 'out of sample →' }, lineStyle: { type: 'dashed', color: '#555' } },
       },
     ],
@@ -52,4 +55,20 @@ export function clashYearFigure(distribution: readonly number[], clash: ClashYea
       },
     ],
   }, 800, 400);
+}
+
+/**
+ * The two figures of docs/calibration-crisis.md (SVG text by name): observed vs simulated launches 2012–2024 (the scenario's launch
+ * parameters, 2000 replications), the clash-year distribution of the validation run. Kept apart from
+ * calibrateCrisis.ts so that echarts loads only when figures are drawn.
+ */
+export function crisisFigures(e: CrisisEvidence, v: Validation, seed = 1): Record<string, string> {
+  const par = v.launches.parameters;
+  const d = e.longDesign;
+  const means = d.exercise.map((x, t) => par.baseRate * Math.exp(par.exerciseLift * x + par.dialogueEffect * d.dialogue[t]));
+  const rep = replicateLaunches(means, par.dispersion, d, 2000, seed);
+  return {
+    'crisis-launches.svg': launchFigure(d, rep.monthly, TEST_FROM),
+    'crisis-clash-years.svg': clashYearFigure(v.clash.clashYearDistribution, e.clash),
+  };
 }

@@ -173,10 +173,20 @@ const lnBeta = (a: number, b: number) => jStat.gammaln(a) + jStat.gammaln(b) - j
  * share one rate give a large s (no heterogeneity).
  */
 export function fitBetaBinomial(groups: readonly { n: number; w: number }[]): { a: number; b: number } {
+  // Groups with the same (n, w) share their likelihood term: count them once.
+  const tally = new Map<string, { n: number; w: number; k: number }>();
+  for (const g of groups) {
+    const key = `${g.n}:${g.w}`;
+    const t = tally.get(key) ?? { n: g.n, w: g.w, k: 0 };
+    t.k++;
+    tally.set(key, t);
+  }
+  const distinct = [...tally.values()];
   const ll = (lm: number, ls: number) => {
     const mu = 1 / (1 + Math.exp(-lm)), sz = 10 ** ls;
     const a = mu * sz, b = (1 - mu) * sz;
-    return groups.reduce((s, g) => s + lnBeta(g.w + a, g.n - g.w + b) - lnBeta(a, b), 0);
+    const base = lnBeta(a, b);
+    return distinct.reduce((s, g) => s + g.k * (lnBeta(g.w + a, g.n - g.w + b) - base), 0);
   };
   let [cm, cs, wm, ws] = [-3, 1.5, 5, 2.5];
   let best = { lm: cm, ls: cs, v: -Infinity };

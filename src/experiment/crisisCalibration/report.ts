@@ -17,7 +17,12 @@ export interface ScenarioCrisisValues {
   dialogueEffect: number;
   clashThreshold: number;
   warGivenClash: number;
+  /** The scenario's ranges of the tuned values, where it gives them. */
+  clashThresholdRange?: [number, number];
+  warGivenClashRange?: [number, number];
 }
+
+const rangeText = (r?: [number, number]) => (r ? `[${fmt(r[0])}, ${fmt(r[1])}]` : '(none)');
 
 /**
  * docs/calibration-crisis.md as the command prints it (`--table`): the validation table, then the evidence it
@@ -31,17 +36,19 @@ export function renderCrisisCalibration(e: CrisisEvidence, v: Validation, values
   L.push('## Validation table', '');
   L.push('The scenario as written (status quo, structural uncertainties at their defaults) against the record. The tolerances were fixed in `src/experiment/crisisCalibration/tolerances.ts` and committed before the comparison was first run.', '');
   L.push('| target | observed | simulated (95% interval) | tolerance | result |', '|---|---|---|---|---|');
-  for (const r of v.rows) L.push(`| ${r.label} | ${fmt(r.observed)} (${r.observedNote}) | ${fmt(r.simulated.mean)} [${fmt(r.simulated.lo)}, ${fmt(r.simulated.hi)}] | ${r.tolerance} | ${r.pass ? 'pass' : '**fail**'} |`);
+  const cell = (t: string) => t.replace(/\|/g, '\\|');
+  for (const r of v.rows) L.push(`| ${cell(r.label)} | ${fmt(r.observed)} (${cell(r.observedNote)}) | ${fmt(r.simulated.mean)} [${fmt(r.simulated.lo)}, ${fmt(r.simulated.hi)}] | ${cell(r.tolerance)} | ${r.pass ? 'pass' : '**fail**'} |`);
   L.push('');
   L.push('Launch targets replicate the model\'s launch draws (`sampleNegBinomial`, campaigns.ts) over the 96 months of 2012–2019 with the scenario\'s launch parameters and the months\' exercise and dialogue indicators; the interval is the central 95% of the statistic over replications. Clash-years and war onsets run the full crisis model (status quo, 120 months) with clash friction only on North Korea\'s dyads with South Korea, the US and Japan; intervals are 95% intervals of the mean.', '');
+  L.push('Read the table with care: the launch targets and the clash-years are in-sample — the launch parameters were fitted to 2012–2019 and κ_v was tuned to the clash-year target — so they check the fit and the search, not predictive skill. The out-of-sample check is the backtest (§2). The war row is a consistency check against a weak bound (no war in 61 years).', '');
   L.push('## Calibrated values in scenarios/korea-2024.yaml', '');
   L.push('| path | value | interval | from |', '|---|---|---|---|');
-  L.push(`| crisis.launches.baseRate | ${fmt(values.baseRate)} | ${fmt(f.baseRate.lo)}–${fmt(f.baseRate.hi)} | NB2 fit, missiles per month with no exercise and no dialogue |`);
-  L.push(`| crisis.launches.dispersion | ${fmt(values.dispersion)} | ${fmt(f.dispersion.lo)}–${fmt(f.dispersion.hi)} | NB2 α |`);
-  L.push(`| crisis.launches.exerciseLift | ${fmt(values.exerciseLift)} | ${fmt(f.exerciseLift.lo)}–${fmt(f.exerciseLift.hi)} | log rate ratio of an exercise month |`);
-  L.push(`| crisis.launches.dialogueEffect | ${fmt(values.dialogueEffect)} | ${fmt(f.dialogueEffect.lo)}–${fmt(f.dialogueEffect.hi)} | log rate ratio of the 2018–19 dialogue (profile likelihood) |`);
-  L.push(`| crisis.clashThreshold | ${fmt(values.clashThreshold)} | see below | tuned to ${fmt(c.perDecade.estimate)} clash-years per decade |`);
-  L.push(`| crisis.ladder.warGivenClash | ${fmt(values.warGivenClash)} | see below | tuned to P(war \\| clash-year) = ${fmt(w.warGivenClashYear.estimate)} |`);
+  L.push(`| crisis.launches.baseRate | ${fmt(values.baseRate)} | [${fmt(f.baseRate.lo)}, ${fmt(f.baseRate.hi)}] | NB2 fit, missiles per month with no exercise and no dialogue |`);
+  L.push(`| crisis.launches.dispersion | ${fmt(values.dispersion)} | [${fmt(f.dispersion.lo)}, ${fmt(f.dispersion.hi)}] | NB2 α |`);
+  L.push(`| crisis.launches.exerciseLift | ${fmt(values.exerciseLift)} | [${fmt(f.exerciseLift.lo)}, ${fmt(f.exerciseLift.hi)}] | log rate ratio of an exercise month |`);
+  L.push(`| crisis.launches.dialogueEffect | ${fmt(values.dialogueEffect)} | [${fmt(f.dialogueEffect.lo)}, ${fmt(f.dialogueEffect.hi)}] | log rate ratio of the 2018–19 dialogue (profile likelihood) |`);
+  L.push(`| crisis.clashThreshold | ${fmt(values.clashThreshold)} | ${rangeText(values.clashThresholdRange)} | tuned to ${fmt(c.perDecade.estimate)} clash-years per decade |`);
+  L.push(`| crisis.ladder.warGivenClash | ${fmt(values.warGivenClash)} | ${rangeText(values.warGivenClashRange)} | tuned to P(war \\| clash-year) = ${fmt(w.warGivenClashYear.estimate)} |`);
   L.push('', 'The other crisis values (perception, memory, strategies, the rest of the ladder, threat elasticity, nuclear use given war) are not constrained by these data and keep their `assumption` annotations.', '');
   L.push('## 1. Launch process (CNS, 2012–2019)', '');
   L.push(`Monthly missiles launched (CNS record, UTC months), NB2 with a log link: μ_t = baseRate · exp(exerciseLift · ex_t + dialogueEffect · d_t), ${f.n} months. Wald 95% intervals; rate ratios are exp of the log effects.`, '');
