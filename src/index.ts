@@ -101,7 +101,7 @@ export { calibrateCrisis, crisisEvidence, crisisCalibrationTable, FIT_FROM, FIT_
 export { exerciseMonths, dialogueMonths, launchDesign, parseExercises, type ExerciseTreatment, type LaunchDesign } from './experiment/crisisCalibration/covariates.js';
 export { fitLaunches, selfExcitationTest, replicateLaunches, launchStats, nbLogPmf, nbCrps, type LaunchFit, type LaunchStats } from './experiment/crisisCalibration/launches.js';
 export { clashYears, warConstraint, parseRivalries, fitBetaBinomial, betaQuantile, type ClashYears, type WarConstraint, type Rivalry } from './experiment/crisisCalibration/incidents.js';
-export { simulateClashes, tuneClashThreshold, tuneWarGivenClash, type ClashSim, type ClashSimOptions } from './experiment/crisisCalibration/clashTuning.js';
+export { simulateClashes, tuneBaseline, tuneWarGivenClash, type ClashSim, type ClashSimOptions } from './experiment/crisisCalibration/clashTuning.js';
 export { backtestLaunches, type Backtest } from './experiment/crisisCalibration/backtest.js';
 export { validateCrisis, type Validation, type ValidationRow } from './experiment/crisisCalibration/validation.js';
 export { CRISIS_TOLERANCES, type TargetTolerance } from './experiment/crisisCalibration/tolerances.js';

@@ -5,7 +5,7 @@ import { getValue, resolvePath } from '../scenario/paths.js';
 import { dialogueMonths, exerciseMonths, launchDesign, parseExercises, type ExerciseTreatment, type LaunchDesign } from './crisisCalibration/covariates.js';
 import { fitLaunches, selfExcitationTest, type Interval, type LaunchFit } from './crisisCalibration/launches.js';
 import { clashYears, parseRivalries, warConstraint, type ClashYears, type WarConstraint } from './crisisCalibration/incidents.js';
-import { tuneClashThreshold, tuneWarGivenClash, withCrisisValues, type SearchStep } from './crisisCalibration/clashTuning.js';
+import { tuneBaseline, tuneWarGivenClash, withCrisisValues, type SearchStep } from './crisisCalibration/clashTuning.js';
 import { backtestLaunches, type Backtest } from './crisisCalibration/backtest.js';
 import { validateCrisis, type Validation } from './crisisCalibration/validation.js';
 import { renderCrisisCalibration } from './crisisCalibration/report.js';
@@ -58,7 +58,8 @@ export interface CrisisValues {
   dispersion: Interval;
   exerciseLift: Interval;
   dialogueEffect: Interval;
-  clashThreshold: Interval;
+  /** North Korea's baseline propensity β0 (crisis.actors.PRK.baseline). */
+  baseline: Interval;
   warGivenClash: Interval;
 }
 
@@ -100,19 +101,20 @@ export function roundSig(x: number, digits = 3): number {
 const roundInterval = (i: Interval): Interval => ({ estimate: roundSig(i.estimate), lo: roundSig(i.lo), hi: roundSig(i.hi) });
 
 /**
- * The full calibration (docs/calibration-crisis.md): fits the launch process, then tunes κ_v to the clash-year
+ * The full calibration (docs/calibration-crisis.md): fits the launch process, then tunes North Korea's baseline
+ * propensity β0 to the clash-year
  * target and warGivenClash to P(war | clash-year) by bisection on the model with a fixed seed. The intervals of the
  * tuned values are the values that hit the ends of the targets' intervals. Deterministic in (scenario, inputs,
  * options). Example: `calibrateCrisis(korea, inputs, { seed: 1 })`.
  */
-export function calibrateCrisis(s: Scenario, inputs: CrisisCalibrationInputs, o: CrisisCalibrationOptions = {}): { evidence: CrisisEvidence; values: CrisisValues; search: { clashThreshold: SearchStep[]; warGivenClash: SearchStep[] } } {
+export function calibrateCrisis(s: Scenario, inputs: CrisisCalibrationInputs, o: CrisisCalibrationOptions = {}): { evidence: CrisisEvidence; values: CrisisValues; search: { baseline: SearchStep[]; warGivenClash: SearchStep[] } } {
   const evidence = crisisEvidence(inputs, o.treatment);
   const sim = { runs: o.tuneRuns ?? 400, seed: o.seed ?? 1, iterations: o.iterations ?? 12 };
   const { clash, war, fit } = evidence;
-  const k = tuneClashThreshold(s, clash.perDecade.estimate, sim);
-  const kLo = tuneClashThreshold(s, clash.perDecade.hi, sim).value; // more clash-years: a lower threshold
-  const kHi = tuneClashThreshold(s, clash.perDecade.lo, sim).value;
-  const withK = withCrisisValues(s, { clashThreshold: roundSig(k.value) });
+  const k = tuneBaseline(s, clash.perDecade.estimate, sim);
+  const kLo = tuneBaseline(s, clash.perDecade.lo, sim).value;
+  const kHi = tuneBaseline(s, clash.perDecade.hi, sim).value;
+  const withK = withCrisisValues(s, { baseline: roundSig(k.value) });
   const w = tuneWarGivenClash(withK, war.warGivenClashYear.estimate, sim);
   const wLo = tuneWarGivenClash(withK, war.warGivenClashYear.lo, sim).value;
   const wHi = tuneWarGivenClash(withK, war.warGivenClashYear.hi, sim).value;
@@ -121,10 +123,10 @@ export function calibrateCrisis(s: Scenario, inputs: CrisisCalibrationInputs, o:
     dispersion: roundInterval(fit.dispersion),
     exerciseLift: roundInterval(fit.exerciseLift),
     dialogueEffect: roundInterval(fit.dialogueEffect),
-    clashThreshold: roundInterval({ estimate: k.value, lo: kLo, hi: kHi }),
+    baseline: roundInterval({ estimate: k.value, lo: kLo, hi: kHi }),
     warGivenClash: roundInterval({ estimate: w.value, lo: wLo, hi: wHi }),
   };
-  return { evidence, values, search: { clashThreshold: k.steps, warGivenClash: w.steps } };
+  return { evidence, values, search: { baseline: k.steps, warGivenClash: w.steps } };
 }
 
 /** A value of the scenario by path (e.g. `crisis.launches.baseRate`), defaults included. */
@@ -152,8 +154,8 @@ export function crisisCalibrationTable(s: Scenario, inputs: CrisisCalibrationInp
   const v = (p: string) => scenarioValue(s, p);
   const values = {
     baseRate: v('crisis.launches.baseRate'), dispersion: v('crisis.launches.dispersion'), exerciseLift: v('crisis.launches.exerciseLift'),
-    dialogueEffect: v('crisis.launches.dialogueEffect'), clashThreshold: v('crisis.clashThreshold'), warGivenClash: v('crisis.ladder.warGivenClash'),
-    clashThresholdRange: rangeOf(s.crisis?.clashThreshold), warGivenClashRange: rangeOf(s.crisis?.ladder?.warGivenClash),
+    dialogueEffect: v('crisis.launches.dialogueEffect'), baseline: v('crisis.actors.PRK.baseline'), warGivenClash: v('crisis.ladder.warGivenClash'),
+    baselineRange: rangeOf(s.crisis?.actors?.PRK?.baseline), warGivenClashRange: rangeOf(s.crisis?.ladder?.warGivenClash),
   };
   return { evidence, validation, markdown: renderCrisisCalibration(evidence, validation, values, opts) };
 }

@@ -94,7 +94,7 @@ describe.skipIf(!existsSync(dataDir))('committed calibration (needs ../shared/da
 describe('writing calibrated values into the scenario', () => {
   const values = {
     baseRate: { estimate: 1.1, lo: 0.8, hi: 1.6 }, dispersion: { estimate: 1.8, lo: 0.8, hi: 2.9 }, exerciseLift: { estimate: 0.7, lo: -0.1, hi: 1.5 },
-    dialogueEffect: { estimate: -4, lo: -4.7, hi: -1.7 }, clashThreshold: { estimate: 4.6, lo: 4.1, hi: 5.3 }, warGivenClash: { estimate: 0.04, lo: 0.002, hi: 0.16 },
+    dialogueEffect: { estimate: -4, lo: -4.7, hi: -1.7 }, baseline: { estimate: 1.4, lo: 0.5, hi: 2.3 }, warGivenClash: { estimate: 0.04, lo: 0.002, hi: 0.16 },
   };
   const prov = { command: 'flashpoints calibrate crisis x.yaml --data d', inputs: [{ file: 'a.csv', sha256: 'ab'.repeat(32) }] };
 
@@ -102,14 +102,15 @@ describe('writing calibrated values into the scenario', () => {
     const out = writeCrisisCalibration(koreaText, values, prov);
     const s = load(out);
     expect(s.crisis?.launches?.baseRate).toMatchObject({ value: 1.1, source: 'crisis-calibration', range: [0.8, 1.6] });
-    expect(s.crisis?.clashThreshold).toMatchObject({ value: 4.6, range: [4.1, 5.3] });
+    expect(s.crisis?.actors.PRK.baseline).toMatchObject({ value: 1.4, range: [0.5, 2.3] });
+    expect(s.crisis?.actors.PRK.bias).toMatchObject({ value: 2 }); // the flow map keeps its other entries
     expect(s.crisis?.ladder?.warGivenClash).toMatchObject({ value: 0.04, range: [0.002, 0.16] });
     expect(s.sources.filter((x) => x.id === 'crisis-calibration')).toHaveLength(1);
     const comments = (t: string) => t.split('\n').filter((l) => l.trimStart().startsWith('#'));
     expect(comments(out)).toEqual(comments(koreaText));
     const before = new Set(koreaText.split('\n'));
     const changed = out.split('\n').filter((l) => !before.has(l));
-    expect(changed.length).toBeLessThanOrEqual(8); // 6 values, the source entry, and a possibly new clashThreshold line
+    expect(changed.length).toBeLessThanOrEqual(8); // 5 values (the baseline joins the PRK line) and the source entry
     expect(writeCrisisCalibration(out, values, prov)).toBe(out);
   });
 });

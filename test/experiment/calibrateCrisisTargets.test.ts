@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { IntRow } from '../../src/data/intTable.js';
 import { betaQuantile, clashYears, fitBetaBinomial, parseRivalries, warConstraint } from '../../src/experiment/crisisCalibration/incidents.js';
-import { bisectOnModel, simulateClashes, tuneClashThreshold, withCrisisValues } from '../../src/experiment/crisisCalibration/clashTuning.js';
+import { bisectOnModel, simulateClashes, tuneBaseline, withCrisisValues } from '../../src/experiment/crisisCalibration/clashTuning.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { streamFor } from '../../src/math/rng/index.js';
 
@@ -71,15 +71,16 @@ describe('war constraint', () => {
 });
 
 describe('clash-rate tuning on the model', () => {
-  it('recovers a known clash threshold from clash-years the model itself produced (other seed)', () => {
-    const truth = 5;
+  it("recovers North Korea's known baseline propensity from clash-years the model itself produced (other seed)", () => {
+    const truth = 1.2;
     const o = { runs: 250, months: 60 };
-    const target = simulateClashes(withCrisisValues(korea, { clashThreshold: truth }), { ...o, seed: 101 }).clashYearsPerDecade.mean;
-    const found = tuneClashThreshold(korea, target, { ...o, seed: 7, iterations: 9 });
+    const target = simulateClashes(withCrisisValues(korea, { baseline: truth }), { ...o, seed: 101 }).clashYearsPerDecade.mean;
+    const found = tuneBaseline(korea, target, { ...o, seed: 7, iterations: 9 });
     expect(Math.abs(found.value - truth)).toBeLessThan(0.35);
-    // Fewer clash-years as the threshold rises (common random numbers).
-    const at = (k: number) => simulateClashes(withCrisisValues(korea, { clashThreshold: k }), { ...o, seed: 7 }).clashYearsPerDecade.mean;
-    expect(at(4)).toBeGreaterThan(at(6));
+    // More clash-years as the baseline rises, fewer as the clash threshold rises (common random numbers).
+    const at = (v: { baseline?: number; clashThreshold?: number }) => simulateClashes(withCrisisValues(korea, v), { ...o, seed: 7 }).clashYearsPerDecade.mean;
+    expect(at({ baseline: 2 })).toBeGreaterThan(at({ baseline: 0 }));
+    expect(at({ clashThreshold: 4 })).toBeGreaterThan(at({ clashThreshold: 6 }));
   });
 
   it('bisection on a monotone function converges to its root either way round', () => {

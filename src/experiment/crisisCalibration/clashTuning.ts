@@ -59,12 +59,20 @@ export function simulateClashes(s: Scenario, o: ClashSimOptions): ClashSim {
   };
 }
 
-/** The scenario with crisis.clashThreshold and crisis.ladder.warGivenClash set (other annotations kept). */
-export function withCrisisValues(s: Scenario, v: { clashThreshold?: number; warGivenClash?: number }): Scenario {
+/**
+ * The scenario with crisis.clashThreshold, an actor's baseline propensity crisis.actors.{actor}.baseline (actor
+ * default PRK) and crisis.ladder.warGivenClash set where given (other annotations kept).
+ */
+export function withCrisisValues(s: Scenario, v: { clashThreshold?: number; baseline?: number; actor?: string; warGivenClash?: number }): Scenario {
   const out = structuredClone(s);
   if (!out.crisis) throw new Error('the scenario has no crisis section');
   const set = (old: unknown, value: number) => (old && typeof old === 'object' ? { ...(old as object), value } : { value });
   if (v.clashThreshold !== undefined) (out.crisis as Record<string, unknown>).clashThreshold = set(out.crisis.clashThreshold, v.clashThreshold);
+  if (v.baseline !== undefined) {
+    const actors = out.crisis.actors as Record<string, Record<string, unknown>>;
+    const id = v.actor ?? 'PRK';
+    actors[id] = { ...(actors[id] ?? {}), baseline: set(actors[id]?.baseline, v.baseline) };
+  }
   if (v.warGivenClash !== undefined) {
     const ladder = (out.crisis as Record<string, unknown>).ladder as Record<string, unknown>;
     ladder.warGivenClash = set(ladder.warGivenClash, v.warGivenClash);
@@ -96,11 +104,14 @@ export function bisectOnModel(f: (x: number) => number, target: number, lo: numb
 }
 
 /**
- * Tunes κ_v (crisis.clashThreshold) so the simulated clash-years per decade on the counted dyads hit `target`,
- * by bisection on [2, 12] (clash-years fall as κ_v rises). Example: `tuneClashThreshold(korea, 4, { runs: 500, seed: 1 })`.
+ * Tunes the counted actor's baseline propensity β0 (crisis.actors.{actor}.baseline, logit scale) so the simulated
+ * clash-years per decade on its dyads hit `target`, by bisection on [−3, 6] (clash-years rise with β0). Only that
+ * actor's propensities move, so dyads the target does not speak to keep their values — unlike the global κ_v.
+ * Example: `tuneBaseline(korea, 4, { runs: 500, seed: 1 })`.
  */
-export function tuneClashThreshold(s: Scenario, target: number, o: ClashSimOptions & { iterations?: number; lo?: number; hi?: number }): { value: number; steps: SearchStep[] } {
-  return bisectOnModel((k) => simulateClashes(withCrisisValues(s, { clashThreshold: k }), o).clashYearsPerDecade.mean, target, o.lo ?? 2, o.hi ?? 12, o.iterations ?? 12, true);
+export function tuneBaseline(s: Scenario, target: number, o: ClashSimOptions & { iterations?: number; lo?: number; hi?: number }): { value: number; steps: SearchStep[] } {
+  const actor = o.actor ?? 'PRK';
+  return bisectOnModel((b) => simulateClashes(withCrisisValues(s, { baseline: b, actor }), o).clashYearsPerDecade.mean, target, o.lo ?? -3, o.hi ?? 6, o.iterations ?? 12, false);
 }
 
 /**

@@ -15,10 +15,10 @@ export interface ScenarioCrisisValues {
   dispersion: number;
   exerciseLift: number;
   dialogueEffect: number;
-  clashThreshold: number;
+  baseline: number;
   warGivenClash: number;
   /** The scenario's ranges of the tuned values, where it gives them. */
-  clashThresholdRange?: [number, number];
+  baselineRange?: [number, number];
   warGivenClashRange?: [number, number];
 }
 
@@ -40,14 +40,14 @@ export function renderCrisisCalibration(e: CrisisEvidence, v: Validation, values
   for (const r of v.rows) L.push(`| ${cell(r.label)} | ${fmt(r.observed)} (${cell(r.observedNote)}) | ${fmt(r.simulated.mean)} [${fmt(r.simulated.lo)}, ${fmt(r.simulated.hi)}] | ${cell(r.tolerance)} | ${r.pass ? 'pass' : '**fail**'} |`);
   L.push('');
   L.push('Launch targets replicate the model\'s launch draws (`sampleNegBinomial`, campaigns.ts) over the 96 months of 2012–2019 with the scenario\'s launch parameters and the months\' exercise and dialogue indicators; the interval is the central 95% of the statistic over replications. Clash-years and war onsets run the full crisis model (status quo, 120 months) with clash friction only on North Korea\'s dyads with South Korea, the US and Japan; intervals are 95% intervals of the mean.', '');
-  L.push('Read the table with care: the launch targets and the clash-years are in-sample — the launch parameters were fitted to 2012–2019 and κ_v was tuned to the clash-year target — so they check the fit and the search, not predictive skill. The out-of-sample check is the backtest (§2). The war row is a consistency check against a weak bound (no war in 61 years).', '');
+  L.push('Read the table with care: the launch targets and the clash-years are in-sample — the launch parameters were fitted to 2012–2019 and North Korea\'s baseline propensity was tuned to the clash-year target — so they check the fit and the search, not predictive skill. The out-of-sample check is the backtest (§2). The war row is a consistency check against a weak bound (no war in 61 years).', '');
   L.push('## Calibrated values in scenarios/korea-2024.yaml', '');
   L.push('| path | value | interval | from |', '|---|---|---|---|');
   L.push(`| crisis.launches.baseRate | ${fmt(values.baseRate)} | [${fmt(f.baseRate.lo)}, ${fmt(f.baseRate.hi)}] | NB2 fit, missiles per month with no exercise and no dialogue |`);
   L.push(`| crisis.launches.dispersion | ${fmt(values.dispersion)} | [${fmt(f.dispersion.lo)}, ${fmt(f.dispersion.hi)}] | NB2 α |`);
   L.push(`| crisis.launches.exerciseLift | ${fmt(values.exerciseLift)} | [${fmt(f.exerciseLift.lo)}, ${fmt(f.exerciseLift.hi)}] | log rate ratio of an exercise month |`);
   L.push(`| crisis.launches.dialogueEffect | ${fmt(values.dialogueEffect)} | [${fmt(f.dialogueEffect.lo)}, ${fmt(f.dialogueEffect.hi)}] | log rate ratio of the 2018–19 dialogue (profile likelihood) |`);
-  L.push(`| crisis.clashThreshold | ${fmt(values.clashThreshold)} | ${rangeText(values.clashThresholdRange)} | tuned to ${fmt(c.perDecade.estimate)} clash-years per decade |`);
+  L.push(`| crisis.actors.PRK.baseline | ${fmt(values.baseline)} | ${rangeText(values.baselineRange)} | tuned to ${fmt(c.perDecade.estimate)} clash-years per decade |`);
   L.push(`| crisis.ladder.warGivenClash | ${fmt(values.warGivenClash)} | ${rangeText(values.warGivenClashRange)} | tuned to P(war \\| clash-year) = ${fmt(w.warGivenClashYear.estimate)} |`);
   L.push('', 'The other crisis values (perception, memory, strategies, the rest of the ladder, threat elasticity, nuclear use given war) are not constrained by these data and keep their `assumption` annotations.', '');
   L.push('## 1. Launch process (CNS, 2012–2019)', '');
@@ -73,11 +73,11 @@ export function renderCrisisCalibration(e: CrisisEvidence, v: Validation, values
   L.push('', `Observed mean 2020–2024: ${fmt(b.observedMean)} missiles per month. Log-score gain of the calibrated model per month: ${b.logScoreGain.mean.toFixed(3)} [${b.logScoreGain.lo.toFixed(3)}, ${b.logScoreGain.hi.toFixed(3)}]. ${b.logScoreGain.lo > 0 ? 'The covariates help out of sample.' : 'The covariates do not measurably improve the forecast: both forecasters miss the higher launch rate of 2022–2024, which neither exercises nor the (absent) dialogue explain. In the model that rise must come from the threat term (threatElasticity), which these data do not calibrate.'}`, '');
   L.push('## 3. Militarized incidents → clash-years', '');
   L.push(`COW MID v5 directed dyad-years: years ${c.from}–${c.to} in which a use-of-force dispute (hostlev ≥ 4, either side) began between North Korea (731) and South Korea (732), the US (2) or Japan (740): ${c.years.join(', ')} — ${c.count} of ${c.total} years, ${fmt(c.perDecade.estimate)} per decade (Wilson 95% ${fmt(c.perDecade.lo)}–${fmt(c.perDecade.hi)}). The inter-Korean dyad alone: ${c.interKorean.years.length} years (${c.interKorean.years.join(', ')}), ${fmt(c.interKorean.perDecade.estimate)} per decade. The target is the union, since the model's clash-years count a year with a clash in any of the three dyads.`, '');
-  L.push(`The clash threshold κ_v was tuned by bisection on the model (fixed seed) so that the status quo gives ${fmt(c.perDecade.estimate)} clash-years per decade on these dyads; the thresholds hitting the ends of the Wilson interval bound its range.`, '');
+  L.push(`North Korea's baseline propensity β0 (\`crisis.actors.PRK.baseline\`, logit scale) was tuned by bisection on the model (fixed seed) so that the status quo gives ${fmt(c.perDecade.estimate)} clash-years per decade on these dyads; the values hitting the ends of the Wilson interval give its range. β0 of North Korea rather than the global clash threshold κ_v: only North Korea's propensities move, so dyads these data do not speak to (US–China, US–Russia, …) keep their assumed values. North Korea's non-violent choices move with it (a higher β0 means more posturing and escalation toward everyone).`, '');
   L.push('## 4. War: rivalries and the peninsula', '');
   L.push(`Strategic rivalries (Thompson, Sakuwa & Suhas 2021), rivalry-years ${w.from}–${w.to}: ${w.rivalryYears} dyad-years, ${w.forceOnsets} with a use-of-force onset, ${w.warOnsets} with a war-level onset (hostlev 5): ${fmt(w.warPerDecade.estimate)} war onsets per rivalry-decade (${fmt(w.warPerDecade.lo)}–${fmt(w.warPerDecade.hi)}). Pooled, P(war | use-of-force year) = ${iv(w.rivalriesPooled)} (rivalries other than North Korea's).`, '');
   L.push(`Rivalries differ: a beta-binomial fitted rivalry by rivalry gives the prior Beta(${fmt(w.prior.a)}, ${fmt(w.prior.b)}), median ${iv(w.prior)}. North Korea's dyads had ${w.korea.clashYears} clash-years ${w.korea.from}–${w.korea.to} and no war, so P(war | clash-year) on the peninsula is Beta(${fmt(w.warGivenClashYear.a)}, ${fmt(w.warGivenClashYear.b)}): **${iv(w.warGivenClashYear)}**. No war in ${w.korea.to - w.korea.from + 1} years bounds war onsets at ${fmt(w.korea.warPerDecadeBound95)} per decade (one-sided 95%, Poisson).`, '');
-  L.push('warGivenClash was tuned by bisection on the model (fixed seed, the tuned κ_v) so that wars per clash-year match the posterior median; the values hitting its 2.5% and 97.5% points give its range. War onsets per decade in the table follow from the two tuned values; MID war-level onsets include joining multilateral wars, so the rivalry base rate is an upper reference.', '');
+  L.push('warGivenClash was tuned by bisection on the model (fixed seed, the tuned β0) so that wars per clash-year match the posterior median; the values hitting its 2.5% and 97.5% points give its range. War onsets per decade in the table follow from the two tuned values; MID war-level onsets include joining multilateral wars, so the rivalry base rate is an upper reference.', '');
   L.push('## Figures', '');
   L.push('- `docs/figures/crisis-launches.svg`: observed monthly missiles 2012–2024 and the calibrated launch process (mean and 90% band; 2020–2024 out of sample).');
   L.push('- `docs/figures/crisis-clash-years.svg`: distribution of clash-years per decade in the status quo and the two observed decades.', '');

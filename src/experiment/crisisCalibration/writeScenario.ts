@@ -10,7 +10,7 @@ const TARGETS: { key: keyof CrisisValues; path: string[]; note: string }[] = [
   { key: 'dispersion', path: ['crisis', 'launches', 'dispersion'], note: 'NB2 dispersion α of the same fit; Wald 95% range.' },
   { key: 'exerciseLift', path: ['crisis', 'launches', 'exerciseLift'], note: 'Log rate ratio of US–ROK exercise months (March/August cycle where the record is silent); Wald 95% range.' },
   { key: 'dialogueEffect', path: ['crisis', 'launches', 'dialogueEffect'], note: 'Log rate ratio of the 2018-04 … 2019-02 dialogue (no launch): profile-likelihood median point, upper end the 95% profile bound; the data set no finite lower bound.' },
-  { key: 'clashThreshold', path: ['crisis', 'clashThreshold'], note: 'Tuned on the model (fixed seed) to COW MID use-of-force onset years of North Korea with ROK/US/Japan 1990–2014; range hits the Wilson 95% ends.' },
+  { key: 'baseline', path: ['crisis', 'actors', 'PRK', 'baseline'], note: 'Tuned on the model (fixed seed) to COW MID use-of-force onset years of North Korea with ROK/US/Japan 1990–2014; range hits the Wilson 95% ends.' },
   { key: 'warGivenClash', path: ['crisis', 'ladder', 'warGivenClash'], note: 'Tuned on the model to P(war | clash-year): rivalries 1946–2014 (beta-binomial prior) updated with no war on the peninsula since 1953; range hits the posterior 2.5/97.5%.' },
 ];
 
@@ -36,7 +36,7 @@ function rangeOf(node: unknown): [number, number] | undefined {
 /**
  * Writes calibrated values, each `{ value, source, range, note }`, into scenario YAML text. The document is
  * parsed with the yaml Document API and only the text ranges of the changed nodes are replaced (new keys are
- * inserted as a line before their map's first key), so comments, layout and every other byte are kept. Adds or
+ * inserted as a line before a block map's first key, or at the end of a flow map), so comments, layout and every other byte are kept. Adds or
  * replaces the `crisis-calibration` entry of `sources` (the command and input hashes). Pure: text in, text out.
  */
 export function writeCrisisCalibration(text: string, values: CrisisValues, prov: CalibrationProvenance): string {
@@ -52,7 +52,14 @@ export function writeCrisisCalibration(text: string, values: CrisisValues, prov:
       continue;
     }
     const parent = doc.getIn(t.path.slice(0, -1), true);
-    if (!isMap(parent) || !parent.items.length || parent.flow) throw new Error(`cannot insert ${t.path.join('.')}: ${t.path.slice(0, -1).join('.')} is not a block map`);
+    if (!isMap(parent) || !parent.items.length) throw new Error(`cannot insert ${t.path.join('.')}: ${t.path.slice(0, -1).join('.')} is not a map with entries`);
+    if (parent.flow) {
+      // `{ a: 1, b: 2 }` → `{ a: 1, b: 2, key: {…} }`: before the closing brace (and the space before it).
+      const close = text.lastIndexOf('}', rangeOf(parent)![1] - 1);
+      const at = text[close - 1] === ' ' ? close - 1 : close;
+      edits.push({ start: at, end: at, text: `, ${t.path.at(-1)}: ${flow}` });
+      continue;
+    }
     const first = rangeOf(parent.items[0].key)!;
     const lineStart = text.lastIndexOf('\n', first[0] - 1) + 1;
     edits.push({ start: lineStart, end: lineStart, text: `${text.slice(lineStart, first[0])}${t.path.at(-1)}: ${flow}\n` });
