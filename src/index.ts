@@ -96,6 +96,27 @@ export { createAggregate, addRun, mergeAggregate, histogramQuantile, type Crisis
 export { runCrisisBatch, type BatchOptions } from './models/crisis/batch.js';
 export { summarizeRisk, type RiskSummary } from './models/crisis/summarize.js';
 export { wilson, meanInterval } from './models/crisis/intervals.js';
+// The policy comparison's HTML report: `import { renderReport } from 'flashpoints/report'` (kept off the main entry,
+// which would otherwise load ECharts for every user).
+export type { ComparisonResult, PolicyResult, Interval, MeanInterval, Spread, Diff } from './report/types.js';
+export { parseOwidMilex, type OwidMilexRow, type OwidMilexImport } from './data/owidMilex.js';
+export { parseFasStockpiles, type StockpileRow } from './data/fasStockpiles.js';
+// Arms calibration and backtest (docs/calibration.md#arms).
+export { buildPanel, segmentAtBreaks, type ArmsPanel, type StockData, type StockPoint } from './experiment/armsPanel.js';
+export { armsStockData, COUNTRY_NAMES, CPI_2023_OVER_2020, type ArmsDataInput, type WarheadRow } from './experiment/armsData.js';
+export {
+  calibrateArms,
+  calibrateStock,
+  ARMS_CALIBRATION_SOURCE,
+  RECENT_YEARS,
+  type CalibrateArmsOptions,
+  type StockCalibration,
+  type ParamEstimate,
+  type StockParam,
+} from './experiment/calibrateArms.js';
+export { backtestArms, simulateCalibrated, METHODS, type BacktestResult, type BacktestStock, type BacktestOptions, type ForecastError, type Method } from './experiment/backtestArms.js';
+export { rmseLog, mape, randomWalkForecast, linearTrendForecast } from './experiment/forecastErrors.js';
+export { runArmsCalibration, type ArmsCalibrationRun, type RunArmsCalibrationOptions } from './experiment/runArmsCalibration.js';
 // Crisis calibration on the record (issue 7; docs/calibration-crisis.md): pure functions of the data texts.
 export { calibrateCrisis, crisisEvidence, crisisCalibrationTable, FIT_FROM, FIT_TO, TEST_FROM, TEST_TO, type CrisisCalibrationInputs, type CrisisCalibrationOptions, type CrisisEvidence, type CrisisValues, type CrisisTableOptions } from './experiment/calibrateCrisis.js';
 export { exerciseMonths, dialogueMonths, launchDesign, parseExercises, type ExerciseTreatment, type LaunchDesign } from './experiment/crisisCalibration/covariates.js';

@@ -19,6 +19,8 @@ import { registerEvolve } from './commands/evolve.js';
 import { registerFit } from './commands/fit.js';
 import { registerData } from './commands/data.js';
 import { registerRun } from './commands/run.js';
+import { registerCalibrate } from './commands/calibrate.js';
+import { registerCompare } from './commands/compare.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -41,10 +43,12 @@ const commands: ((p: Command) => void)[] = [
   registerAnalyze,
   registerFit,
   registerData,
+  registerCalibrate,
   registerMatch,
   registerTournament,
   registerEvolve,
   registerRun,
+  registerCompare,
 ];
 for (const register of commands) register(program);
 

@@ -7,15 +7,15 @@ import { Piscina } from 'piscina';
  * package `./worker.js` beside this file; from the TypeScript sources (tests, tsx) the matching file under `dist/`,
  * so `npm run build` must have run.
  */
-export function workerFile(): string {
+export function workerFile(name = 'worker'): string {
   const here = import.meta.url;
-  const url = here.endsWith('.ts') ? new URL('../../dist/src/engine/worker.js', here) : new URL('./worker.js', here);
+  const url = here.endsWith('.ts') ? new URL(`../../dist/src/engine/${name}.js`, here) : new URL(`./${name}.js`, here);
   const file = fileURLToPath(url);
   if (!existsSync(file)) throw new Error(`the worker ${file} is missing: run \`npm run build\` first`);
   return file;
 }
 
 /** A pool of exactly `threads` worker threads. Destroy it with `await pool.destroy()`. */
-export function createPool(threads: number): Piscina {
-  return new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+export function createPool(threads: number, worker = 'worker'): Piscina {
+  return new Piscina({ filename: workerFile(worker), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
 }

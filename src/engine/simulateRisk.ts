@@ -74,7 +74,8 @@ export interface SimulateRiskOptions extends Omit<RunBatchesOptions, 'future'> {
 export async function simulateRisk(s: Scenario, o: SimulateRiskOptions): Promise<{ summary: RiskSummary; timing: { seconds: number; runsPerSecond: number; dyadMonthsPerSecond: number } }> {
   const months = o.horizonMonths ?? 120;
   const t0 = performance.now();
-  const prepared = prepareCrisis(crisisScenario(s, o.policy), months);
+  // Under a policy, threat ratios are measured against the status quo's base year (docs/model.md).
+  const prepared = prepareCrisis(crisisScenario(s, o.policy), months, o.policy ? crisisScenario(s) : undefined);
   const agg = await runBatches(prepared, { ...o, future: 0 });
   const seconds = (performance.now() - t0) / 1000;
   const dyadMonths = o.runs * months * prepared.m * (prepared.m - 1);

@@ -18,11 +18,14 @@ export interface CellAggregate {
   /** Σ over runs of the escalation score, per month. */
   scoreSum: number[];
   hist: [number, number, number][];
+  /** Σ over runs of the clash-years of each ordered dyad [i·m + j] (actors in scenario order). */
+  dyadClashYears: number[];
 }
 
 /** Pools cells (e.g. the futures of one policy) into one. */
 export function poolCells(cells: readonly CellAggregate[], months: number): CellAggregate {
-  const out: CellAggregate = { runs: 0, clashRuns: 0, warRuns: 0, nuclearRuns: 0, clashYearsSum: 0, clashYearsSumSq: 0, scoreMeanSum: 0, scoreMeanSumSq: 0, scoreSum: new Array(months).fill(0), hist: [] };
+  const dyads = cells[0]?.dyadClashYears.length ?? 0;
+  const out: CellAggregate = { runs: 0, clashRuns: 0, warRuns: 0, nuclearRuns: 0, clashYearsSum: 0, clashYearsSumSq: 0, scoreMeanSum: 0, scoreMeanSumSq: 0, scoreSum: new Array(months).fill(0), hist: [], dyadClashYears: new Array(dyads).fill(0) };
   const hist = new Map<number, Map<number, number>>();
   for (const c of cells) {
     out.runs += c.runs;
@@ -34,6 +37,7 @@ export function poolCells(cells: readonly CellAggregate[], months: number): Cell
     out.scoreMeanSum += c.scoreMeanSum;
     out.scoreMeanSumSq += c.scoreMeanSumSq;
     c.scoreSum.forEach((v, t) => (out.scoreSum[t] += v));
+    c.dyadClashYears.forEach((v, d) => (out.dyadClashYears[d] += v));
     for (const [month, score, count] of c.hist) {
       const row = hist.get(month) ?? hist.set(month, new Map()).get(month)!;
       row.set(score, (row.get(score) ?? 0) + count);

@@ -1,5 +1,5 @@
 import { streamFor } from '../math/rng/index.js';
-import { applyChanges } from '../scenario/apply.js';
+import { applyStructural } from '../scenario/apply.js';
 import type { Scenario } from '../scenario/schema.js';
 import { latinHypercube } from './designs/latinHypercube.js';
 import { categorical, fromUnit } from './designs/transform.js';
@@ -53,21 +53,5 @@ export function scenarioForFuture(s: Scenario, design: Pick<FutureDesign, 'uncer
     for (const key of x.location) obj = obj[key] as Record<string | number, unknown>;
     obj.value = future.values[k];
   });
-  return applyAlternatives(out, future.alternatives);
-}
-
-/** Applies the chosen structural alternatives (changes by path, then strategies). */
-export function applyAlternatives(s: Scenario, chosen: Record<string, string>): Scenario {
-  let out = s;
-  for (const u of s.uncertainties?.structural ?? []) {
-    const alt = u.alternatives.find((a) => a.id === (chosen[u.id] ?? u.default));
-    if (!alt) throw new Error(`structural uncertainty ${u.id} has no alternative '${chosen[u.id]}'`);
-    out = applyChanges(out, alt.changes);
-    if (Object.keys(alt.strategies).length) {
-      out = structuredClone(out);
-      out.crisis ??= { catalog: [], actors: {} } as unknown as NonNullable<Scenario['crisis']>;
-      for (const [actor, strategy] of Object.entries(alt.strategies)) out.crisis.actors[actor] = { ...(out.crisis.actors[actor] ?? {}), strategy };
-    }
-  }
-  return out;
+  return applyStructural(out, future.alternatives);
 }

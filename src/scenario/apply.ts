@@ -1,3 +1,4 @@
+import { escalAItionCatalog } from './catalog.js';
 import type { Param } from './param.js';
 import { getValue, resolvePath, type ResolvedPath } from './paths.js';
 import type { Change, Scenario } from './schema.js';
@@ -78,8 +79,9 @@ function putDeep(obj: Record<string, unknown>, keys: string[], put: (o: Record<s
   put(cur, keys[keys.length - 1]);
 }
 
+/** The crisis section a scenario without one gets when a change or strategy needs it: defaults only. */
 function defaultCrisisShell(): NonNullable<Scenario['crisis']> {
-  return { catalog: [], actors: {} } as unknown as NonNullable<Scenario['crisis']>;
+  return { catalog: escalAItionCatalog.map((c) => ({ ...c, examples: [...c.examples] })), actors: {} } as unknown as NonNullable<Scenario['crisis']>;
 }
 
 /** Applies path changes in order (a timeline event's or a structural alternative's). Paths must be valid. */
@@ -119,6 +121,25 @@ export function applyPolicy(s: Scenario, policyId: string): Scenario {
     out.crisis ??= defaultCrisisShell();
     for (const [actor, strategy] of Object.entries(policy.strategies)) {
       out.crisis.actors[actor] = { ...(out.crisis.actors[actor] ?? {}), strategy };
+    }
+  }
+  return out;
+}
+
+/**
+ * Applies structural alternatives (DESIGN.md §3.5): for each structural uncertainty, the alternative named in
+ * `chosen` (its `default` when not named) — its path changes, then its strategy choices.
+ */
+export function applyStructural(s: Scenario, chosen: Record<string, string> = {}): Scenario {
+  let out = s;
+  for (const u of s.uncertainties?.structural ?? []) {
+    const alt = u.alternatives.find((a) => a.id === (chosen[u.id] ?? u.default));
+    if (!alt) throw new Error(`structural uncertainty ${u.id} has no alternative '${chosen[u.id] ?? u.default}'`);
+    out = applyChanges(out, alt.changes);
+    if (Object.keys(alt.strategies).length) {
+      out = structuredClone(out);
+      out.crisis ??= defaultCrisisShell();
+      for (const [actor, strategy] of Object.entries(alt.strategies)) out.crisis.actors[actor] = { ...(out.crisis.actors[actor] ?? {}), strategy };
     }
   }
   return out;

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, stackTrace } from './run.js';
 
@@ -81,9 +84,19 @@ describe('the CLI surface', () => {
     expect(cli(['validate', 'scenarios/korea-2024.yaml', '--frob']).code).toBe(2);
   });
 
-  it('runs the main job', () => {
-    const r = cli(['main']);
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('Korean Peninsula, late 2024');
-  });
+  it('runs the main job: arms dynamics, the policy comparison, and the report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'main-'));
+    try {
+      const report = join(dir, 'report.html');
+      const r = cli(['main', '--report', report, '--store', join(dir, 'store.sqlite')]);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('Korean Peninsula, late 2024');
+      expect(r.out).toMatch(/verdict: (stable|unstable|neutral)/);
+      for (const id of ['status-quo', 'asian-nato', 'deterrence-assurance', 'dialogue', 'japan-bridge', 'grit']) expect(r.out).toContain(id);
+      expect(r.out).toContain(`report written to ${report}`);
+      expect(existsSync(report)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

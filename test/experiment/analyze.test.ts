@@ -6,7 +6,7 @@ import { analyzeExperiment } from '../../src/experiment/analyze.js';
 
 const cell = (runs: number, war: number, extra: Partial<CellAggregate> = {}): CellAggregate => ({
   runs, clashRuns: runs, warRuns: war, nuclearRuns: 0, clashYearsSum: 2 * runs, clashYearsSumSq: 4 * runs,
-  scoreMeanSum: 10 * runs, scoreMeanSumSq: 100 * runs, scoreSum: [10 * runs, 10 * runs], hist: [[1, 10, runs], [2, 10, runs]], ...extra,
+  scoreMeanSum: 10 * runs, scoreMeanSumSq: 100 * runs, scoreSum: [10 * runs, 10 * runs], hist: [[1, 10, runs], [2, 10, runs]], dyadClashYears: [0, 1, 1, 0], ...extra,
 });
 
 describe('statistics', () => {

@@ -35,13 +35,13 @@ describe('changes', () => {
   it('set, add and scale, clamped to the domain, keeping annotations', () => {
     const s = applyChanges(korea, [
       { path: 'relations.PRK.USA.hostility', add: 0.5 },
-      { path: 'actors.KOR.capabilities.conventional.growth', scale: 2 },
+      { path: 'actors.USA.capabilities.conventional.growth', scale: 2 },
       { path: 'relations.AUS.VNM.dialogue', set: 0.3 },
     ]);
     expect(at(s, 'relations.PRK.USA.hostility')).toBe(1);
-    expect(at(s, 'actors.KOR.capabilities.conventional.growth')).toBeCloseTo(0.062, 12);
+    expect(at(s, 'actors.USA.capabilities.conventional.growth')).toBeCloseTo(0.03, 12);
     expect(at(s, 'relations.AUS.VNM.dialogue')).toBe(0.3);
-    expect(s.actors.find((a) => a.id === 'KOR')!.capabilities!.conventional!.growth).toMatchObject({ source: 'sipri-milex-2025' });
+    expect(s.actors.find((a) => a.id === 'USA')!.capabilities!.conventional!.growth).toMatchObject({ source: 'sipri-milex-2025' });
     expect(at(korea, 'relations.PRK.USA.hostility')).toBe(0.9); // the original is untouched
   });
 

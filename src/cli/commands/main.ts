@@ -1,37 +1,53 @@
 import type { Command } from 'commander';
+import { COMPARE_DEFAULTS } from './compare.js';
 
 /**
- * `npm start`: the main job on the Korea 2024 scenario. It validates the scenario and prints what it holds, then
- * the arms trajectories over ten years with the stability verdict and who draws together, then the status-quo
- * risk figures of the crisis model.
+ * `npm start`: the main job — the Korean Peninsula policy comparison. It validates the scenario, shows the arms
+ * dynamics of the status quo (is the spiral running away, and what drives it), then compares the article's six
+ * policies under deep uncertainty, prints the table, writes the HTML report and says where.
  */
 export function registerMain(program: Command): void {
   program
     .command('main')
-    .description('The main job: validate the Korean Peninsula 2024 scenario, summarise it, and show its arms dynamics.')
+    .description('The main job: the Korean Peninsula 2024 policy comparison (arms dynamics, then policies under deep uncertainty, with an HTML report).')
     .argument('[file]', 'scenario file', 'scenarios/korea-2024.yaml')
-    .action(async (file: string) => {
+    .option('--report <file.html>', 'where to write the report', 'flashpoints-report.html')
+    .option('--store <file>', 'SQLite store; cells already computed for the same experiment are reused', COMPARE_DEFAULTS.store)
+    .action(async (file: string, opts: { report: string; store: string }) => {
       const { readScenarioFile } = await import('../scenarioFile.js');
       const { summarizeScenario } = await import('../../scenario/summary.js');
-      const { renderSummary } = await import('../render/summary.js');
       const { simulateArms } = await import('../../models/arms/simulateArms.js');
       const { analyzeArms } = await import('../../models/arms/analyzeArms.js');
-      const { renderTrajectory, renderAnalysis } = await import('../render/arms.js');
+      const { renderTrajectory } = await import('../render/arms.js');
+      const { runCompare } = await import('./compare.js');
       const { scenario, hash } = readScenarioFile(file);
       const out = process.stdout;
-      out.write(`== ${file}: valid\n\n`);
-      out.write(renderSummary(summarizeScenario(scenario), hash));
-      out.write('\n== Arms dynamics over ten years (status quo)\n\n');
-      out.write(renderTrajectory(scenario, simulateArms(scenario, { times: [0, 1, 2, 3, 5, 7, 10] })));
-      out.write('\n');
-      out.write(renderAnalysis(analyzeArms(scenario, { horizonYears: 10, couplings: 5 })));
-      const { simulateRisk } = await import('../../engine/simulateRisk.js');
-      const { formatRisk } = await import('./run.js');
-      const { availableParallelism } = await import('node:os');
-      const runs = 2000, seed = 1, horizon = 120;
-      const { summary } = await simulateRisk(scenario, { runs, seed, horizonMonths: horizon, threads: Math.min(2, availableParallelism()) });
-      out.write(`\n== Status-quo risk over the next ten years (crisis model, docs/model-crisis.md)\n\n`);
-      out.write(formatRisk(summary, { scenario: scenario.id, runs, seed, horizon }));
-      out.write(`\nReproduce: flashpoints simulate ${file} --years 10 --json; flashpoints run ${file} --runs ${runs} --seed ${seed} --json  (scenario sha256 ${hash})\n`);
+      const c = summarizeScenario(scenario).counts;
+      out.write(`== ${scenario.title} (${file}, sha256 ${hash.slice(0, 12)}…)\n`);
+      out.write(
+        `${c.actors} actors, ${c.relations} relations, ${c.policies} policies, ${c.timeline} timeline events; ` +
+          `${c.parameters.sourced} values sourced, ${c.parameters.assumed} assumed with ranges, ${c.uncertainties.structural} structural uncertainty ` +
+          `(\`flashpoints show ${file}\` lists them all)\n`,
+      );
+      out.write('\n== Arms dynamics of the status quo\n\n');
+      out.write(renderTrajectory(scenario, simulateArms(scenario, { times: [0, 1, 2, 5, 10] })));
+      const a = analyzeArms(scenario, { horizonYears: 10, couplings: 3 });
+      out.write(`verdict: ${a.verdict}\n`);
+      out.write(`driven most by: ${a.couplings.map((x) => `${x.responds} ← ${x.to}`).join('; ')}\n`);
+      if (a.alignment) out.write(`drawing together over ten years: ${a.alignment.slice(0, 4).map((r) => `${r.pair.join('–')} ${r.start.toFixed(2)} → ${r.end.toFixed(2)}`).join('; ')}\n`);
+      out.write('\n== The policies under deep uncertainty\n\n');
+      await runCompare(file, {
+        policies: 'all',
+        futures: COMPARE_DEFAULTS.futures,
+        runs: COMPARE_DEFAULTS.runs,
+        seed: COMPARE_DEFAULTS.seed,
+        horizon: COMPARE_DEFAULTS.horizon,
+        threshold: COMPARE_DEFAULTS.threshold,
+        store: opts.store,
+        resume: true,
+        force: true,
+        report: opts.report,
+      });
+      out.write(`Open ${opts.report} in a browser for the figures, the split by North Korea's type, every assumption and how to reproduce.\n`);
     });
 }

@@ -9,8 +9,11 @@ const fmt = (x: number) => (Math.abs(x) >= 1000 ? x.toFixed(0) : String(Number(x
 /** The readable form of `flashpoints simulate`: one row per output time, one column per stock. */
 export function renderTrajectory(s: Scenario, r: ArmsTrajectory): string {
   const start = s.start ?? s.asOf;
-  const t = new Table({ head: ['years', ...r.labels], ...plain });
-  r.times.forEach((time, k) => t.push([fmt(time), ...r.series.map((x) => fmt(x[k]))]));
+  // Many stocks and few times read better with one row per stock.
+  const byStock = r.labels.length > r.times.length;
+  const t = byStock ? new Table({ head: ['stock \\ years', ...r.times.map(fmt)], ...plain }) : new Table({ head: ['years', ...r.labels], ...plain });
+  if (byStock) r.labels.forEach((l, q) => t.push([l, ...r.series[q].map(fmt)]));
+  else r.times.forEach((time, k) => t.push([fmt(time), ...r.series.map((x) => fmt(x[k]))]));
   const lines = [`${s.title}: arms trajectories (${r.mode === 'exact' ? 'exact solution' : 'Dormand–Prince, endogenous alignment'})${start ? `, years from ${start}` : ''}`, t.toString()];
   lines.push(`stability at start: ${r.stability.verdict} (largest real part of an eigenvalue ${r.stability.maxRealPart.toFixed(4)}/yr)`);
   if (r.negative.length) lines.push(`warning: ${r.negative.map((n) => `${n.label} goes below zero at t = ${fmt(n.firstTime)}`).join('; ')}`);

@@ -1,4 +1,4 @@
-import { applyChanges, applyPolicy } from '../../scenario/apply.js';
+import { applyPolicy, applyStructural } from '../../scenario/apply.js';
 import { escalAItionCatalog, strategyIds } from '../../scenario/catalog.js';
 import { getValue, resolvePath } from '../../scenario/paths.js';
 import type { Scenario } from '../../scenario/schema.js';
@@ -67,17 +67,7 @@ export const DEFAULT_CUTPOINTS = [-3, 1.5, 3.5];
  * and strategies), then the policy if one is named. Throws on an unknown policy.
  */
 export function crisisScenario(s: Scenario, policy?: string): Scenario {
-  let out = s;
-  for (const u of s.uncertainties?.structural ?? []) {
-    const alt = u.alternatives.find((a) => a.id === u.default);
-    if (!alt) continue;
-    out = applyChanges(out, alt.changes);
-    if (Object.keys(alt.strategies).length) {
-      out = structuredClone(out);
-      out.crisis ??= { catalog: escalAItionCatalog.map((c) => ({ ...c, examples: [...c.examples] })), actors: {} } as unknown as NonNullable<Scenario['crisis']>;
-      for (const [actor, strategy] of Object.entries(alt.strategies)) out.crisis.actors[actor] = { ...(out.crisis.actors[actor] ?? {}), strategy };
-    }
-  }
+  const out = applyStructural(s);
   return policy ? applyPolicy(out, policy) : out;
 }
 
@@ -86,7 +76,7 @@ export function crisisScenario(s: Scenario, policy?: string): Scenario {
  * horizon of `months` months. The threat ratios come from the arms model's monthly path, computed here once.
  * Example: `prepareCrisis(crisisScenario(korea, 'dialogue'), 120)`.
  */
-export function prepareCrisis(s: Scenario, months: number): PreparedCrisis {
+export function prepareCrisis(s: Scenario, months: number, reference?: Scenario): PreparedCrisis {
   const ids = s.actors.map((a) => a.id);
   const m = ids.length;
   const val = (path: string): number => {
@@ -156,7 +146,7 @@ export function prepareCrisis(s: Scenario, months: number): PreparedCrisis {
     warBase[d] = logit(warGivenClash) + deterrenceEffect * deterrence[d] + channelEffect * 0.5 * (dialogue[d] + dialogue[j * m + i]);
   }
 
-  const { ratio } = monthlyThreatRatios(s, months);
+  const { ratio } = monthlyThreatRatios(s, months, reference);
   const threatTerm = new Float64Array(months * m);
   for (let t = 0; t < months; t++) for (let i = 0; i < m; i++) {
     if (CRISIS_STRATEGIES[strategy[i]].readsThreat) threatTerm[t * m + i] = beta2[i] * Math.log(Math.max(ratio[t * m + i], 1e-9));

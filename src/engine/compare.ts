@@ -1,0 +1,143 @@
+import { performance } from 'node:perf_hooks';
+import { analyzeExperiment } from '../experiment/analyze.js';
+import type { CellAggregate } from '../experiment/cell.js';
+import { sampleFutures } from '../experiment/futures.js';
+import { runCell, type CellTask } from '../experiment/runCell.js';
+import type { ComparisonResult } from '../report/types.js';
+import { canonicalJson } from '../scenario/canonical.js';
+import type { Scenario } from '../scenario/schema.js';
+import { sha256Hex } from '../scenario/sha256.js';
+import { listParameters } from '../scenario/summary.js';
+import { VERSION } from '../version.js';
+import { ExperimentStore } from './experimentStore.js';
+import { createPool } from './pool.js';
+
+export interface CompareOptions {
+  /** Policy ids in scenario order; `status-quo` is always included (the reference of every difference). */
+  policies: string[];
+  futures: number;
+  runs: number;
+  seed: number;
+  horizonMonths: number;
+  /** Worker threads; results do not depend on it. */
+  threads: number;
+  /** SQLite store file, or null to keep cells in memory only. */
+  store: string | null;
+  /** Reuse the cells already stored for this experiment instead of recomputing them. */
+  resume: boolean;
+  /** Allow a store that belongs to another scenario (its experiments are kept). */
+  force: boolean;
+  /** Satisficing threshold on P(war) over the horizon. */
+  threshold: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Test hook: stop (throw CompareAborted) after this many cells have been stored — deterministic, not a timer. */
+  abortAfterCells?: number;
+}
+
+/** The store belongs to another scenario and --force was not given. */
+export class StoreMismatchError extends Error {}
+/** The deterministic abort of the test hook. */
+export class CompareAborted extends Error {}
+
+/**
+ * The policy comparison of DESIGN.md §3.5 (issue 8): futures by a seeded Latin hypercube, policies × futures ×
+ * replications with common random numbers, one stored cell per (policy, future) written in its own transaction,
+ * resumable, then the analysis assembled into the `ComparisonResult` the CLI prints and the report renders.
+ */
+export async function comparePolicies(s: Scenario, hash: string, o: CompareOptions): Promise<{ result: ComparisonResult; computed: number; reused: number }> {
+  const t0 = performance.now();
+  const policies = s.policies.filter((p) => p.id === 'status-quo' || o.policies.includes(p.id));
+  const design = sampleFutures(s, o.futures, o.seed);
+  const options = { policies: policies.map((p) => p.id), futures: o.futures, runs: o.runs, horizonMonths: o.horizonMonths, design: 'lhs' as const, threshold: o.threshold };
+  const experimentId = sha256Hex(canonicalJson({ scenario: hash, seed: o.seed, options, version: VERSION })).slice(0, 32);
+
+  const store = o.store ? ExperimentStore.open(o.store) : null;
+  const cells = new Map<string, CellAggregate>();
+  let computed = 0, reused = 0;
+  try {
+    const owner = store?.scenario();
+    if (store && owner && owner.hash !== hash && !o.force) {
+      throw new StoreMismatchError(`the store ${o.store} belongs to scenario '${owner.id}' (sha256 ${owner.hash.slice(0, 12)}…), not '${s.id}' (${hash.slice(0, 12)}…)`);
+    }
+    store?.begin({ id: experimentId, scenarioId: s.id, scenarioHash: hash, seed: o.seed, options, version: VERSION });
+    const stored = o.resume && store ? store.storedKeys(experimentId) : new Set<string>();
+    const tasks: CellTask[] = [];
+    for (const future of design.futures) {
+      for (const p of policies) {
+        const key = `${p.id}|${future.index}`;
+        if (stored.has(key)) {
+          cells.set(key, store!.getCell(experimentId, p.id, future.index)!);
+          reused++;
+          continue;
+        }
+        tasks.push({ scenario: s, uncertainties: design.uncertainties.map((u) => ({ location: u.location })), future, policy: p.id, seed: o.seed, runs: o.runs, horizonMonths: o.horizonMonths });
+      }
+    }
+    const total = tasks.length;
+    const finish = (t: CellTask, cell: CellAggregate) => {
+      const key = `${t.policy}|${t.future.index}`;
+      store?.putCell(experimentId, t.policy, t.future.index, cell);
+      cells.set(key, cell);
+      computed++;
+      o.onProgress?.(computed, total);
+      if (o.abortAfterCells !== undefined && computed >= o.abortAfterCells) throw new CompareAborted(`aborted after ${computed} cells (test hook)`);
+    };
+    if (o.threads <= 1 || total <= 1) {
+      for (const t of tasks) finish(t, runCell(t));
+    } else {
+      const pool = createPool(o.threads, 'compareWorker');
+      try {
+        let next = 0;
+        let failure: unknown;
+        const lane = async () => {
+          while (next < tasks.length && failure === undefined) {
+            const t = tasks[next++];
+            const cell = (await pool.run(t)) as CellAggregate;
+            if (failure !== undefined) return;
+            try {
+              finish(t, cell);
+            } catch (err) {
+              failure = err;
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: 2 * o.threads }, lane));
+        if (failure !== undefined) throw failure;
+      } finally {
+        await pool.destroy();
+      }
+    }
+  } finally {
+    store?.close();
+  }
+
+  const analysis = analyzeExperiment(
+    {
+      policies: policies.map((p) => ({ id: p.id, title: p.title, description: p.description })),
+      futures: design.futures,
+      structural: design.structural,
+      horizonMonths: o.horizonMonths,
+      cells: policies.map((p) => design.futures.map((f) => cells.get(`${p.id}|${f.index}`)!)),
+    },
+    { seed: o.seed, threshold: o.threshold },
+  );
+  const years = o.horizonMonths / 12;
+  const result: ComparisonResult = {
+    flashpoints: VERSION,
+    command: 'compare',
+    scenario: { id: s.id, hash },
+    seed: o.seed,
+    options: { ...options, store: o.store },
+    question: `Under each policy, how likely is an armed clash, a war, nuclear use within ${years % 1 ? years.toFixed(1) : years} years of ${s.asOf ?? s.start ?? 'the start'} — how sure are we, and which assumptions decide it?`,
+    scenarioInfo: { title: s.title, description: s.description, asOf: s.asOf, sources: s.sources },
+    policies: analysis.policies.map((p) => (p.versusStatusQuo ? p : (({ versusStatusQuo: _v, ...rest }) => rest)(p))),
+    byType: analysis.byType,
+    robustness: analysis.robustness,
+    assumptions: listParameters(s).filter((p) => p.range || p.provenance !== 'sourced'),
+    reproduce: {
+      command: `flashpoints compare ${'<scenario>'} --policies ${policies.map((p) => p.id).join(',')} --futures ${o.futures} --runs ${o.runs} --horizon ${o.horizonMonths} --seed ${o.seed} --threshold ${o.threshold}`,
+    },
+    timing: { seconds: (performance.now() - t0) / 1000 },
+  };
+  return { result, computed, reused };
+}

@@ -1,0 +1,4 @@
+// The report entry (`flashpoints/report`): re-exports only.
+export { renderReport } from './html.js';
+export { renderFigures, warFigure, differencesFigure, monthlyFigure, byTypeFigure, type Figure } from './figures.js';
+export type { ComparisonResult, PolicyResult, Interval, MeanInterval, Spread, Diff } from './types.js';
