@@ -117,3 +117,13 @@ export {
 export { backtestArms, simulateCalibrated, METHODS, type BacktestResult, type BacktestStock, type BacktestOptions, type ForecastError, type Method } from './experiment/backtestArms.js';
 export { rmseLog, mape, randomWalkForecast, linearTrendForecast } from './experiment/forecastErrors.js';
 export { runArmsCalibration, type ArmsCalibrationRun, type RunArmsCalibrationOptions } from './experiment/runArmsCalibration.js';
+// Crisis calibration on the record (issue 7; docs/calibration-crisis.md): pure functions of the data texts.
+export { calibrateCrisis, crisisEvidence, crisisCalibrationTable, FIT_FROM, FIT_TO, TEST_FROM, TEST_TO, type CrisisCalibrationInputs, type CrisisCalibrationOptions, type CrisisEvidence, type CrisisValues, type CrisisTableOptions } from './experiment/calibrateCrisis.js';
+export { exerciseMonths, dialogueMonths, launchDesign, parseExercises, type ExerciseTreatment, type LaunchDesign } from './experiment/crisisCalibration/covariates.js';
+export { fitLaunches, selfExcitationTest, replicateLaunches, launchStats, nbLogPmf, nbCrps, type LaunchFit, type LaunchStats } from './experiment/crisisCalibration/launches.js';
+export { clashYears, warConstraint, parseRivalries, fitBetaBinomial, betaQuantile, type ClashYears, type WarConstraint, type Rivalry } from './experiment/crisisCalibration/incidents.js';
+export { simulateClashes, tuneBaseline, tuneWarGivenClash, type ClashSim, type ClashSimOptions } from './experiment/crisisCalibration/clashTuning.js';
+export { backtestLaunches, type Backtest } from './experiment/crisisCalibration/backtest.js';
+export { validateCrisis, type Validation, type ValidationRow } from './experiment/crisisCalibration/validation.js';
+export { CRISIS_TOLERANCES, type TargetTolerance } from './experiment/crisisCalibration/tolerances.js';
+export { writeCrisisCalibration, CALIBRATION_SOURCE_ID } from './experiment/crisisCalibration/writeScenario.js';

@@ -1,0 +1,124 @@
+import type { Command } from 'commander';
+import { InputError } from '../errors.js';
+import { intOption } from '../output.js';
+
+interface CalibrateCrisisOptions {
+  data: string;
+  write?: boolean;
+  out?: string;
+  json?: boolean;
+  table?: string | boolean;
+  figures?: string;
+  seed: number;
+  tuneRuns: number;
+  runs: number;
+  treatment: 'cycle' | 'recorded' | 'spring-long';
+}
+
+/** The data files the calibration reads, relative to the data directory (../shared/data, SOURCES.md). */
+export const CRISIS_DATA_FILES = {
+  cns: 'nk_missile_tests/nk_missile_tests_1984_2026.csv',
+  exercises: 'exercises/us_rok_combined_exercises_curated.csv',
+  midDyadYears: 'cow/cow_mid5_directed_dyad_year_1816_2014.csv',
+  rivalries: 'arms_races/tss_rivalries.csv',
+} as const;
+
+const TREATMENTS = ['cycle', 'recorded', 'spring-long'];
+
+/**
+ * Adds `crisis` to a `calibrate` command: `<parent> crisis <scenario> --data DIR [--write | --out FILE] [--json]
+ * [--table [FILE]] [--figures DIR]`. Without --write/--out/--json and with --table or --figures it only validates
+ * the scenario as written (no tuning). docs/calibration-crisis.md.
+ */
+export function registerCalibrateCrisis(parent: Command): void {
+  parent
+    .command('crisis')
+    .description('Calibrate the crisis model on the record (CNS launches, US–ROK exercises, COW MID, rivalries) and validate the status quo against it.')
+    .argument('<file>', 'scenario file (.yaml) with a crisis section')
+    .option('--data <dir>', 'directory of the shared data (SOURCES.md layout)', '../shared/data')
+    .option('--write', 'write the calibrated values (with ranges and provenance) into the scenario file')
+    .option('--out <file>', 'write the calibrated scenario to another file')
+    .option('--json', 'print one JSON document: evidence, calibrated values, validation rows')
+    .option('--table [file]', 'print (or write to file) the calibration document docs/calibration-crisis.md')
+    .option('--figures <dir>', 'write crisis-launches.svg and crisis-clash-years.svg into a directory')
+    .option('--seed <s>', 'seed of every simulation', intOption('--seed', 0), 1)
+    .option('--tune-runs <n>', 'replications per step of the tuning searches', intOption('--tune-runs', 50, 1_000_000), 400)
+    .option('--runs <n>', 'replications of the validation simulations', intOption('--runs', 100, 1_000_000), 2000)
+    .option('--treatment <t>', `exercise months in years the record does not cover: ${TREATMENTS.join(' | ')}`, (raw: string) => {
+      if (!TREATMENTS.includes(raw)) throw new InputError([`--treatment must be one of ${TREATMENTS.join(', ')}, got '${raw}'`]);
+      return raw;
+    }, 'cycle')
+    .addHelpText('after', '\nRegenerate the committed calibration:\n  flashpoints calibrate crisis scenarios/korea-2024.yaml --data ../shared/data --write --table docs/calibration-crisis.md --figures docs/figures\nExit 2 when the data directory or a file in it is missing.')
+    .action(async (file: string, opts: CalibrateCrisisOptions) => runCalibrateCrisis(file, opts));
+}
+
+async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): Promise<void> {
+  const { existsSync, readFileSync, writeFileSync, mkdirSync, statSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  if (!existsSync(opts.data) || !statSync(opts.data).isDirectory()) {
+    throw new InputError([`--data: no data directory at '${opts.data}'`], 'give the directory of the shared data (the one with SOURCES.md), e.g. --data ../shared/data');
+  }
+  const texts: Record<string, string> = {};
+  for (const [key, rel] of Object.entries(CRISIS_DATA_FILES)) {
+    const path = join(opts.data, rel);
+    if (!existsSync(path)) throw new InputError([`--data: missing ${rel} in '${opts.data}'`], 'the calibration reads the files listed in SOURCES.md sections 2, 3 and 5');
+    texts[key] = readFileSync(path, 'utf8');
+  }
+  const inputs = texts as unknown as import('../../experiment/calibrateCrisis.js').CrisisCalibrationInputs;
+  const { readScenarioFile } = await import('../scenarioFile.js');
+  const { scenario, hash } = readScenarioFile(file);
+  if (!scenario.crisis?.launches) throw new InputError([`${file}: the scenario has no crisis.launches section to calibrate`]);
+  const cal = await import('../../experiment/calibrateCrisis.js');
+  const calibrating = Boolean(opts.write || opts.out || opts.json || (!opts.table && !opts.figures));
+  const treatment = opts.treatment;
+  let target = scenario;
+  let values: import('../../experiment/calibrateCrisis.js').CrisisValues | undefined;
+  let search: unknown;
+  if (calibrating) {
+    const r = cal.calibrateCrisis(scenario, inputs, { seed: opts.seed, tuneRuns: opts.tuneRuns, treatment });
+    values = r.values;
+    search = r.search;
+    const { writeCrisisCalibration } = await import('../../experiment/crisisCalibration/writeScenario.js');
+    const { sha256Hex } = await import('../../scenario/sha256.js');
+    const text = writeCrisisCalibration(readFileSync(file, 'utf8'), r.values, {
+      command: `flashpoints calibrate crisis ${file} --data ${opts.data}${opts.seed !== 1 ? ` --seed ${opts.seed}` : ''}${opts.tuneRuns !== 400 ? ` --tune-runs ${opts.tuneRuns}` : ''}${treatment !== 'cycle' ? ` --treatment ${treatment}` : ''}`,
+      inputs: Object.values(CRISIS_DATA_FILES).map((rel, i) => ({ file: rel, sha256: sha256Hex(Object.values(texts)[i]) })),
+    });
+    const { parseScenario } = await import('../../scenario/load.js');
+    const parsed = parseScenario(text, opts.out ?? file);
+    if (!parsed.ok) throw new Error(`the calibrated scenario does not validate: ${parsed.issues.map((i) => i.message).join('; ')}`);
+    target = parsed.scenario;
+    if (opts.write) writeFileSync(file, text);
+    if (opts.out) writeFileSync(opts.out, text);
+  }
+  const table = cal.crisisCalibrationTable(target, inputs, { seed: opts.seed, launchRuns: opts.runs, clashRuns: opts.runs, treatment });
+  if (opts.figures) {
+    mkdirSync(opts.figures, { recursive: true });
+    const { crisisFigures } = await import('../../experiment/crisisCalibration/figures.js');
+    for (const [name, svg] of Object.entries(crisisFigures(table.evidence, table.validation, opts.seed))) writeFileSync(join(opts.figures, name), svg);
+  }
+  if (typeof opts.table === 'string') writeFileSync(opts.table, table.markdown);
+  if (opts.json) {
+    const { envelope, printJson } = await import('../output.js');
+    const { monthly: _m, design: _d, longDesign: _l, ...evidence } = table.evidence;
+    printJson({
+      ...envelope('calibrate crisis', { scenario: { id: scenario.id, hash }, seed: opts.seed, options: { data: opts.data, tuneRuns: opts.tuneRuns, runs: opts.runs, treatment, write: Boolean(opts.write), out: opts.out ?? null } }),
+      evidence: JSON.parse(JSON.stringify(evidence, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))),
+      values: values ?? null,
+      search: search ?? null,
+      validation: table.validation.rows,
+    });
+    return;
+  }
+  if (opts.table === true) {
+    process.stdout.write(table.markdown);
+    return;
+  }
+  const { fmt } = await import('../../experiment/crisisCalibration/validation.js');
+  if (values) {
+    process.stdout.write(`calibrated values${opts.write ? ` (written to ${file})` : opts.out ? ` (written to ${opts.out})` : ' (not written: add --write or --out)'}:\n`);
+    for (const [k, v] of Object.entries(values)) process.stdout.write(`  ${k.padEnd(15)} ${fmt(v.estimate)}  [${fmt(v.lo)}, ${fmt(v.hi)}]\n`);
+  }
+  process.stdout.write('validation (status quo vs record):\n');
+  for (const r of table.validation.rows) process.stdout.write(`  ${r.pass ? 'pass' : 'FAIL'}  ${r.label}: observed ${fmt(r.observed)}, simulated ${fmt(r.simulated.mean)} [${fmt(r.simulated.lo)}, ${fmt(r.simulated.hi)}]\n`);
+}

@@ -1,0 +1,167 @@
+import { cnsMonthly, parseCnsLaunches } from '../data/cns.js';
+import { parseCowMid } from '../data/cowMid.js';
+import type { Scenario } from '../scenario/schema.js';
+import { getValue, resolvePath } from '../scenario/paths.js';
+import { dialogueMonths, exerciseMonths, launchDesign, parseExercises, type ExerciseTreatment, type LaunchDesign } from './crisisCalibration/covariates.js';
+import { fitLaunches, selfExcitationTest, type Interval, type LaunchFit } from './crisisCalibration/launches.js';
+import { clashYears, parseRivalries, warConstraint, type ClashYears, type WarConstraint } from './crisisCalibration/incidents.js';
+import { tuneBaseline, tuneWarGivenClash, withCrisisValues, type SearchStep } from './crisisCalibration/clashTuning.js';
+import { backtestLaunches, type Backtest } from './crisisCalibration/backtest.js';
+import { validateCrisis, type Validation } from './crisisCalibration/validation.js';
+import { renderCrisisCalibration } from './crisisCalibration/report.js';
+
+/** The texts of the data files the calibration reads (the CLI reads them; this module does no I/O). */
+export interface CrisisCalibrationInputs {
+  /** CNS missile-test record (nk_missile_tests_1984_2026.csv or the nagix JSON). */
+  cns: string;
+  /** US–ROK exercises (exercises/us_rok_combined_exercises_curated.csv). */
+  exercises: string;
+  /** COW MID v5 directed dyad-years (cow/cow_mid5_directed_dyad_year_1816_2014.csv). */
+  midDyadYears: string;
+  /** Strategic rivalries (arms_races/tss_rivalries.csv). */
+  rivalries: string;
+}
+
+/** Options of the calibration; the defaults are the committed run's. */
+export interface CrisisCalibrationOptions {
+  /** Seed of every simulation. Default 1. */
+  seed?: number;
+  /** Replications per step of the tuning searches. Default 400. */
+  tuneRuns?: number;
+  /** Bisection steps per search. Default 12. */
+  iterations?: number;
+  /** How years without an exercise record are treated (covariates.ts). Default `cycle`. */
+  treatment?: ExerciseTreatment;
+}
+
+/** Fit window and backtest window of the launch process. */
+export const FIT_FROM = '2012-01', FIT_TO = '2019-12', TEST_FROM = '2020-01', TEST_TO = '2024-12';
+
+/** What the data say, before any tuning. */
+export interface CrisisEvidence {
+  monthly: Map<string, number>;
+  design: LaunchDesign;
+  /** The design over fit and test windows together (2012–2024), for the figure. */
+  longDesign: LaunchDesign;
+  fit: LaunchFit;
+  selfExcitation: ReturnType<typeof selfExcitationTest>;
+  /** The exercise lift and dialogue effect under each treatment of uncovered years. */
+  sensitivity: { treatment: ExerciseTreatment; exerciseMonths: number; exerciseLift: Interval; dialogueEffect: Interval }[];
+  clash: ClashYears;
+  war: WarConstraint;
+  backtest: Backtest;
+}
+
+/** The calibrated values, as written into the scenario. */
+export interface CrisisValues {
+  baseRate: Interval;
+  dispersion: Interval;
+  exerciseLift: Interval;
+  dialogueEffect: Interval;
+  /** North Korea's baseline propensity β0 (crisis.actors.PRK.baseline). */
+  baseline: Interval;
+  warGivenClash: Interval;
+}
+
+const TREATMENTS: ExerciseTreatment[] = ['cycle', 'recorded', 'spring-long'];
+
+/** Reads the data and fits the launch process, the clash-year target and the war constraint (no simulation). */
+export function crisisEvidence(inputs: CrisisCalibrationInputs, treatment: ExerciseTreatment = 'cycle'): CrisisEvidence {
+  const launches = parseCnsLaunches(inputs.cns).rows;
+  const monthly = new Map(cnsMonthly(launches).map((m) => [m.month, m.missiles]));
+  const records = parseExercises(inputs.exercises);
+  const design = (t: ExerciseTreatment, from = FIT_FROM, to = FIT_TO) => launchDesign(monthly, from, to, exerciseMonths(records, from, to, t), dialogueMonths());
+  const d = design(treatment);
+  const fit = fitLaunches(d);
+  const sensitivity = TREATMENTS.map((t) => {
+    const dt = design(t);
+    const f = fitLaunches(dt);
+    return { treatment: t, exerciseMonths: dt.exercise.reduce((s, v) => s + v, 0), exerciseLift: f.exerciseLift, dialogueEffect: f.dialogueEffect };
+  });
+  const mid = parseCowMid(inputs.midDyadYears).rows;
+  return {
+    monthly,
+    design: d,
+    longDesign: design(treatment, FIT_FROM, TEST_TO),
+    fit,
+    selfExcitation: selfExcitationTest(d, monthly.get('2011-12') ?? 0),
+    sensitivity,
+    clash: clashYears(mid),
+    war: warConstraint(mid, parseRivalries(inputs.rivalries)),
+    backtest: backtestLaunches(design(treatment), design(treatment, TEST_FROM, TEST_TO)),
+  };
+}
+
+/** Rounds to `digits` significant digits (values written to the scenario stay readable). */
+export function roundSig(x: number, digits = 3): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  return Number(x.toPrecision(digits));
+}
+
+const roundInterval = (i: Interval): Interval => ({ estimate: roundSig(i.estimate), lo: roundSig(i.lo), hi: roundSig(i.hi) });
+
+/**
+ * The full calibration (docs/calibration-crisis.md): fits the launch process, then tunes North Korea's baseline
+ * propensity β0 to the clash-year
+ * target and warGivenClash to P(war | clash-year) by bisection on the model with a fixed seed. The intervals of the
+ * tuned values are the values that hit the ends of the targets' intervals. Deterministic in (scenario, inputs,
+ * options). Example: `calibrateCrisis(korea, inputs, { seed: 1 })`.
+ */
+export function calibrateCrisis(s: Scenario, inputs: CrisisCalibrationInputs, o: CrisisCalibrationOptions = {}): { evidence: CrisisEvidence; values: CrisisValues; search: { baseline: SearchStep[]; warGivenClash: SearchStep[] } } {
+  const evidence = crisisEvidence(inputs, o.treatment);
+  const sim = { runs: o.tuneRuns ?? 400, seed: o.seed ?? 1, iterations: o.iterations ?? 12 };
+  const { clash, war, fit } = evidence;
+  const k = tuneBaseline(s, clash.perDecade.estimate, sim);
+  const kLo = tuneBaseline(s, clash.perDecade.lo, sim).value;
+  const kHi = tuneBaseline(s, clash.perDecade.hi, sim).value;
+  const withK = withCrisisValues(s, { baseline: roundSig(k.value) });
+  const w = tuneWarGivenClash(withK, war.warGivenClashYear.estimate, sim);
+  const wLo = tuneWarGivenClash(withK, war.warGivenClashYear.lo, sim).value;
+  const wHi = tuneWarGivenClash(withK, war.warGivenClashYear.hi, sim).value;
+  const values: CrisisValues = {
+    baseRate: roundInterval(fit.baseRate),
+    dispersion: roundInterval(fit.dispersion),
+    exerciseLift: roundInterval(fit.exerciseLift),
+    dialogueEffect: roundInterval(fit.dialogueEffect),
+    baseline: roundInterval({ estimate: k.value, lo: kLo, hi: kHi }),
+    warGivenClash: roundInterval({ estimate: w.value, lo: wLo, hi: wHi }),
+  };
+  return { evidence, values, search: { baseline: k.steps, warGivenClash: w.steps } };
+}
+
+/** A value of the scenario by path (e.g. `crisis.launches.baseRate`), defaults included. */
+export function scenarioValue(s: Scenario, path: string): number {
+  const r = resolvePath(path, s.actors.map((a) => a.id));
+  if ('error' in r) throw new Error(r.error);
+  return getValue(s, r);
+}
+
+/** Options of the validation table: seed and replications (the defaults are the committed table's). */
+export interface CrisisTableOptions {
+  seed?: number;
+  launchRuns?: number;
+  clashRuns?: number;
+  treatment?: ExerciseTreatment;
+}
+
+/**
+ * The calibration table of the scenario as written (no tuning): docs/calibration-crisis.md as text, with the
+ * evidence and validation it was built from. Example: `crisisCalibrationTable(korea, inputs).markdown`.
+ */
+export function crisisCalibrationTable(s: Scenario, inputs: CrisisCalibrationInputs, o: CrisisTableOptions = {}, evidence = crisisEvidence(inputs, o.treatment)): { evidence: CrisisEvidence; validation: Validation; markdown: string } {
+  const opts = { seed: o.seed ?? 1, launchRuns: o.launchRuns ?? 2000, clashRuns: o.clashRuns ?? 2000 };
+  const validation = validateCrisis(s, evidence.design, evidence.clash, evidence.war, opts);
+  const v = (p: string) => scenarioValue(s, p);
+  const values = {
+    baseRate: v('crisis.launches.baseRate'), dispersion: v('crisis.launches.dispersion'), exerciseLift: v('crisis.launches.exerciseLift'),
+    dialogueEffect: v('crisis.launches.dialogueEffect'), baseline: v('crisis.actors.PRK.baseline'), warGivenClash: v('crisis.ladder.warGivenClash'),
+    baselineRange: rangeOf(s.crisis?.actors?.PRK?.baseline), warGivenClashRange: rangeOf(s.crisis?.ladder?.warGivenClash),
+  };
+  return { evidence, validation, markdown: renderCrisisCalibration(evidence, validation, values, opts) };
+}
+
+/** The `range` of an annotated parameter, if it has one. */
+function rangeOf(param: unknown): [number, number] | undefined {
+  const r = param && typeof param === 'object' ? (param as { range?: unknown }).range : undefined;
+  return Array.isArray(r) && r.length === 2 ? [Number(r[0]), Number(r[1])] : undefined;
+}
