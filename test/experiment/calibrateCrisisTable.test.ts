@@ -114,3 +114,13 @@ describe('writing calibrated values into the scenario', () => {
     expect(writeCrisisCalibration(out, values, prov)).toBe(out);
   });
 });
+
+describe('docs/calibration.md', () => {
+  it('carries the same crisis validation table as the generated docs/calibration-crisis.md', () => {
+    const table = (text: string) => text.split('\n').filter((l) => l.startsWith('| ')).join('\n');
+    const generated = readFileSync('docs/calibration-crisis.md', 'utf8');
+    const section = readFileSync('docs/calibration.md', 'utf8').split('## Crisis')[1];
+    expect(table(section)).toBe(table(generated.split('## Validation table')[1].split('\n## ')[0]));
+    expect(table(section).split('\n').length).toBeGreaterThanOrEqual(9); // header, rule and the seven targets
+  });
+});

@@ -1,12 +1,13 @@
 /**
  * `flashpoints calibrate <model>`: estimate a scenario's parameters from data (docs/calibration.md). A command
- * group: `arms` now; later models add their own sub-command here.
+ * group: `arms` (the arms dynamics on SIPRI) and `crisis` (the crisis model on the CNS and COW records).
  */
 import type { Command } from 'commander';
 import { intOption } from '../output.js';
 import type { CalibrateArmsCliOptions } from '../calibrate/runArms.js';
+import { registerCalibrateCrisis } from '../calibrate/crisis.js';
 
-/** Registers `calibrate` and its sub-command `arms`. */
+/** Registers `calibrate` and its sub-commands `arms` and `crisis`. */
 export function registerCalibrate(program: Command): void {
   const calibrate = program.command('calibrate').description('Estimate scenario parameters from data, with standard errors and a backtest (docs/calibration.md)');
   calibrate
@@ -25,4 +26,5 @@ export function registerCalibrate(program: Command): void {
       const { runCalibrateArms } = await import('../calibrate/runArms.js');
       await runCalibrateArms(scenario, o);
     });
+  registerCalibrateCrisis(calibrate);
 }
