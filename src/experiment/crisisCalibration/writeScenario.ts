@@ -5,13 +5,15 @@ import type { CrisisValues } from '../calibrateCrisis.js';
 export const CALIBRATION_SOURCE_ID = 'crisis-calibration';
 
 /** Where each calibrated value goes and what its note says. */
-const TARGETS: { key: keyof CrisisValues; path: string[]; note: string }[] = [
+// `dist` says how experiments sample the range: the tuned values' intervals are skewed (a posterior for
+// warGivenClash), so a uniform draw over them would move the mean far from the calibrated value.
+const TARGETS: { key: keyof CrisisValues; path: string[]; note: string; dist?: 'triangular' | 'loguniform' }[] = [
   { key: 'baseRate', path: ['crisis', 'launches', 'baseRate'], note: 'NB2 fit to CNS monthly missiles 2012–2019: months with no exercise and no dialogue; Wald 95% range.' },
   { key: 'dispersion', path: ['crisis', 'launches', 'dispersion'], note: 'NB2 dispersion α of the same fit; Wald 95% range.' },
   { key: 'exerciseLift', path: ['crisis', 'launches', 'exerciseLift'], note: 'Log rate ratio of US–ROK exercise months (March/August cycle where the record is silent); Wald 95% range.' },
   { key: 'dialogueEffect', path: ['crisis', 'launches', 'dialogueEffect'], note: 'Log rate ratio of the 2018-04 … 2019-02 dialogue (no launch): profile-likelihood median point, upper end the 95% profile bound; the data set no finite lower bound.' },
-  { key: 'baseline', path: ['crisis', 'actors', 'PRK', 'baseline'], note: 'Tuned on the model (fixed seed) to COW MID use-of-force onset years of North Korea with ROK/US/Japan 1990–2014; range hits the Wilson 95% ends.' },
-  { key: 'warGivenClash', path: ['crisis', 'ladder', 'warGivenClash'], note: 'Tuned on the model to P(war | clash-year): rivalries 1946–2014 (beta-binomial prior) updated with no war on the peninsula since 1953; range hits the posterior 2.5/97.5%.' },
+  { key: 'baseline', path: ['crisis', 'actors', 'PRK', 'baseline'], note: 'Tuned on the model (fixed seed) to COW MID use-of-force onset years of North Korea with ROK/US/Japan 1990–2014; range hits the Wilson 95% ends.', dist: 'triangular' },
+  { key: 'warGivenClash', path: ['crisis', 'ladder', 'warGivenClash'], note: 'Tuned on the model to P(war | clash-year): rivalries 1946–2014 (beta-binomial prior) updated with no war on the peninsula since 1953; range hits the posterior 2.5/97.5%; loguniform over it keeps the mean at the calibrated value.', dist: 'loguniform' },
 ];
 
 /** Provenance written with the values: the command and the SHA-256 of each input (never a date). */
@@ -45,7 +47,7 @@ export function writeCrisisCalibration(text: string, values: CrisisValues, prov:
   for (const t of TARGETS) {
     const v = values[t.key];
     const lo = Math.min(v.lo, v.estimate), hi = Math.max(v.hi, v.estimate);
-    const flow = flowMap([['value', v.estimate], ['source', CALIBRATION_SOURCE_ID], ['range', [lo, hi]], ['note', t.note]]);
+    const flow = flowMap([['value', v.estimate], ['source', CALIBRATION_SOURCE_ID], ['range', [lo, hi]], ...(t.dist ? [['dist', t.dist] as [string, string]] : []), ['note', t.note]]);
     const existing = rangeOf(doc.getIn(t.path, true));
     if (existing) {
       edits.push({ start: existing[0], end: existing[1], text: flow });
