@@ -4,7 +4,7 @@ import { getValue, resolvePath } from '../../scenario/paths.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { expandTimeline, monthOf } from '../../scenario/timeline.js';
 import { monthlyThreatRatios } from '../arms/threatPath.js';
-import { buildCatalog } from './actions.js';
+import { buildCatalog, type ActionCatalog } from './actions.js';
 import { logit } from './ladder.js';
 import { channelShrink } from './perception.js';
 import { CRISIS_STRATEGIES } from './strategies.js';
@@ -13,18 +13,12 @@ import { CRISIS_STRATEGIES } from './strategies.js';
  * Everything a crisis run needs, read once per parameter set into typed arrays (per actor [i], per ordered dyad
  * [i·m + j], per month [t−1] or [(t−1)·m + i]). Plain data: it crosses to worker threads by structured clone.
  */
-export interface PreparedCrisis {
+export interface PreparedCrisis extends Omit<ActionCatalog, 'ids'> {
   actorIds: string[];
   m: number;
   months: number;
+  /** The catalog's category ids (ActionCatalog.ids). */
   catalogIds: string[];
-  weights: Float64Array;
-  nonViolent: number;
-  statusQuo: number;
-  posturing: number;
-  violent: number;
-  nuclear: number;
-  scoreUnit: number;
   /** Ordered-logit cutpoints (N − 1 increasing values). */
   cutpoints: Float64Array;
   clashThreshold: number;
