@@ -6,6 +6,7 @@ import { parseScenario } from '../src/scenario/load.js';
 import type { Scenario } from '../src/scenario/schema.js';
 import { simulateArms } from '../src/models/arms/simulateArms.js';
 import { monthlyThreatRatios } from '../src/models/arms/threatPath.js';
+import { measure } from './timing.js';
 
 const text = readFileSync(new URL('../../scenarios/korea-2024.yaml', import.meta.url), 'utf8');
 const parsed = parseScenario(text, 'korea-2024.yaml');
@@ -26,19 +27,8 @@ const withEvents: Scenario = { ...korea, timeline: [...korea.timeline, ...events
 const times = Array.from({ length: 1000 }, (_, k) => (10 * k) / 999);
 
 function time(label: string, f: () => unknown, reps: number): number {
-  const t0 = performance.now();
-  f();
-  const first = performance.now() - t0;
-  for (let i = 0; i < 3; i++) f();
-  const samples: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    f();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(reps / 2)];
-  console.log(`${label.padEnd(64)} median ${median.toFixed(2)} ms  p90 ${samples[Math.floor(reps * 0.9)].toFixed(2)} ms  first call ${first.toFixed(1)} ms`);
+  const { median, p90, first } = measure(f, { reps });
+  console.log(`${label.padEnd(64)} median ${median.toFixed(2)} ms  p90 ${p90.toFixed(2)} ms  first call ${first.toFixed(1)} ms`);
   return median;
 }
 

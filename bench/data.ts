@@ -6,6 +6,7 @@ import { parseCowNmc } from '../src/data/cowNmc.js';
 import { parseCsvRows } from '../src/data/csvRows.js';
 import { parseEvents } from '../src/data/events.js';
 import { streamFor } from '../src/math/rng/index.js';
+import { measure } from './timing.js';
 
 const rng = streamFor(2024, 5);
 const int = (n: number) => Math.floor(rng.nextDouble() * n);
@@ -43,15 +44,7 @@ function cnsJson(records: number): string {
 const goldstein = new Map([['01', 0], ['010', 0], ['036', 4], ['040', 1], ['042', 1.9], ['057', 8], ['112', -2], ['138', -7], ['173', -5], ['190', -10], ['02', 3], ['021', 3.4]]);
 
 function timeIt(label: string, bytes: number, rows: number, runs: number, fn: () => unknown) {
-  fn(); // warm-up
-  const ms: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const t0 = performance.now();
-    fn();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  const median = ms[Math.floor(ms.length / 2)];
+  const { median } = measure(fn, { reps: runs, warmup: 0 });
   return { label, MB: +(bytes / 1e6).toFixed(2), rows, medianMs: +median.toFixed(1), MBps: +(bytes / 1e6 / (median / 1000)).toFixed(1), kRowsPerS: +(rows / median).toFixed(0) };
 }
 

@@ -6,6 +6,7 @@ import { dormandPrince, type OdeRhs } from '../src/math/dormandPrince.js';
 import { integratePiecewise } from '../src/math/integratePiecewise.js';
 import { eigenSystem, topCouplings } from '../src/math/eigen.js';
 import { streamFor } from '../src/math/rng/index.js';
+import { measure } from './timing.js';
 
 const ACTORS = 9;
 const N = 2 * ACTORS;
@@ -36,15 +37,8 @@ function segments(): AffineSegment[] {
 }
 
 function timeIt(label: string, runs: number, fn: () => unknown): { label: string; median: number; p95: number } {
-  for (let k = 0; k < Math.min(20, runs); k++) fn(); // warm-up: JIT
-  const ms: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const start = performance.now();
-    fn();
-    ms.push(performance.now() - start);
-  }
-  ms.sort((p, q) => p - q);
-  return { label, median: ms[Math.floor(runs / 2)]!, p95: ms[Math.floor(runs * 0.95)]! };
+  const { median, p95 } = measure(fn, { reps: runs, warmup: Math.min(20, runs) - 1 }); // warm-up: JIT
+  return { label, median, p95 };
 }
 
 const segs = segments();

@@ -1,6 +1,7 @@
 // Benchmark of the HTML report: `renderReport` on a synthetic comparison of 6 policies × 120 months with one
 // structural uncertainty (2 alternatives) and 40 assumptions — the shape `npm start` renders — and the figures
 // alone. Also the module load (ECharts import). Run on the built JavaScript: `npm run build && node dist/bench/report.js`.
+import { measure } from './timing.js';
 const t0 = performance.now();
 const { renderReport } = await import('../src/report/html.js');
 const { renderFigures } = await import('../src/report/figures.js');
@@ -8,19 +9,8 @@ const loadMs = performance.now() - t0;
 const { syntheticComparison } = await import('../test/report/synthetic.js');
 
 function time(label: string, f: () => unknown, reps: number): number {
-  const t = performance.now();
-  f();
-  const first = performance.now() - t;
-  for (let i = 0; i < 3; i++) f();
-  const samples: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const s = performance.now();
-    f();
-    samples.push(performance.now() - s);
-  }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(reps / 2)];
-  console.log(`${label.padEnd(56)} median ${median.toFixed(1)} ms  p90 ${samples[Math.floor(reps * 0.9)].toFixed(1)} ms  first call ${first.toFixed(1)} ms`);
+  const { median, p90, first } = measure(f, { reps });
+  console.log(`${label.padEnd(56)} median ${median.toFixed(1)} ms  p90 ${p90.toFixed(1)} ms  first call ${first.toFixed(1)} ms`);
   return median;
 }
 

@@ -1,6 +1,7 @@
 import type { RandomSource } from '../math/rng/index.js';
+import { Z95 } from '../models/crisis/intervals.js';
 
-export const Z95 = 1.959963984540054;
+export { wilson as wilsonInterval } from '../models/crisis/intervals.js';
 
 /** Mean with a normal-approximation 95% interval from Σx, Σx² and n (Monte Carlo error of the mean). */
 export function meanFromSums(sum: number, sumSq: number, n: number, scale = 1): { mean: number; lo: number; hi: number } {
@@ -53,11 +54,3 @@ export function clusterBootstrapDiff(
   return { diff, lo: Math.min(lo, diff), hi: Math.max(hi, diff) };
 }
 
-/** Wilson score 95% interval for k successes in n trials (Wilson 1927); {p, lo, hi} with lo ≤ p ≤ hi. */
-export function wilsonInterval(k: number, n: number): { p: number; lo: number; hi: number } {
-  if (n === 0) return { p: 0, lo: 0, hi: 1 };
-  const p = k / n, z2 = Z95 * Z95;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-  return { p, lo: Math.max(0, Math.min(p, centre - half)), hi: Math.min(1, Math.max(p, centre + half)) };
-}

@@ -37,27 +37,21 @@ describe('cluster bootstrap over futures', () => {
     expect(clusterBootstrapDiff([3, 4, 5], [2, 3, 4], streamFor(1, 1))).toEqual({ diff: 1, lo: 1, hi: 1 });
   });
 
-  it('reproduces the hand-computed bootstrap distribution of a three-future case', () => {
-    // d = (0, 1, 5): resampling 3 of 3 with replacement, the bootstrap mean has expectation 2 and variance
-    // σ²/n = ((0−2)² + (1−2)² + (5−2)²)/3/3 = 14/9; its extremes are 0 (all zeros, prob 1/27) and 5 (1/27).
+  it('reproduces the exact bootstrap distribution of a three-future case (enumerated)', () => {
+    // d = (0, 1, 5): the 27 equally likely resamples of 3 futures with replacement give the bootstrap means
+    // exactly. The 2.5% percentile is the smallest mean whose cumulative probability reaches 2.5%, the 97.5% one
+    // likewise; with P(mean = 0) = P(mean = 5) = 1/27 ≈ 3.7%, they are 0 and 5 — far enough from the 2.5% cut
+    // that 20,000 resamples find them.
     const a = [0, 1, 5], b = [0, 0, 0];
-    const B = 20000;
-    const rng = streamFor(9, 9);
-    const means: number[] = [];
-    for (let r = 0; r < B; r++) {
-      let s = 0;
-      for (let k = 0; k < 3; k++) s += a[Math.floor(rng.nextDouble() * 3)] - b[0];
-      means.push(s / 3);
-    }
-    const mu = means.reduce((x, y) => x + y, 0) / B;
-    expect(Math.abs(mu - 2)).toBeLessThan(4 * Math.sqrt(14 / 9 / B));
-    const r = clusterBootstrapDiff(a, b, streamFor(9, 9), B);
+    const exact: number[] = [];
+    for (const i of a) for (const j of a) for (const k of a) exact.push((i + j + k) / 3);
+    exact.sort((x, y) => x - y);
+    const percentile = (q: number) => exact[Math.ceil(q * exact.length) - 1];
+    const r = clusterBootstrapDiff(a, b, streamFor(9, 9), 20000);
     expect(r.diff).toBe(2);
-    // P(mean ≤ 1/3) = P(all 0) + P(two 0s and a 1) = 1/27 + 3/27 = 4/27 > 2.5%, so the 2.5% percentile is 0 or 1/3;
-    // P(mean ≥ 11/3) = P(two 5s and one other) + P(three 5s) = 6/27 + 1/27 > 2.5% so the 97.5% percentile is ≥ 11/3.
-    expect([0, 1 / 3]).toContainEqual(expect.closeTo(r.lo, 12));
-    expect(r.hi).toBeGreaterThanOrEqual(11 / 3 - 1e-12);
-    expect(r.hi).toBeLessThanOrEqual(5);
+    expect(r.lo).toBe(percentile(0.025));
+    expect(r.hi).toBe(percentile(0.975));
+    expect([r.lo, r.hi]).toEqual([0, 5]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/schema.js';
-import { buildArms, matVec, operators } from './buildArms.js';
+import { matVec, operators } from './buildArms.js';
 import { simulateArms } from './simulateArms.js';
 
 /**
@@ -12,13 +12,15 @@ import { simulateArms } from './simulateArms.js';
  * status quo as `reference` so the ratios are measured against the base year's threat (see simulateArms).
  */
 export function monthlyThreatRatios(s: Scenario, months: number, reference?: Scenario): { actors: string[]; ratio: Float64Array } {
-  const sys = reference ? buildArms(s, buildArms(reference)) : buildArms(s);
-  const m = sys.actors.length;
+  const actors = s.actors.map((a) => a.id);
+  const m = actors.length;
   const ratio = new Float64Array(months * m).fill(1);
-  const n = sys.labels.length;
-  if (s.arms?.linear || n === 0 || months === 0) return { actors: sys.actors, ratio };
+  if (s.arms?.linear || months === 0 || !s.actors.some((a) => a.capabilities?.conventional || a.capabilities?.strategic)) return { actors, ratio };
   const mid = Array.from({ length: months }, (_, k) => (k + 0.5) / 12);
   const run = simulateArms(s, { times: mid, reference, rtol: 1e-6, analysis: false });
+  // The system at start, with the reference's base year: what the solve itself used.
+  const sys = run.system;
+  const n = sys.labels.length;
   const x = new Float64Array(n);
   const theta = new Float64Array(m);
   let T = sys.T;
@@ -28,5 +30,5 @@ export function monthlyThreatRatios(s: Scenario, months: number, reference?: Sce
     matVec(T, x, m, theta);
     for (let i = 0; i < m; i++) if (sys.theta0[i] > 0) ratio[k * m + i] = Math.max(theta[i], 0) / sys.theta0[i];
   }
-  return { actors: sys.actors, ratio };
+  return { actors, ratio };
 }

@@ -17,7 +17,8 @@ export function wilson(k: number, n: number, z = Z95): { p: number; lo: number; 
   const den = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / den;
   const half = (z / den) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+  // The interval contains p mathematically; the clamps keep it so at k = 0 or k = n where rounding can cross.
+  return { p, lo: Math.max(0, Math.min(p, centre - half)), hi: Math.min(1, Math.max(p, centre + half)) };
 }
 
 /**
