@@ -102,8 +102,8 @@ export type { ComparisonResult, PolicyResult, Interval, MeanInterval, Spread, Di
 export { parseOwidMilex, type OwidMilexRow, type OwidMilexImport } from './data/owidMilex.js';
 export { parseFasStockpiles, type StockpileRow } from './data/fasStockpiles.js';
 // Arms calibration and backtest (docs/calibration.md#arms).
-export { buildPanel, segmentAtBreaks, type ArmsPanel, type StockData, type StockPoint } from './experiment/armsPanel.js';
-export { armsStockData, COUNTRY_NAMES, CPI_2023_OVER_2020, type ArmsDataInput, type WarheadRow } from './experiment/armsData.js';
+export { buildPanel, segmentAtBreaks, type ArmsPanel, type StockData, type StockPoint } from './calibrate/armsPanel.js';
+export { armsStockData, COUNTRY_NAMES, CPI_2023_OVER_2020, type ArmsDataInput, type WarheadRow } from './calibrate/armsData.js';
 export {
   calibrateArms,
   calibrateStock,
@@ -113,17 +113,17 @@ export {
   type StockCalibration,
   type ParamEstimate,
   type StockParam,
-} from './experiment/calibrateArms.js';
-export { backtestArms, simulateCalibrated, METHODS, type BacktestResult, type BacktestStock, type BacktestOptions, type ForecastError, type Method } from './experiment/backtestArms.js';
-export { rmseLog, mape, randomWalkForecast, linearTrendForecast } from './experiment/forecastErrors.js';
-export { runArmsCalibration, type ArmsCalibrationRun, type RunArmsCalibrationOptions } from './experiment/runArmsCalibration.js';
+} from './calibrate/calibrateArms.js';
+export { backtestArms, simulateCalibrated, METHODS, type BacktestResult, type BacktestStock, type BacktestOptions, type ForecastError, type Method } from './calibrate/backtestArms.js';
+export { rmseLog, mape, randomWalkForecast, linearTrendForecast } from './calibrate/forecastErrors.js';
+export { runArmsCalibration, type ArmsCalibrationRun, type RunArmsCalibrationOptions } from './calibrate/runArmsCalibration.js';
 // Crisis calibration on the record (issue 7; docs/calibration-crisis.md): pure functions of the data texts.
-export { calibrateCrisis, crisisEvidence, crisisCalibrationTable, FIT_FROM, FIT_TO, TEST_FROM, TEST_TO, type CrisisCalibrationInputs, type CrisisCalibrationOptions, type CrisisEvidence, type CrisisValues, type CrisisTableOptions } from './experiment/calibrateCrisis.js';
-export { exerciseMonths, dialogueMonths, launchDesign, parseExercises, type ExerciseTreatment, type LaunchDesign } from './experiment/crisisCalibration/covariates.js';
-export { fitLaunches, selfExcitationTest, replicateLaunches, launchStats, nbLogPmf, nbCrps, type LaunchFit, type LaunchStats } from './experiment/crisisCalibration/launches.js';
-export { clashYears, warConstraint, parseRivalries, fitBetaBinomial, betaQuantile, type ClashYears, type WarConstraint, type Rivalry } from './experiment/crisisCalibration/incidents.js';
-export { simulateClashes, tuneBaseline, tuneWarGivenClash, type ClashSim, type ClashSimOptions } from './experiment/crisisCalibration/clashTuning.js';
-export { backtestLaunches, type Backtest } from './experiment/crisisCalibration/backtest.js';
-export { validateCrisis, type Validation, type ValidationRow } from './experiment/crisisCalibration/validation.js';
-export { CRISIS_TOLERANCES, type TargetTolerance } from './experiment/crisisCalibration/tolerances.js';
-export { writeCrisisCalibration, CALIBRATION_SOURCE_ID } from './experiment/crisisCalibration/writeScenario.js';
+export { calibrateCrisis, crisisEvidence, crisisCalibrationTable, FIT_FROM, FIT_TO, TEST_FROM, TEST_TO, type CrisisCalibrationInputs, type CrisisCalibrationOptions, type CrisisEvidence, type CrisisValues, type CrisisTableOptions } from './calibrate/calibrateCrisis.js';
+export { exerciseMonths, dialogueMonths, launchDesign, parseExercises, type ExerciseTreatment, type LaunchDesign } from './calibrate/crisis/covariates.js';
+export { fitLaunches, selfExcitationTest, replicateLaunches, launchStats, nbLogPmf, nbCrps, type LaunchFit, type LaunchStats } from './calibrate/crisis/launches.js';
+export { clashYears, warConstraint, parseRivalries, fitBetaBinomial, betaQuantile, type ClashYears, type WarConstraint, type Rivalry } from './calibrate/crisis/incidents.js';
+export { simulateClashes, tuneBaseline, tuneWarGivenClash, type ClashSim, type ClashSimOptions } from './calibrate/crisis/clashTuning.js';
+export { backtestLaunches, type Backtest } from './calibrate/crisis/backtest.js';
+export { validateCrisis, type Validation, type ValidationRow } from './calibrate/crisis/validation.js';
+export { CRISIS_TOLERANCES, type TargetTolerance } from './calibrate/crisis/tolerances.js';
+export { writeCrisisCalibration, CALIBRATION_SOURCE_ID } from './calibrate/crisis/writeScenario.js';

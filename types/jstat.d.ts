@@ -10,6 +10,7 @@ declare module 'jstat' {
     centralF: Continuous;
     chisquare: Continuous;
     normal: Continuous;
+    beta: Continuous;
     /** Regularized incomplete beta I_x(a, b). */
     ibeta(x: number, a: number, b: number): number;
     /** Regularized lower incomplete gamma P(a, x). */

@@ -1,9 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { analyzeExperiment } from '../experiment/analyze.js';
 import type { CellAggregate } from '../experiment/cell.js';
-import { sampleFutures } from '../experiment/futures.js';
+import { dyadSets } from '../experiment/dyadSets.js';
+import { sampleFutures, scenarioForFuture } from '../experiment/futures.js';
+import { recordWeights, weightVector } from '../calibrate/recordWeights.js';
 import { runCell, type CellTask } from '../experiment/runCell.js';
-import type { ComparisonResult } from '../report/types.js';
+import type { ComparisonResult, WeightsResult } from '../report/types.js';
 import { canonicalJson } from '../scenario/canonical.js';
 import type { Scenario } from '../scenario/schema.js';
 import { sha256Hex } from '../scenario/sha256.js';
@@ -48,12 +50,14 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
   const t0 = performance.now();
   const policies = s.policies.filter((p) => p.id === 'status-quo' || o.policies.includes(p.id));
   const design = sampleFutures(s, o.futures, o.seed);
+  const sets = dyadSets(s);
   const options = { policies: policies.map((p) => p.id), futures: o.futures, runs: o.runs, horizonMonths: o.horizonMonths, design: 'lhs' as const, threshold: o.threshold };
   const experimentId = sha256Hex(canonicalJson({ scenario: hash, seed: o.seed, options, version: VERSION })).slice(0, 32);
 
   const store = o.store ? ExperimentStore.open(o.store) : null;
   const cells = new Map<string, CellAggregate>();
   let computed = 0, reused = 0;
+  let weights: WeightsResult | undefined;
   try {
     const owner = store?.scenario();
     if (store && owner && owner.hash !== hash && !o.force) {
@@ -70,7 +74,7 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
           reused++;
           continue;
         }
-        tasks.push({ scenario: s, uncertainties: design.uncertainties.map((u) => ({ location: u.location })), future, policy: p.id, seed: o.seed, runs: o.runs, horizonMonths: o.horizonMonths });
+        tasks.push({ scenario: s, uncertainties: design.uncertainties.map((u) => ({ location: u.location })), future, policy: p.id, seed: o.seed, runs: o.runs, horizonMonths: o.horizonMonths, sets: sets.map((x) => ({ id: x.id, dyads: x.dyads })) });
       }
     }
     const total = tasks.length;
@@ -107,6 +111,12 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
         await pool.destroy();
       }
     }
+    // The record weights, computed once from the status-quo cells and stored with the experiment.
+    weights = store?.getWeights(experimentId) as WeightsResult | undefined;
+    if (!weights) {
+      weights = weighFutures(s, design, (k) => cells.get(`status-quo|${k}`)!, o);
+      store?.putWeights(experimentId, weights);
+    }
   } finally {
     store?.close();
   }
@@ -118,8 +128,9 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
       structural: design.structural,
       horizonMonths: o.horizonMonths,
       cells: policies.map((p) => design.futures.map((f) => cells.get(`${p.id}|${f.index}`)!)),
+      sets,
     },
-    { seed: o.seed, threshold: o.threshold },
+    { seed: o.seed, threshold: o.threshold, weights: weights!.method === 'none' ? undefined : weightVector(weights!) },
   );
   const years = o.horizonMonths / 12;
   const result: ComparisonResult = {
@@ -130,7 +141,8 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
     options: { ...options, store: o.store },
     question: `Under each policy, how likely is an armed clash, a war, nuclear use within ${years % 1 ? years.toFixed(1) : years} years of ${s.asOf ?? s.start ?? 'the start'} — how sure are we, and which assumptions decide it?`,
     scenarioInfo: { title: s.title, description: s.description, asOf: s.asOf, sources: s.sources },
-    policies: analysis.policies.map((p) => (p.versusStatusQuo ? p : (({ versusStatusQuo: _v, ...rest }) => rest)(p))),
+    weights: weights!,
+    policies: analysis.policies as ComparisonResult['policies'],
     byType: analysis.byType,
     robustness: analysis.robustness,
     assumptions: listParameters(s).filter((p) => p.range || p.provenance !== 'sourced'),
@@ -141,3 +153,18 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
   };
   return { result, computed, reused };
 }
+
+/**
+ * Weighs the futures by the scenario's record (history matching, src/calibrate/recordWeights.ts), or — for a
+ * scenario without a record — weight 1 each with method `none`. The per-target fits are dropped from what is
+ * stored and printed; each future keeps its weight, largest implausibility and the target that gave it.
+ */
+function weighFutures(s: Scenario, design: ReturnType<typeof sampleFutures>, statusQuo: (k: number) => CellAggregate, o: CompareOptions): WeightsResult {
+  if (!s.record) {
+    return { method: 'none', cutoff: 0, futures: design.futures.length, ess: design.futures.length, share: 1, targets: [], perFuture: design.futures.map((f) => ({ index: f.index, weight: 1, implausibility: 0, worst: '', implausibilities: [] })) };
+  }
+  const w = recordWeights(s.record, design.futures, (k) => scenarioForFuture(s, design, design.futures[k]), statusQuo, o.horizonMonths);
+  return { ...w, perFuture: w.perFuture.map(({ fits, ...rest }) => ({ ...rest, implausibilities: fits.map((f) => round4(f.implausibility)) })) };
+}
+
+const round4 = (x: number) => Number(x.toPrecision(4));

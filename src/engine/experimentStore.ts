@@ -35,7 +35,8 @@ export class ExperimentStore {
       CREATE TABLE IF NOT EXISTS cells (
         experiment TEXT NOT NULL, policy TEXT NOT NULL, future INTEGER NOT NULL,
         runs INTEGER NOT NULL, war_runs INTEGER NOT NULL, data TEXT NOT NULL,
-        PRIMARY KEY (experiment, policy, future));`);
+        PRIMARY KEY (experiment, policy, future));
+      CREATE TABLE IF NOT EXISTS weights (experiment TEXT PRIMARY KEY, data TEXT NOT NULL);`);
     return new ExperimentStore(db, file);
   }
 
@@ -85,6 +86,17 @@ export class ExperimentStore {
   getCell(experiment: string, policy: string, future: number): CellAggregate | undefined {
     const row = this.db.prepare('SELECT data FROM cells WHERE experiment = ? AND policy = ? AND future = ?').get(experiment, policy, future) as { data: string } | undefined;
     return row ? (JSON.parse(row.data) as CellAggregate) : undefined;
+  }
+
+  /** Stores the record weights of an experiment's futures (computed once from its status-quo cells). */
+  putWeights(experiment: string, weights: unknown): void {
+    this.db.prepare('INSERT OR REPLACE INTO weights (experiment, data) VALUES (?, ?)').run(experiment, JSON.stringify(weights));
+  }
+
+  /** The stored record weights of an experiment, or undefined. */
+  getWeights(experiment: string): unknown {
+    const row = this.db.prepare('SELECT data FROM weights WHERE experiment = ?').get(experiment) as { data: string } | undefined;
+    return row ? JSON.parse(row.data) : undefined;
   }
 
   /** The experiment's recorded progress (cells written). */

@@ -1,7 +1,7 @@
-import { streamFor } from '../math/rng/index.js';
 import { monthlyQuantiles, poolCells, type CellAggregate } from './cell.js';
+import type { DyadSet } from './dyadSets.js';
 import type { Future } from './futures.js';
-import { clusterBootstrapDiff, meanFromSums, spread, wilsonInterval } from './statistics.js';
+import { replicateInterval, weightedMean, weightedSpread } from './statistics.js';
 import type { StructuralUncertainty } from './uncertainties.js';
 
 export interface ExperimentCells {
@@ -11,6 +11,8 @@ export interface ExperimentCells {
   horizonMonths: number;
   /** cells[policy][future], every cell with the same number of runs. */
   cells: CellAggregate[][];
+  /** The dyad sets the cells keep (their `group` ones are reported as the split by dyad group). */
+  sets?: Pick<DyadSet, 'id' | 'title' | 'group'>[];
 }
 
 type Outcome = 'clash' | 'war' | 'nuclear' | 'clashYearsPerDecade' | 'escalationScore';
@@ -33,81 +35,114 @@ function cellValue(c: CellAggregate, o: Outcome, horizonMonths: number): number 
   }
 }
 
+export interface AnalysisOptions {
+  seed: number;
+  threshold: number;
+  /** Record weights of the futures (future order); absent: only the unweighted block is meaningful (all ones). */
+  weights?: readonly number[];
+}
+
+// Probabilities stay in [0, 1]: the t interval is clamped there (the estimate always is).
+const clamp01 = (r: { est: number; lo: number; hi: number }) => ({ p: r.est, lo: Math.max(0, r.lo), hi: Math.min(1, r.hi) });
+
 /**
- * The analysis of DESIGN.md §3.5 from the stored cells: per policy the outcomes pooled over futures with their
- * Monte Carlo error (Wilson intervals, normal intervals of means), *separately* the 5–95% spread of the per-future
- * values across futures; paired differences against `status-quo` with a cluster bootstrap over futures; the split
- * by each structural alternative; and robustness — regret against the best policy in each future and the share of
- * futures where P(war) stays at or below `threshold`. `seed` seeds the bootstrap.
+ * The analysis of a stored comparison (docs/experiments.md), once with the futures' record weights and once with
+ * every future counted alike. Per policy: each outcome's (weighted) mean over futures with a 95% interval from the
+ * spread between the design's independent replicates (statistics.ts replicateInterval: it counts the sampling of
+ * futures as well as the runs within them); the
+ * 5–95% spread of the per-future values (the deep uncertainty); paired differences against `status-quo` from the
+ * same resamples; the split by dyad group; the split by each structural alternative, saying whether the best
+ * policy under it is separated from the runner-up by more than the Monte Carlo error; and robustness — regret
+ * against the best policy in each future and the share of futures where P(war) stays at or below `threshold`.
  */
-export function analyzeExperiment(e: ExperimentCells, options: { seed: number; threshold: number; resamples?: number }) {
+export function analyzeExperiment(e: ExperimentCells, options: AnalysisOptions) {
   const H = e.horizonMonths;
   const sq = e.policies.findIndex((p) => p.id === 'status-quo');
-  const perFuture = (pi: number, o: Outcome) => e.cells[pi].map((c) => cellValue(c, o, H));
-  const policies = e.policies.map((policy, pi) => {
-    const pooled = poolCells(e.cells[pi], H);
-    const n = pooled.runs;
+  const perFuture = e.policies.map((_, pi) => Object.fromEntries(outcomes.map((o) => [o, e.cells[pi].map((c) => cellValue(c, o, H))])) as Record<Outcome, number[]>);
+  // Each future's replicate of the design; futures without one (independent draws) are their own.
+  const replicateOf = e.futures.map((f, k) => f.replicate ?? k);
+  const at = (v: readonly number[], w: readonly number[], subset?: readonly number[]) => replicateInterval(v, w, replicateOf, subset);
+  const groups = (e.sets ?? []).map((s, k) => ({ ...s, k })).filter((s) => s.group);
+  const ones = e.futures.map(() => 1);
+  const recordWeights = options.weights ? [...options.weights] : ones;
+
+  const block = (pi: number, w: readonly number[]) => {
+    const retained = e.cells[pi].filter((_, f) => w[f] > 0);
+    const pooled = poolCells(retained, H);
     const [q05, q50, q95] = monthlyQuantiles(pooled, H, [0.05, 0.5, 0.95]);
-    const result = {
-      id: policy.id,
-      title: policy.title,
-      description: policy.description,
-      outcomes: {
-        clash: wilsonInterval(pooled.clashRuns, n),
-        war: wilsonInterval(pooled.warRuns, n),
-        nuclear: wilsonInterval(pooled.nuclearRuns, n),
-        clashYearsPerDecade: meanFromSums(pooled.clashYearsSum, pooled.clashYearsSumSq, n, 120 / H),
-        escalationScore: meanFromSums(pooled.scoreMeanSum, pooled.scoreMeanSumSq, n),
-      },
-      acrossFutures: Object.fromEntries(outcomes.map((o) => [o, spread(perFuture(pi, o))])) as Record<Outcome, ReturnType<typeof spread>>,
-      versusStatusQuo: undefined as Record<Outcome, { diff: number; lo: number; hi: number }> | undefined,
-      monthlyScore: { mean: pooled.scoreSum.map((v) => (n ? v / n : 0)), q05, q50, q95 },
-    };
-    if (sq >= 0 && pi !== sq) {
-      result.versusStatusQuo = Object.fromEntries(
-        outcomes.map((o, oi) => [o, clusterBootstrapDiff(perFuture(pi, o), perFuture(sq, o), streamFor(options.seed, 2 ** 41, pi, oi), options.resamples)]),
-      ) as Record<Outcome, { diff: number; lo: number; hi: number }>;
-    }
-    return result;
-  });
-
-  const byType = e.structural.map((u) => ({
-    uncertainty: u.id,
-    title: u.title,
-    alternatives: u.alternatives.map((alt) => {
-      const idx = e.futures.filter((f) => f.alternatives[u.id] === alt.id).map((f) => f.index);
-      const rows = e.policies.map((p, pi) => {
-        const pooled = poolCells(idx.map((k) => e.cells[pi][k]), H);
-        return {
-          id: p.id,
-          war: wilsonInterval(pooled.warRuns, pooled.runs),
-          nuclear: wilsonInterval(pooled.nuclearRuns, pooled.runs),
-          clashYearsPerDecade: meanFromSums(pooled.clashYearsSum, pooled.clashYearsSumSq, pooled.runs, 120 / H),
-        };
-      });
-      const best = rows.reduce((a, b) => (b.war.p < a.war.p ? b : a), rows[0]);
-      return { id: alt.id, title: alt.title, futures: idx.length, policies: rows, best: best?.id ?? '' };
-    }),
-  }));
-
-  const war = e.policies.map((_, pi) => perFuture(pi, 'war'));
-  const bestIn = e.futures.map((_, f) => Math.min(...war.map((w) => w[f])));
-  const robust = e.policies.map((p, pi) => {
-    const regrets = war[pi].map((v, f) => v - bestIn[f]);
+    const versus =
+      sq >= 0 && pi !== sq
+        ? Object.fromEntries(
+            outcomes.map((o) => {
+              const d = perFuture[pi][o].map((v, f) => v - perFuture[sq][o][f]);
+              const r = at(d, w);
+              return [o, { diff: r.est, lo: r.lo, hi: r.hi }];
+            }),
+          )
+        : undefined;
     return {
-      id: p.id,
-      meanRegret: regrets.reduce((a, b) => a + b, 0) / Math.max(1, regrets.length),
-      maxRegret: Math.max(0, ...regrets),
-      satisficing: war[pi].filter((v) => v <= options.threshold).length / Math.max(1, war[pi].length),
+      outcomes: (() => {
+        const mean = (o: Outcome) => {
+          const r = at(perFuture[pi][o], w);
+          return { mean: r.est, lo: r.lo, hi: r.hi };
+        };
+        const prob = (o: Outcome) => clamp01(at(perFuture[pi][o], w));
+        return { clash: prob('clash'), war: prob('war'), nuclear: prob('nuclear'), clashYearsPerDecade: mean('clashYearsPerDecade'), escalationScore: mean('escalationScore') };
+      })(),
+      acrossFutures: Object.fromEntries(outcomes.map((o) => [o, weightedSpread(perFuture[pi][o], w)])),
+      ...(versus ? { versusStatusQuo: versus } : {}),
+      groups: groups.map((g) => {
+        const of = (f: (c: CellAggregate) => number) => at(e.cells[pi].map(f), w);
+        const cy = of((c) => (c.sets.clashYearsSum[g.k] / c.runs) * (120 / H));
+        return { id: g.id, title: g.title, war: clamp01(of((c) => c.sets.warRuns[g.k] / c.runs)), nuclear: clamp01(of((c) => c.sets.nuclearRuns[g.k] / c.runs)), clashYearsPerDecade: { mean: cy.est, lo: cy.lo, hi: cy.hi } };
+      }),
+      monthlyScore: { mean: pooled.scoreSum.map((v) => (pooled.runs ? v / pooled.runs : 0)), q05, q50, q95 },
     };
-  });
-  const argBest = (key: (r: (typeof robust)[number]) => number) => robust.reduce((a, b) => (key(b) < key(a) ? b : a), robust[0])?.id ?? '';
-  const robustness = {
-    criterion: 'war' as const,
-    threshold: options.threshold,
-    policies: robust,
-    minimaxRegret: argBest((r) => r.maxRegret),
-    mostSatisficing: argBest((r) => -r.satisficing),
   };
-  return { policies, byType, robustness };
+
+  const byType = (w: readonly number[]) =>
+    e.structural.map((u) => ({
+      uncertainty: u.id,
+      title: u.title,
+      alternatives: u.alternatives.map((alt) => {
+        const idx = e.futures.filter((f) => f.alternatives[u.id] === alt.id).map((f) => f.index);
+        const rows = e.policies.map((p, pi) => {
+          const cy = at(perFuture[pi].clashYearsPerDecade, w, idx);
+          return { id: p.id, war: clamp01(at(perFuture[pi].war, w, idx)), nuclear: clamp01(at(perFuture[pi].nuclear, w, idx)), clashYearsPerDecade: { mean: cy.est, lo: cy.lo, hi: cy.hi } };
+        });
+        const order = rows.map((_, k) => k).sort((a, b) => rows[a].war.p - rows[b].war.p);
+        const best = order[0], runnerUp = order[1];
+        // Separated: the paired difference best − runner-up (same futures, common random numbers) excludes zero.
+        const margin = runnerUp === undefined ? { diff: 0, lo: 0, hi: 0 } : (() => {
+          const d = perFuture[best].war.map((v, f) => v - perFuture[runnerUp].war[f]);
+          const r = at(d, w, idx);
+          return { diff: r.est, lo: r.lo, hi: r.hi };
+        })();
+        const weight = idx.reduce((s, f) => s + w[f], 0);
+        return { id: alt.id, title: alt.title, futures: idx.length, weight, policies: rows, best: rows[best]?.id ?? '', runnerUp: rows[runnerUp]?.id ?? '', margin, separated: margin.hi < 0 };
+      }),
+    }));
+
+  const robustness = (w: readonly number[]) => {
+    const war = e.policies.map((_, pi) => perFuture[pi].war);
+    const bestIn = e.futures.map((_, f) => Math.min(...war.map((x) => x[f])));
+    const robust = e.policies.map((p, pi) => {
+      const regrets = war[pi].map((v, f) => v - bestIn[f]);
+      return {
+        id: p.id,
+        meanRegret: weightedMean(regrets, w),
+        maxRegret: Math.max(0, ...regrets.filter((_, f) => w[f] > 0)),
+        satisficing: weightedMean(war[pi].map((v) => (v <= options.threshold ? 1 : 0)), w),
+      };
+    });
+    const argBest = (key: (r: (typeof robust)[number]) => number) => robust.reduce((a, b) => (key(b) < key(a) ? b : a), robust[0])?.id ?? '';
+    return { criterion: 'war' as const, threshold: options.threshold, policies: robust, minimaxRegret: argBest((r) => r.maxRegret), mostSatisficing: argBest((r) => -r.satisficing) };
+  };
+
+  const policies = e.policies.map((policy, pi) => ({ id: policy.id, title: policy.title, description: policy.description, weighted: block(pi, recordWeights), unweighted: block(pi, ones) }));
+  return {
+    policies,
+    byType: { weighted: byType(recordWeights), unweighted: byType(ones) },
+    robustness: { weighted: robustness(recordWeights), unweighted: robustness(ones) },
+  };
 }

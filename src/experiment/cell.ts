@@ -20,12 +20,29 @@ export interface CellAggregate {
   hist: [number, number, number][];
   /** Σ over runs of the clash-years of each ordered dyad [i·m + j] (actors in scenario order). */
   dyadClashYears: number[];
+  /**
+   * Per dyad set (dyadSets.ts, in the task's order): Σ and Σ² over runs of the set's clash-years (calendar years
+   * with a clash in any of its dyads), and the runs whose (first) war — and nuclear use — began in one of its dyads.
+   */
+  sets: { ids: string[]; clashYearsSum: number[]; clashYearsSumSq: number[]; warRuns: number[]; nuclearRuns: number[] };
+  /** Status-quo cells only: the future's arms stocks at whole years of the horizon (the record's trends read them). */
+  arms?: { labels: string[]; atYear: number[][] };
+}
+
+/** An empty cell for `months` months, `dyads` ordered dyads and the given dyad sets. */
+export function emptyCell(months: number, dyads: number, setIds: readonly string[]): CellAggregate {
+  const zeros = () => new Array<number>(setIds.length).fill(0);
+  return {
+    runs: 0, clashRuns: 0, warRuns: 0, nuclearRuns: 0, clashYearsSum: 0, clashYearsSumSq: 0, scoreMeanSum: 0, scoreMeanSumSq: 0,
+    scoreSum: new Array<number>(months).fill(0), hist: [], dyadClashYears: new Array<number>(dyads).fill(0),
+    sets: { ids: [...setIds], clashYearsSum: zeros(), clashYearsSumSq: zeros(), warRuns: zeros(), nuclearRuns: zeros() },
+  };
 }
 
 /** Pools cells (e.g. the futures of one policy) into one. */
 export function poolCells(cells: readonly CellAggregate[], months: number): CellAggregate {
   const dyads = cells[0]?.dyadClashYears.length ?? 0;
-  const out: CellAggregate = { runs: 0, clashRuns: 0, warRuns: 0, nuclearRuns: 0, clashYearsSum: 0, clashYearsSumSq: 0, scoreMeanSum: 0, scoreMeanSumSq: 0, scoreSum: new Array(months).fill(0), hist: [], dyadClashYears: new Array(dyads).fill(0) };
+  const out = emptyCell(months, dyads, cells[0]?.sets.ids ?? []);
   const hist = new Map<number, Map<number, number>>();
   for (const c of cells) {
     out.runs += c.runs;
@@ -38,6 +55,12 @@ export function poolCells(cells: readonly CellAggregate[], months: number): Cell
     out.scoreMeanSumSq += c.scoreMeanSumSq;
     c.scoreSum.forEach((v, t) => (out.scoreSum[t] += v));
     c.dyadClashYears.forEach((v, d) => (out.dyadClashYears[d] += v));
+    for (let k = 0; k < out.sets.ids.length; k++) {
+      out.sets.clashYearsSum[k] += c.sets.clashYearsSum[k];
+      out.sets.clashYearsSumSq[k] += c.sets.clashYearsSumSq[k];
+      out.sets.warRuns[k] += c.sets.warRuns[k];
+      out.sets.nuclearRuns[k] += c.sets.nuclearRuns[k];
+    }
     for (const [month, score, count] of c.hist) {
       const row = hist.get(month) ?? hist.set(month, new Map()).get(month)!;
       row.set(score, (row.get(score) ?? 0) + count);

@@ -2,7 +2,8 @@ import { createWorkspace, runReplication, seedReplication } from '../models/cris
 import { prepareCrisis } from '../models/crisis/prepare.js';
 import { applyPolicy } from '../scenario/apply.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { CellAggregate } from './cell.js';
+import { emptyCell, type CellAggregate } from './cell.js';
+import type { DyadSet } from './dyadSets.js';
 import { scenarioForFuture, type Future } from './futures.js';
 import type { Uncertainty } from './uncertainties.js';
 
@@ -15,6 +16,8 @@ export interface CellTask {
   seed: number;
   runs: number;
   horizonMonths: number;
+  /** Dyad sets whose clash-years and wars the cell keeps apart (dyadSets.ts); none when absent. */
+  sets?: Pick<DyadSet, 'id' | 'dyads'>[];
 }
 
 /**
@@ -28,11 +31,14 @@ export function runCell(t: CellTask): CellAggregate {
   const prepared = prepareCrisis(t.policy === 'status-quo' ? statusQuo : applyPolicy(statusQuo, t.policy), t.horizonMonths, statusQuo);
   const ws = createWorkspace(prepared);
   const months = t.horizonMonths;
-  const cell: CellAggregate = {
-    runs: 0, clashRuns: 0, warRuns: 0, nuclearRuns: 0, clashYearsSum: 0, clashYearsSumSq: 0,
-    scoreMeanSum: 0, scoreMeanSumSq: 0, scoreSum: new Array<number>(months).fill(0), hist: [],
-    dyadClashYears: new Array<number>(prepared.m * prepared.m).fill(0),
-  };
+  const sets = t.sets ?? [];
+  const cell = emptyCell(months, prepared.m * prepared.m, sets.map((x) => x.id));
+  const mm = prepared.m * prepared.m, years = prepared.years;
+  const member = sets.map((x) => {
+    const in_ = new Uint8Array(mm);
+    for (const d of x.dyads) in_[d] = 1;
+    return in_;
+  });
   const hist: Map<number, number>[] = Array.from({ length: months }, () => new Map());
   for (let r = 0; r < t.runs; r++) {
     seedReplication(ws, t.seed, t.future.index, r);
@@ -44,6 +50,18 @@ export function runCell(t: CellTask): CellAggregate {
     cell.clashYearsSum += rec.clashYears;
     cell.clashYearsSumSq += rec.clashYears * rec.clashYears;
     for (let d = 0; d < rec.dyadClashYears.length; d++) cell.dyadClashYears[d] += rec.dyadClashYears[d];
+    for (let k = 0; k < sets.length; k++) {
+      let n = 0;
+      for (let y = 0; y < years; y++) {
+        for (const d of sets[k].dyads) if (rec.clashYearFlags[d * years + y] === 1) { n++; break; }
+      }
+      cell.sets.clashYearsSum[k] += n;
+      cell.sets.clashYearsSumSq[k] += n * n;
+      if (rec.warDyad >= 0 && member[k][rec.warDyad] === 1) {
+        cell.sets.warRuns[k]++;
+        if (rec.nuclearMonth > 0) cell.sets.nuclearRuns[k]++;
+      }
+    }
     let total = 0;
     for (let m = 0; m < months; m++) {
       const s = rec.score[m];
@@ -56,6 +74,7 @@ export function runCell(t: CellTask): CellAggregate {
     cell.scoreMeanSum += mean;
     cell.scoreMeanSumSq += mean * mean;
   }
+  if (t.policy === 'status-quo') cell.arms = prepared.armsStocks;
   hist.forEach((h, m) => {
     for (const score of [...h.keys()].sort((a, b) => a - b)) cell.hist.push([m + 1, score, h.get(score)!]);
   });

@@ -1,3 +1,4 @@
+import type { Distribution } from '../scenario/param.js';
 import type { Scenario } from '../scenario/schema.js';
 import { labelOf } from '../scenario/summary.js';
 
@@ -9,7 +10,11 @@ export interface Uncertainty {
   location: (string | number)[];
   value: number;
   range: [number, number];
-  dist: 'uniform' | 'triangular' | 'normal' | 'loguniform';
+  dist: Distribution;
+  /** Beta shape [a, b] (dist `beta` only). */
+  shape?: [number, number];
+  /** The scenario's reason for a median other than `value`, if it gives one. */
+  offCentre?: string;
   provenance: 'sourced' | 'assumed';
 }
 
@@ -43,14 +48,17 @@ export function listUncertainties(s: Scenario): Uncertainty[] {
           location,
           value: o.value,
           range: [lo, hi],
-          dist: (o.dist as Uncertainty['dist']) ?? 'uniform',
+          dist: (o.dist as Distribution | undefined) ?? 'split-uniform',
+          ...(Array.isArray(o.shape) ? { shape: o.shape as [number, number] } : {}),
+          ...(typeof o.offCentre === 'string' ? { offCentre: o.offCentre } : {}),
           provenance: typeof o.source === 'string' ? 'sourced' : 'assumed',
         });
       }
       return;
     }
     for (const [k, v] of Object.entries(o)) {
-      if (k === 'changes' || k === 'uncertainties' || k === 'sources' || k === 'catalog') continue;
+      // The record's discrepancy variances describe the model's error, not the world: never sampled.
+      if (k === 'changes' || k === 'uncertainties' || k === 'sources' || k === 'catalog' || k === 'record') continue;
       visit(v, [...location, k], name ? `${name}.${k}` : k);
     }
   };

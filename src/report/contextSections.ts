@@ -89,7 +89,7 @@ export function readingSection(result: ComparisonResult): string {
     '<ul>',
     `<li><strong>Brackets [lo \u2013 hi]</strong> are 95% intervals of Monte Carlo error: they shrink with more runs and futures and say how precisely the model was run, not how sure anyone can be about the world. Probabilities use Wilson score intervals.</li>`,
     `<li><strong>The spread across futures</strong> (table B, light bars) is the 5th to 95th percentile of per-future values. It does not shrink with more runs: it shows how much the answer depends on the uncertain parameters, including what kind of state North Korea is.</li>`,
-    `<li><strong>Paired differences</strong> use common random numbers and a bootstrap that resamples whole futures; a \u25CF marks a difference whose interval excludes 0.</li>`,
+    `<li><strong>Paired differences</strong> use common random numbers, with intervals from the spread between the design's independent replicates of futures; a \u25CF marks a difference whose interval excludes 0.</li>`,
     `<li><strong>Outcomes</strong>: P(clash), P(war) and P(nuclear use) are the probabilities of at least one such event within ${escapeHtml(h)}; clash-years per decade counts years with at least one clash, scaled to ten years; the escalation score is the monthly sum of the weights of every action taken (the EscalAItion scale: \u22122 de-escalation, 0 status quo, 4 posturing, 12 non-violent escalation, 28 violent escalation, 60 nuclear use), averaged over the months.</li>`,
     '</ul>',
     '<p><strong>Limits.</strong> These are results of a model under stated assumptions, not forecasts. '

@@ -1,7 +1,9 @@
 // The report's figures as inline SVG (ECharts, server-side rendering). Each function maps the comparison result to
 // one chart; nothing here reads a clock or a random source, so the same result gives byte-identical SVG.
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn } from 'echarts';
-import type { ComparisonResult, PolicyResult } from './types.js';
+import type { EnsembleView } from './types.js';
+
+type PolicyResult = EnsembleView['policies'][number];
 import { chartSvg, type ChartOption } from './svg.js';
 import { excludesZero } from './format.js';
 
@@ -85,7 +87,7 @@ const valueAxis = (name: string, gridIndex = 0, unit = '') => ({
  * interval (dark whisker) drawn over the 5–95 % spread of per-future P(war) across futures (light bar, tick at the
  * median) — two different uncertainties, drawn differently.
  */
-export function warFigure(result: ComparisonResult): Figure {
+export function warFigure(result: EnsembleView): Figure {
   const ids = result.policies.map((p) => p.id);
   const height = 90 + 34 * ids.length;
   const option: ChartOption = {
@@ -115,10 +117,10 @@ export function warFigure(result: ComparisonResult): Figure {
 }
 
 /**
- * Figure 2: paired differences against the status quo with cluster-bootstrap 95 % intervals, for P(war) (percentage
+ * Figure 2: paired differences against the status quo with 95 % intervals that count the futures, for P(war) (percentage
  * points, left) and clash-years per decade (right). Intervals that exclude zero are drawn dark, others grey.
  */
-export function differencesFigure(result: ComparisonResult): Figure {
+export function differencesFigure(result: EnsembleView): Figure {
   const others = result.policies.filter((p): p is PolicyResult & Required<Pick<PolicyResult, 'versusStatusQuo'>> => p.versusStatusQuo !== undefined);
   const ids = others.map((p) => p.id);
   const height = 90 + 34 * Math.max(1, ids.length);
@@ -143,7 +145,7 @@ export function differencesFigure(result: ComparisonResult): Figure {
   return {
     id: 'fig-diff',
     title: 'Paired differences against the status quo',
-    caption: 'Each policy minus the status quo on the same futures and random streams, with a cluster-bootstrap 95% interval over futures. Dark: the interval excludes 0; grey: it does not. Left of 0 means fewer wars or clashes than the status quo.',
+    caption: 'Each policy minus the status quo on the same futures and random streams, with a 95% interval from the spread between the design\'s replicates of futures. Dark: the interval excludes 0; grey: it does not. Left of 0 means fewer wars or clashes than the status quo.',
     svg: chartSvg('fig-diff', option, WIDTH, height),
   };
 }
@@ -171,7 +173,7 @@ function sharedExtent(policies: PolicyResult[]): { min: number; max: number; int
  * Figure 3: monthly mean escalation score per policy with its 5–95 % band (pooled over futures and runs), as small
  * multiples on one shared scale, three per row; month 1 is the first month after the scenario's as-of date.
  */
-export function monthlyFigure(result: ComparisonResult): Figure {
+export function monthlyFigure(result: EnsembleView): Figure {
   const cols = 3;
   const rows = Math.max(1, Math.ceil(result.policies.length / cols));
   const cellH = 150;
@@ -219,7 +221,7 @@ export function monthlyFigure(result: ComparisonResult): Figure {
  * Figure 4 (one per structural uncertainty): P(war) per policy under each alternative (e.g. each type of North
  * Korea), estimate with its 95 % interval, one colour per alternative.
  */
-export function byTypeFigure(result: ComparisonResult, index: number): Figure {
+export function byTypeFigure(result: EnsembleView, index: number): Figure {
   const u = result.byType[index];
   const ids = result.policies.map((p) => p.id);
   const k = u.alternatives.length;
@@ -251,6 +253,6 @@ export function byTypeFigure(result: ComparisonResult, index: number): Figure {
 }
 
 /** All figures of the report in page order: P(war), paired differences, monthly score, then one per structural uncertainty. */
-export function renderFigures(result: ComparisonResult): Figure[] {
+export function renderFigures(result: EnsembleView): Figure[] {
   return [warFigure(result), differencesFigure(result), monthlyFigure(result), ...result.byType.map((_, i) => byTypeFigure(result, i))];
 }

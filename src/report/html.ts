@@ -1,6 +1,7 @@
 // The self-contained HTML report of a policy comparison (issue 8 §3; DESIGN.md §3.5): one file, inline CSS, inline
 // SVG figures, no script and no external resource, so it reads the same offline and can be mailed as it is.
-import type { ComparisonResult } from './types.js';
+import { ensembleView, type ComparisonResult } from './types.js';
+import { groupsSection, sideBySideTable, weightsSection } from './recordSections.js';
 import { escapeHtml } from './format.js';
 import { section } from './markup.js';
 import { renderFigures, type Figure } from './figures.js';
@@ -45,7 +46,9 @@ function figureHtml(f: Figure): string {
 const SECTIONS: [string, string][] = [
   ['question', 'The question'],
   ['scenario', 'The scenario'],
+  ['record', 'Weighted by the record'],
   ['policies', 'The policies compared'],
+  ['groups', 'Where the risk comes from'],
   ['differences', 'Against the status quo'],
   ['by-type', 'By structural uncertainty'],
   ['robustness', 'Robustness'],
@@ -65,16 +68,19 @@ const SECTIONS: [string, string][] = [
  * Example: `writeFileSync('report.html', renderReport(result))` (in the CLI).
  */
 export function renderReport(result: ComparisonResult): string {
-  const [war, diff, monthly, ...byType] = renderFigures(result);
+  const v = ensembleView(result, 'weighted'), u = ensembleView(result, 'unweighted');
+  const [war, diff, monthly, ...byType] = renderFigures(v);
   const horizon = horizonText(result.options.horizonMonths);
   const title = `${result.scenarioInfo.title}: policy comparison`;
   const body: Record<string, string> = {
     question: questionSection(result),
     scenario: scenarioSection(result),
-    policies: `${policyTables(result, horizon)}\n${figureHtml(war)}`,
-    differences: `${differencesTable(result)}\n${figureHtml(diff)}`,
-    'by-type': `${byTypeTables(result)}\n${byType.map(figureHtml).join('\n')}`,
-    robustness: robustnessTable(result, horizon),
+    record: weightsSection(result),
+    policies: `${sideBySideTable(v, u)}\n${policyTables(v, horizon)}\n${figureHtml(war)}`,
+    groups: groupsSection(v, u),
+    differences: `${differencesTable(v)}\n<h3>Unweighted</h3>\n${differencesTable(u)}\n${figureHtml(diff)}`,
+    'by-type': `${byTypeTables(v)}\n${byType.map(figureHtml).join('\n')}`,
+    robustness: `${robustnessTable(v, horizon)}\n<h3>Unweighted</h3>\n${robustnessTable(u, horizon)}`,
     'over-time': figureHtml(monthly),
     assumptions: assumptionsSection(result),
     reproduce: reproduceSection(result),

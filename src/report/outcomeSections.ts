@@ -1,11 +1,11 @@
 // The report's outcome sections: the policy table (Monte Carlo error and spread across futures kept apart), the
 // paired differences against the status quo, the split by structural uncertainty, and robustness.
-import type { ComparisonResult, Diff, Interval, MeanInterval, Spread } from './types.js';
+import type { EnsembleView, Diff, Interval, MeanInterval, Spread } from './types.js';
 import { escapeHtml, excludesZero, num, pct, points, pp, range, signed } from './format.js';
 import { para, policyName, table, withInterval, type Cell } from './markup.js';
 
 /** Title of a policy id, or the id itself when the result does not list it. */
-export function titleOf(result: ComparisonResult, id: string): string {
+export function titleOf(result: EnsembleView, id: string): string {
   return result.policies.find((p) => p.id === id)?.title ?? id;
 }
 
@@ -25,7 +25,7 @@ function diffCell(d: Diff, fmt: (x: number) => string): Cell {
 const OUTCOME_HEAD = ['Policy', 'P(clash)', 'P(war)', 'P(nuclear use)', 'Clash-years per decade', 'Escalation score'];
 
 /** The policy table: estimates with 95 % Monte Carlo intervals, then, as a separate table, the spread across futures. */
-export function policyTables(result: ComparisonResult, horizon: string): string {
+export function policyTables(result: EnsembleView, horizon: string): string {
   const estimates = result.policies.map((p) => [
     policyName(p.title, p.id), prob(p.outcomes.clash), prob(p.outcomes.war), prob(p.outcomes.nuclear),
     mean(p.outcomes.clashYearsPerDecade), mean(p.outcomes.escalationScore),
@@ -38,15 +38,15 @@ export function policyTables(result: ComparisonResult, horizon: string): string 
     .map((p) => `<dt>${escapeHtml(p.title)} <code>${escapeHtml(p.id)}</code></dt><dd>${escapeHtml(p.description)}</dd>`)
     .join('\n');
   return [
-    para(`Probabilities are of at least one such event within ${horizon}, over all futures and runs.`),
-    table('A. Estimates, with 95% Monte Carlo intervals [in brackets]: how precisely the model was run', OUTCOME_HEAD, estimates, 'estimates'),
+    para(`Probabilities are of at least one such event within ${horizon}, averaged over the ${result.ensemble === 'weighted' ? 'futures the record does not rule out' : 'sampled futures'} and their runs.`),
+    table(`A. Estimates (${result.ensemble === 'weighted' ? 'record-weighted' : 'unweighted'}), with 95% intervals [in brackets] from the spread between the design's independent replicates: how precisely the model was run, counting the futures`, OUTCOME_HEAD, estimates, 'estimates'),
     table('B. Spread across futures: median of the per-future values, 5th \u2013 95th percentile beneath: how much the answer depends on the unknowns', OUTCOME_HEAD, spreads, 'spread'),
     `<h3>What each policy does</h3>\n<dl class="policies">\n${descriptions}\n</dl>`,
   ].join('\n');
 }
 
-/** Paired differences of every policy against the status quo, with cluster-bootstrap 95 % intervals. */
-export function differencesTable(result: ComparisonResult): string {
+/** Paired differences of every policy against the status quo, with 95 % intervals that count the futures. */
+export function differencesTable(result: EnsembleView): string {
   const rows = result.policies.flatMap((p) => {
     const v = p.versusStatusQuo;
     if (!v) return [];
@@ -58,13 +58,13 @@ export function differencesTable(result: ComparisonResult): string {
   if (rows.length === 0) return para('No policy other than the status quo was compared.');
   const head = ['Policy', '\u0394 P(clash)', '\u0394 P(war)', '\u0394 P(nuclear use)', '\u0394 clash-years per decade', '\u0394 escalation score'];
   return [
-    para('Each policy minus the status quo, computed future by future on the same futures and the same random streams (common random numbers), so the noise that both share cancels. Brackets: 95% interval from a bootstrap that resamples whole futures. \u25CF marks an interval that excludes 0. Negative is better for every column.'),
+    para('Each policy minus the status quo, computed future by future on the same futures and the same random streams (common random numbers), so the noise that both share cancels. Brackets: 95% interval from the spread between the design\'s independent replicates of futures. \u25CF marks an interval that excludes 0. Negative is better for every column.'),
     table('Paired differences against the status quo (pp = percentage points)', head, rows, 'diff'),
   ].join('\n');
 }
 
 /** The comparison split by each structural uncertainty's alternatives: which policy has the lowest P(war) under which. */
-export function byTypeTables(result: ComparisonResult): string {
+export function byTypeTables(result: EnsembleView): string {
   if (result.byType.length === 0) return para('The scenario declares no structural uncertainty.');
   return result.byType
     .map((u) => {
@@ -83,9 +83,12 @@ export function byTypeTables(result: ComparisonResult): string {
       ]);
       const winners = u.alternatives.map((a) => `under \u201C${a.title}\u201D, ${titleOf(result, a.best)} (${a.best})`);
       const same = new Set(u.alternatives.map((a) => a.best)).size === 1;
+      const separated = u.alternatives.every((a) => a.separated);
       const verdict = same
         ? `The same policy has the lowest P(war) under every alternative: ${titleOf(result, u.alternatives[0]?.best ?? '')}.`
-        : 'The policy with the lowest P(war) depends on the alternative.';
+        : separated
+          ? 'The policy with the lowest P(war) depends on the alternative, and under each the winner is ahead of its runner-up by more than the Monte Carlo error.'
+          : 'The lowest P(war) falls to different policies, but under at least one alternative the winner is not separated from its runner-up (their paired difference\'s 95% interval includes 0): no flip is claimed.';
       return [
         `<h3>${escapeHtml(u.title)} <code>${escapeHtml(u.uncertainty)}</code></h3>`,
         para(`Lowest P(war): ${winners.join('; ')}. ${verdict} Check the intervals before reading a winner: overlapping intervals mean the data do not separate the policies.`),
@@ -96,7 +99,7 @@ export function byTypeTables(result: ComparisonResult): string {
 }
 
 /** Robustness on P(war): regret against the best policy in each future, and the satisficing share under the threshold. */
-export function robustnessTable(result: ComparisonResult, horizon: string): string {
+export function robustnessTable(result: EnsembleView, horizon: string): string {
   const r = result.robustness;
   const rows = r.policies.map((q) => [
     policyName(titleOf(result, q.id), q.id), points(q.meanRegret), points(q.maxRegret), pct(q.satisficing),

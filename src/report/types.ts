@@ -1,17 +1,56 @@
 // The comparison result: what `flashpoints compare` computes and the HTML report renders (issue 8, DESIGN.md §3.5).
 // The shape is a contract between the experiment and the report; it is plain data (JSON in, JSON out).
 
-export interface Interval { p: number; lo: number; hi: number }            // probability with Wilson 95% interval
+export interface Interval { p: number; lo: number; hi: number }            // probability with a 95% interval
 export interface MeanInterval { mean: number; lo: number; hi: number }     // mean with 95% interval (Monte Carlo error)
 export interface Spread { q05: number; q50: number; q95: number }          // spread of per-future values across futures
-export interface Diff { diff: number; lo: number; hi: number }             // paired difference vs status quo, cluster-bootstrap 95% interval
+export interface Diff { diff: number; lo: number; hi: number }             // paired difference vs status quo, 95% interval that counts the futures
+
+export interface GroupResult { id: string; title: string; war: Interval; nuclear: Interval; clashYearsPerDecade: MeanInterval }
+
+/** One ensemble's figures for a policy: record-weighted or unweighted (the same shape). */
+export interface PolicyBlock {
+  outcomes: { clash: Interval; war: Interval; nuclear: Interval; clashYearsPerDecade: MeanInterval; escalationScore: MeanInterval }; // 95% intervals from the spread between the design's replicates
+  acrossFutures: { clash: Spread; war: Spread; nuclear: Spread; clashYearsPerDecade: Spread; escalationScore: Spread };
+  versusStatusQuo?: { clash: Diff; war: Diff; nuclear: Diff; clashYearsPerDecade: Diff; escalationScore: Diff }; // absent for status-quo
+  groups: GroupResult[];          // outcomes by dyad group (crisis.groups, then "other"): which dyads the risk comes from
+  monthlyScore: { mean: number[]; q05: number[]; q50: number[]; q95: number[] };  // escalation score per month, pooled over futures and runs
+}
 
 export interface PolicyResult {
   id: string; title: string; description: string;
-  outcomes: { clash: Interval; war: Interval; nuclear: Interval; clashYearsPerDecade: MeanInterval; escalationScore: MeanInterval };
-  acrossFutures: { clash: Spread; war: Spread; nuclear: Spread; clashYearsPerDecade: Spread; escalationScore: Spread };
-  versusStatusQuo?: { clash: Diff; war: Diff; nuclear: Diff; clashYearsPerDecade: Diff; escalationScore: Diff }; // absent for status-quo
-  monthlyScore: { mean: number[]; q05: number[]; q50: number[]; q95: number[] };  // escalation score per month, pooled over futures and runs
+  weighted: PolicyBlock;          // futures weighted by the record (the headline)
+  unweighted: PolicyBlock;        // every sampled future counted alike
+}
+
+export interface ByTypeResult {
+  uncertainty: string; title: string;
+  alternatives: { id: string; title: string; futures: number; weight: number;
+    policies: { id: string; war: Interval; nuclear: Interval; clashYearsPerDecade: MeanInterval }[];
+    best: string;                 // policy with the lowest P(war) under this alternative
+    runnerUp: string;
+    margin: Diff;                 // paired difference best − runner-up in P(war)
+    separated: boolean;           // the margin's 95% interval excludes zero
+  }[];
+}
+
+export interface RobustnessResult {
+  criterion: 'war';               // regret and satisficing on P(war)
+  threshold: number;              // satisficing threshold on P(war) over the horizon, e.g. 0.05
+  policies: { id: string; meanRegret: number; maxRegret: number; satisficing: number /* share of futures with P(war) ≤ threshold */ }[];
+  minimaxRegret: string; mostSatisficing: string;
+}
+
+/** How the futures were weighted by the record (docs/calibration.md#record). */
+export interface WeightsResult {
+  method: 'history-matching' | 'none';
+  cutoff: number;
+  futures: number;
+  ess: number;                    // futures not ruled out (Kish's effective sample size of 0/1 weights)
+  share: number;
+  targets: { id: string; title: string; observed: number; source: string; rulesOut: number }[];
+  warning?: string;
+  perFuture: { index: number; weight: number; implausibility: number; worst: string; implausibilities: number[] /* per target, in `targets` order */ }[];
 }
 
 export interface ComparisonResult {
@@ -22,21 +61,30 @@ export interface ComparisonResult {
   options: { policies: string[]; futures: number; runs: number; horizonMonths: number; design: 'lhs'; threshold: number; store: string | null };
   question: string;               // e.g. "Under each policy, how likely is a clash, a war, nuclear use within 10 years?"
   scenarioInfo: { title: string; description?: string; asOf?: string; sources: { id: string; title: string; publisher?: string; year?: number; url?: string; note?: string }[] };
+  weights: WeightsResult;
   policies: PolicyResult[];       // scenario order; status-quo first
-  byType: {                       // the comparison split by each structural uncertainty's alternatives
-    uncertainty: string; title: string;
-    alternatives: { id: string; title: string; futures: number;
-      policies: { id: string; war: Interval; nuclear: Interval; clashYearsPerDecade: MeanInterval }[];
-      best: string;               // policy with the lowest P(war) under this alternative
-    }[];
-  }[];
-  robustness: {
-    criterion: 'war';             // regret and satisficing on P(war)
-    threshold: number;            // satisficing threshold on P(war) over the horizon, e.g. 0.05
-    policies: { id: string; meanRegret: number; maxRegret: number; satisficing: number /* share of futures with P(war) ≤ threshold */ }[];
-    minimaxRegret: string; mostSatisficing: string;
-  };
+  byType: { weighted: ByTypeResult[]; unweighted: ByTypeResult[] };   // the comparison split by each structural uncertainty's alternatives
+  robustness: { weighted: RobustnessResult; unweighted: RobustnessResult };
   assumptions: { path: string; value: number; provenance: 'sourced' | 'assumed' | 'bare'; source?: string; assumption?: string; range?: [number, number]; dist?: string }[];
   reproduce: { command: string };  // e.g. "flashpoints compare scenarios/korea-2024.yaml --futures 50 --runs 40 --seed 1"
   timing?: { seconds: number };
+}
+
+/** One ensemble of a comparison (record-weighted or unweighted) in the flat shape the report's tables and figures read. */
+export interface EnsembleView extends Omit<ComparisonResult, 'policies' | 'byType' | 'robustness'> {
+  ensemble: 'weighted' | 'unweighted';
+  policies: ({ id: string; title: string; description: string } & PolicyBlock)[];
+  byType: ByTypeResult[];
+  robustness: RobustnessResult;
+}
+
+/** The view of one ensemble. Example: `ensembleView(result, 'weighted').policies[0].outcomes.war.p`. */
+export function ensembleView(r: ComparisonResult, ensemble: 'weighted' | 'unweighted'): EnsembleView {
+  return {
+    ...r,
+    ensemble,
+    policies: r.policies.map((p) => ({ id: p.id, title: p.title, description: p.description, ...p[ensemble] })),
+    byType: r.byType[ensemble],
+    robustness: r.robustness[ensemble],
+  };
 }

@@ -97,6 +97,21 @@ export function checkReferences(doc: unknown): ScenarioIssue[] {
       actorRef(['crisis', 'patrons', i, 'patron'], p.patron);
       actorRef(['crisis', 'patrons', i, 'client'], p.client);
     });
+    const seenPair = new Map<string, string>();
+    arr(crisis.groups).forEach((g, i) => {
+      if (!isObj(g)) return;
+      arr(g.pairs).forEach((pair, k) => {
+        const [a, b] = arr(pair);
+        actorRef(['crisis', 'groups', i, 'pairs', k, 0], a);
+        actorRef(['crisis', 'groups', i, 'pairs', k, 1], b);
+        if (typeof a !== 'string' || typeof b !== 'string') return;
+        if (a === b) add(['crisis', 'groups', i, 'pairs', k], `a pair needs two different actors, got ${a}–${b}`);
+        const key = [a, b].sort().join('–');
+        const other = seenPair.get(key);
+        if (other !== undefined) add(['crisis', 'groups', i, 'pairs', k], `the pair ${key} is already in group '${other}'`, 'groups are disjoint: each pair belongs to one group at most');
+        else seenPair.set(key, str(g.id) ?? String(i));
+      });
+    });
     const cuts = arr(crisis.cutpoints);
     for (let i = 1; i < cuts.length; i++) {
       if (typeof cuts[i] === 'number' && typeof cuts[i - 1] === 'number' && (cuts[i] as number) <= (cuts[i - 1] as number))
@@ -131,6 +146,25 @@ export function checkReferences(doc: unknown): ScenarioIssue[] {
       arr(a.changes).forEach((c, k) => isObj(c) && pathRef(['uncertainties', 'structural', i, 'alternatives', j, 'changes', k, 'path'], c.path));
       if (isObj(a.strategies)) for (const k of Object.keys(a.strategies)) actorRef(['uncertainties', 'structural', i, 'alternatives', j, 'strategies', k], k);
     });
+  });
+
+  // The record's targets name groups, pairs and stocks of this scenario.
+  const groupIds = arr(crisis?.groups).map((g) => (isObj(g) ? str(g.id) : undefined)).filter((x): x is string => !!x);
+  const record = isObj(doc.record) ? doc.record : undefined;
+  arr(record?.targets).forEach((g, i) => {
+    if (!isObj(g)) return;
+    const at = (k: string | number, ...rest: (string | number)[]) => ['record', 'targets', i, k, ...rest];
+    if (typeof g.group === 'string' && !groupIds.includes(g.group)) add(at('group'), `unknown group '${g.group}'`, `groups are declared in crisis.groups: ${groupIds.join(', ') || '(none)'}`);
+    if (g.kind === 'clashYears' && (g.group === undefined) === (g.pair === undefined)) add(at('kind'), 'a clashYears target names exactly one of `group` or `pair`');
+    arr(g.pair).forEach((a, k) => actorRef(at('pair', k), a));
+    if (typeof g.stock === 'string') {
+      const [actor, kind] = g.stock.split('.');
+      const a = arr(doc.actors).find((x) => isObj(x) && x.id === actor);
+      if (!a) actorRef(at('stock'), actor);
+      else if (!(isObj(a) && isObj(a.capabilities) && kind in a.capabilities)) add(at('stock'), `${actor} has no ${kind} capability`);
+    }
+    if (typeof g.from === 'number' && typeof g.to === 'number' && g.to < g.from) add(at('to'), `window ends (${g.to}) before it starts (${g.from})`);
+    if (typeof g.from === 'string' && typeof g.to === 'string' && g.to < g.from) add(at('to'), `window ends (${g.to}) before it starts (${g.from})`);
   });
   return issues;
 }

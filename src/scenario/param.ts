@@ -11,7 +11,11 @@ export interface ParamDomain {
   max?: number;
 }
 
-export const distributions = ['uniform', 'triangular', 'normal', 'loguniform'] as const;
+// `split-uniform` (the default) and `split-loguniform` put half the draws on each side of the stated value, so the
+// value is the median whatever the range's asymmetry; `beta` is a probability's Beta(a, b) (its `range` is the
+// central 95%). The others are kept for what they say: their median is the value only for a symmetric range.
+export const distributions = ['split-uniform', 'split-loguniform', 'uniform', 'triangular', 'normal', 'loguniform', 'beta'] as const;
+export type Distribution = (typeof distributions)[number];
 
 /** A number bounded by the domain, with the bounds visible in the JSON Schema (minimum/maximum). */
 function bounded(d: ParamDomain) {
@@ -40,8 +44,14 @@ export function annotated(domain: ParamDomain = {}) {
         .enum(distributions)
         .optional()
         .describe(
-          'Distribution over `range`: uniform (default), triangular (mode = value), normal (mean = value, sd = width/4, truncated to range) or loguniform (range > 0).',
+          'Distribution over `range` (docs/scenario-format.md#distributions): split-uniform (default: median = value, half the draws uniform on each side), split-loguniform (the same on a log scale, range > 0), uniform, triangular (mode = value), normal (mean = value, sd = width/4, truncated to range), loguniform (range > 0), or beta (a probability: Beta(shape[0], shape[1]) on [0, 1], `range` its central 95%).',
         ),
+      shape: z.tuple([z.number().positive(), z.number().positive()]).optional().describe('Beta shape parameters [a, b]; only with `dist: beta`.'),
+      offCentre: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Why the sampling distribution\'s median is not `value`, when it is not (validate warns otherwise).'),
       note: z.string().optional().describe('Free text: how the value was derived.'),
     })
     .superRefine((p, ctx) => {
@@ -56,8 +66,13 @@ export function annotated(domain: ParamDomain = {}) {
         if (!(lo <= hi)) ctx.addIssue({ code: 'custom', message: `range [${lo}, ${hi}] has lo > hi`, path: ['range'] });
         else if (p.value < lo || p.value > hi)
           ctx.addIssue({ code: 'custom', message: `value ${p.value} lies outside its range [${lo}, ${hi}]`, path: ['value'] });
-        if (p.dist === 'loguniform' && lo <= 0)
-          ctx.addIssue({ code: 'custom', message: 'a loguniform range must be positive', path: ['range'] });
+        if ((p.dist === 'loguniform' || p.dist === 'split-loguniform') && lo <= 0)
+          ctx.addIssue({ code: 'custom', message: `a ${p.dist} range must be positive`, path: ['range'] });
+        if (p.dist === 'beta' && (lo < 0 || hi > 1))
+          ctx.addIssue({ code: 'custom', message: 'a beta parameter is a probability: its range must lie in [0, 1]', path: ['range'] });
+      }
+      if ((p.dist === 'beta') !== (p.shape !== undefined)) {
+        ctx.addIssue({ code: 'custom', message: p.shape ? '`shape` is only for `dist: beta`' : '`dist: beta` needs `shape: [a, b]`', path: [p.shape ? 'shape' : 'dist'] });
       }
     });
 }

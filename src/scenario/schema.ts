@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { nonNegative, param, unitInterval } from './param.js';
 import { escalAItionCatalog, strategyIds } from './catalog.js';
+import { id, isoDate } from './primitives.js';
+import { record } from './record.js';
 
 /**
  * The scenario format: one zod schema, the single source of truth for the TypeScript types, the validator and the
@@ -8,8 +10,6 @@ import { escalAItionCatalog, strategyIds } from './catalog.js';
  * checked after parsing by `checkScenario` (check.ts). docs/scenario-format.md explains every field.
  */
 
-const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'ids start with a letter and use letters, digits, _ . -');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
 const p01 = (d: string) => param(unitInterval, d).optional();
 const pPos = (d: string) => param(nonNegative, d).optional();
 const pAny = (d: string) => param({}, d).optional();
@@ -176,6 +176,16 @@ const crisis = z.strictObject({
   patrons: z
     .array(z.strictObject({ patron: id, client: id, restraint: p01('Restraint the patron puts on its client, in [0, 1].') }))
     .optional(),
+  groups: z
+    .array(
+      z.strictObject({
+        id,
+        title: z.string(),
+        pairs: z.array(z.tuple([id, id])).min(1).describe('Unordered pairs of actor ids; a war or clash in either direction counts.'),
+      }),
+    )
+    .optional()
+    .describe('Disjoint groups of dyads whose outcomes are reported apart (e.g. the peninsula, great-power dyads); dyads in no group are reported as "other".'),
 });
 
 const lever = z.strictObject({
@@ -242,6 +252,7 @@ export const scenarioSchema = z
       .strictObject({ structural: z.array(structural).default([]) })
       .optional()
       .describe('Structural uncertainties: named alternatives. Parameter ranges are written inline.'),
+    record: record.optional().describe('The historical record futures are weighted on (docs/calibration.md#record); written by `flashpoints calibrate record`.'),
   })
   .describe('A Flashpoints scenario (docs/scenario-format.md).');
 

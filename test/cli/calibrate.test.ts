@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, root, stackTrace } from './spawn.js';
 import { ARMS_CALIBRATION_SOURCE, writeCalibration } from '../../src/cli/calibrate/writeScenario.js';
-import type { StockCalibration } from '../../src/experiment/calibrateArms.js';
+import type { StockCalibration } from '../../src/calibrate/calibrateArms.js';
 import { parseScenario } from '../../src/scenario/load.js';
 
 const korea = join(root, 'scenarios/korea-2024.yaml');

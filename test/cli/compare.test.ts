@@ -16,14 +16,21 @@ describe('flashpoints compare', () => {
     const o = JSON.parse(r.out);
     expect(o).toMatchObject({ command: 'compare', seed: 1, scenario: { id: 'korea-2024' } });
     expect(o.policies.map((p: { id: string }) => p.id)).toEqual(['status-quo', 'asian-nato', 'deterrence-assurance', 'dialogue', 'japan-bridge', 'grit']);
+    expect(o.weights).toMatchObject({ method: 'history-matching', cutoff: 3, futures: 3 });
+    expect(o.weights.ess).toBe(o.weights.perFuture.filter((f: { weight: number }) => f.weight === 1).length);
     for (const p of o.policies) {
-      for (const k of ['clash', 'war', 'nuclear']) expect(p.outcomes[k].lo).toBeLessThanOrEqual(p.outcomes[k].p);
-      expect(p.acrossFutures.war).toEqual({ q05: expect.any(Number), q50: expect.any(Number), q95: expect.any(Number) });
-      if (p.id === 'status-quo') expect(p.versusStatusQuo).toBeUndefined();
-      else expect(p.versusStatusQuo.war.lo).toBeLessThanOrEqual(p.versusStatusQuo.war.diff);
+      for (const b of [p.weighted, p.unweighted]) {
+        for (const k of ['clash', 'war', 'nuclear']) expect(b.outcomes[k].lo).toBeLessThanOrEqual(b.outcomes[k].p);
+        expect(b.acrossFutures.war).toEqual({ q05: expect.any(Number), q50: expect.any(Number), q95: expect.any(Number) });
+        if (p.id === 'status-quo') expect(b.versusStatusQuo).toBeUndefined();
+        else expect(b.versusStatusQuo.war.lo).toBeLessThanOrEqual(b.versusStatusQuo.war.diff);
+        // the dyad groups split the war probability: they add up to it
+        expect(b.groups.map((g: { id: string }) => g.id)).toEqual(['peninsula', 'great-powers', 'south-china-sea', 'other']);
+      }
+      expect(p.unweighted.groups.reduce((s: number, g: { war: { p: number } }) => s + g.war.p, 0)).toBeCloseTo(p.unweighted.outcomes.war.p, 12);
     }
-    expect(o.byType[0].uncertainty).toBe('prk-type');
-    expect(o.robustness.policies).toHaveLength(6);
+    expect(o.byType.weighted[0].uncertainty).toBe('prk-type');
+    expect(o.robustness.unweighted.policies).toHaveLength(6);
   });
 
   it('writes a self-contained HTML report naming every policy', () => {

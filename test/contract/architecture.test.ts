@@ -20,10 +20,11 @@ const allowed: Record<string, string[]> = {
   estimate: ['math', 'data'],
   data: ['math'],
   experiment: ['models', 'estimate', 'data', 'math'],
-  report: ['experiment', 'models', 'estimate', 'data', 'math'],
-  engine: ['experiment', 'models', 'estimate', 'data', 'math', 'report'],
-  cli: ['engine', 'report', 'experiment', 'models', 'estimate', 'data', 'math'],
-  server: ['engine', 'report', 'experiment', 'models', 'estimate', 'data', 'math'],
+  calibrate: ['experiment', 'models', 'estimate', 'data', 'math'],
+  report: ['calibrate', 'experiment', 'models', 'estimate', 'data', 'math'],
+  engine: ['calibrate', 'experiment', 'models', 'estimate', 'data', 'math', 'report'],
+  cli: ['engine', 'report', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math'],
+  server: ['engine', 'report', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math'],
 };
 const ioLayers = new Set(['cli', 'engine', 'server']);
 

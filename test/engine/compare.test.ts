@@ -29,8 +29,8 @@ describe('comparePolicies: common random numbers', () => {
   it('gives a paired difference of exactly zero for two identical policies', async () => {
     const { result } = await comparePolicies(scenario, hash, { ...base, policies: ['copy'] });
     const copy = result.policies.find((p) => p.id === 'copy')!;
-    for (const d of Object.values(copy.versusStatusQuo!)) expect(d).toEqual({ diff: 0, lo: 0, hi: 0 });
-    expect(copy.outcomes).toEqual(result.policies[0].outcomes);
+    for (const block of [copy.weighted, copy.unweighted]) for (const d of Object.values(block.versusStatusQuo!)) expect(d).toEqual({ diff: 0, lo: 0, hi: 0 });
+    expect(copy.weighted.outcomes).toEqual(result.policies[0].weighted.outcomes);
   });
 
   // The lever moves the KOR → PRK channel only. Its effect may travel through the two actors' own state (North
@@ -49,13 +49,36 @@ describe('comparePolicies: common random numbers', () => {
       compared += v;
     });
     expect(compared).toBeGreaterThan(0); // the untouched dyads do have clashes to compare
-    expect(lever.dyadClashYears[kor * m + prk]).not.toBe(sq.dyadClashYears[kor * m + prk]);
+    expect(lever.scoreMeanSum).not.toBe(sq.scoreMeanSum); // and the lever does change the run
   });
 
   it('is identical on one and on two worker threads', async () => {
     const one = await comparePolicies(scenario, hash, { ...base, policies: ['dialogue'] });
     const two = await comparePolicies(scenario, hash, { ...base, policies: ['dialogue'], threads: 2 });
     expect(strip(two.result)).toEqual(strip(one.result));
+  });
+});
+
+describe('comparePolicies: the record weights', () => {
+  it('weighs the futures once from the status-quo cells, stores the weights with the experiment and reuses them', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const store = join(dir, 'weights.sqlite');
+    const o = { ...base, policies: ['dialogue'], store, resume: true };
+    const first = (await comparePolicies(korea, hash, o)).result;
+    expect(first.weights.method).toBe('history-matching');
+    expect(first.weights.perFuture).toHaveLength(base.futures);
+    const db = new Database(store);
+    const rows = db.prepare('SELECT experiment, data FROM weights').all() as { experiment: string; data: string }[];
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0].data)).toEqual(first.weights);
+    // Rule out all but future 0 in the store: a resumed run must take the stored weights, not recompute them.
+    const edited = { ...first.weights, ess: 1, perFuture: first.weights.perFuture.map((f, k) => ({ ...f, weight: k === 0 ? 1 : 0 })) };
+    db.prepare('UPDATE weights SET data = ?').run(JSON.stringify(edited));
+    db.close();
+    const again = (await comparePolicies(korea, hash, o)).result;
+    expect(again.weights.ess).toBe(1);
+    // with one future kept, the weighted P(war) is that future's own value
+    expect(again.policies[0].weighted.acrossFutures.war.q50).toBe(again.policies[0].weighted.outcomes.war.p);
   });
 });
 

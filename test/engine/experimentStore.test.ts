@@ -13,7 +13,7 @@ const tempStore = () => {
 };
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const cell = (war: number): CellAggregate => ({ runs: 10, clashRuns: 5, warRuns: war, nuclearRuns: 0, clashYearsSum: 3, clashYearsSumSq: 5, scoreMeanSum: 1, scoreMeanSumSq: 1, scoreSum: [1, 2], hist: [[1, 0, 10]], dyadClashYears: [0, 2, 1, 0] });
+const cell = (war: number): CellAggregate => ({ runs: 10, clashRuns: 5, warRuns: war, nuclearRuns: 0, clashYearsSum: 3, clashYearsSumSq: 5, scoreMeanSum: 1, scoreMeanSumSq: 1, scoreSum: [1, 2], hist: [[1, 0, 10]], dyadClashYears: [0, 2, 1, 0], sets: { ids: [], clashYearsSum: [], clashYearsSumSq: [], warRuns: [], nuclearRuns: [] } });
 const meta = { id: 'e1', scenarioId: 'korea-2024', scenarioHash: 'abc', seed: 1, options: { runs: 10 }, version: '0.1.0' };
 
 describe('ExperimentStore', () => {

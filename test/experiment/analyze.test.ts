@@ -6,7 +6,8 @@ import { analyzeExperiment } from '../../src/experiment/analyze.js';
 
 const cell = (runs: number, war: number, extra: Partial<CellAggregate> = {}): CellAggregate => ({
   runs, clashRuns: runs, warRuns: war, nuclearRuns: 0, clashYearsSum: 2 * runs, clashYearsSumSq: 4 * runs,
-  scoreMeanSum: 10 * runs, scoreMeanSumSq: 100 * runs, scoreSum: [10 * runs, 10 * runs], hist: [[1, 10, runs], [2, 10, runs]], dyadClashYears: [0, 1, 1, 0], ...extra,
+  scoreMeanSum: 10 * runs, scoreMeanSumSq: 100 * runs, scoreSum: [10 * runs, 10 * runs], hist: [[1, 10, runs], [2, 10, runs]], dyadClashYears: [0, 1, 1, 0],
+  sets: { ids: ['g'], clashYearsSum: [runs], clashYearsSumSq: [runs], warRuns: [war], nuclearRuns: [0] }, ...extra,
 });
 
 describe('statistics', () => {
@@ -81,24 +82,34 @@ describe('analyzeExperiment', () => {
   const r = analyzeExperiment(e, { seed: 1, threshold: 0.15 });
 
   it('gives a paired difference of exactly zero for two identical policies', () => {
-    expect(r.policies[1].versusStatusQuo!.war).toEqual({ diff: 0, lo: 0, hi: 0 });
-    expect(r.policies[0].versusStatusQuo).toBeUndefined();
+    expect(r.policies[1].unweighted.versusStatusQuo!.war).toEqual({ diff: 0, lo: 0, hi: 0 });
+    expect(r.policies[0].unweighted.versusStatusQuo).toBeUndefined();
   });
 
-  it('pools over futures for the Monte Carlo interval and reports the spread across futures separately', () => {
-    expect(r.policies[0].outcomes.war.p).toBeCloseTo(12 / 40, 12);
-    expect(r.policies[0].acrossFutures.war).toEqual({ q05: 0, q50: 0.2, q95: 0.6 });
-    expect(r.policies[2].versusStatusQuo!.war.diff).toBeCloseTo(-0.2, 12);
+  it('averages over futures and reports the spread across futures separately', () => {
+    expect(r.policies[0].unweighted.outcomes.war.p).toBeCloseTo(12 / 40, 12);
+    expect(r.policies[0].unweighted.acrossFutures.war).toEqual({ q05: 0, q50: 0.2, q95: 0.6 });
+    expect(r.policies[2].unweighted.versusStatusQuo!.war.diff).toBeCloseTo(-0.2, 12);
   });
 
   it('splits by structural alternative, computes regret and satisficing', () => {
-    const a = r.byType[0].alternatives[0];
+    const a = r.byType.unweighted[0].alternatives[0];
     expect(a.futures).toBe(2);
     expect(a.best).toBe('better');
-    const better = r.robustness.policies.find((p) => p.id === 'better')!;
+    const better = r.robustness.unweighted.policies.find((p) => p.id === 'better')!;
     expect(better.maxRegret).toBe(0);
     expect(better.satisficing).toBe(0.75); // P(war) per future 0.1, 0.2, 0.1, 0: three of four ≤ 0.15
-    expect(r.robustness.policies[0]).toMatchObject({ satisficing: 0.25, maxRegret: expect.closeTo(0.5, 12) });
-    expect(r.robustness.minimaxRegret).toBe('better');
+    expect(r.robustness.unweighted.policies[0]).toMatchObject({ satisficing: 0.25, maxRegret: expect.closeTo(0.5, 12) });
+    expect(r.robustness.unweighted.minimaxRegret).toBe('better');
+  });
+
+  it('weights futures: a future of weight 0 leaves every weighted figure, and weights of 1 give the unweighted ones', () => {
+    const w = analyzeExperiment(e, { seed: 1, threshold: 0.15, weights: [1, 1, 0, 1] });
+    // status quo P(war) per future 0.4, 0.2, 0.6, 0 → without future 2: (0.4 + 0.2 + 0) / 3
+    expect(w.policies[0].weighted.outcomes.war.p).toBeCloseTo(0.2, 12);
+    expect(w.policies[2].weighted.versusStatusQuo!.war.diff).toBeCloseTo(((0.1 - 0.4) + (0.2 - 0.2) + 0) / 3, 12);
+    expect(w.robustness.weighted.policies[0].satisficing).toBeCloseTo(1 / 3, 12);
+    const ones = analyzeExperiment(e, { seed: 1, threshold: 0.15, weights: [1, 1, 1, 1] });
+    expect(ones.policies.map((p) => p.weighted)).toEqual(ones.policies.map((p) => p.unweighted));
   });
 });

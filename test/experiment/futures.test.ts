@@ -57,7 +57,8 @@ describe('futures of the Korea scenario', () => {
     const d = sampleFutures(korea, 20, 7);
     expect(d.uncertainties.length).toBeGreaterThan(100);
     expect(d.uncertainties.map((u) => u.name)).toContain('levers[us-prk-channel].effect');
-    for (const f of d.futures) d.uncertainties.forEach((u, k) => expect(f.values[k] >= u.range[0] && f.values[k] <= u.range[1]).toBe(true));
+    // A beta's range is its central 95%, not a bound: its draws stay in [0, 1].
+    for (const f of d.futures) d.uncertainties.forEach((u, k) => expect(u.dist === 'beta' ? f.values[k] >= 0 && f.values[k] <= 1 : f.values[k] >= u.range[0] && f.values[k] <= u.range[1]).toBe(true));
   });
 
   it('are identical for the same seed and differ for another', () => {
@@ -65,9 +66,27 @@ describe('futures of the Korea scenario', () => {
     expect(sampleFutures(korea, 10, 4).futures).not.toEqual(sampleFutures(korea, 10, 3).futures);
   });
 
-  it('balance North Korea\'s two types (equal weights, stratified): 10 of 20 each', () => {
-    const types = sampleFutures(korea, 20, 11).futures.map((f) => f.alternatives['prk-type']);
+  it('balance North Korea\'s two types (equal weights, stratified): 10 of 20 each in replicates of 10', () => {
+    const d = sampleFutures(korea, 20, 11, { replicates: 2 });
+    const types = d.futures.map((f) => f.alternatives['prk-type']);
     expect(types.filter((t) => t === 'spiral').length).toBe(10);
+    for (const r of [0, 1]) expect(d.futures.filter((f) => f.replicate === r && f.alternatives['prk-type'] === 'spiral').length).toBe(5);
+  });
+
+  it('come as independent hypercubes: ten of five futures for 50, each stratifying every range on its own', () => {
+    const d = sampleFutures(korea, 50, 3);
+    expect(d.replicates).toBe(10);
+    const k = d.uncertainties.findIndex((u) => u.dist === 'split-uniform' && u.range[0] < u.value && u.value < u.range[1]);
+    const u = d.uncertainties[k];
+    for (let r = 0; r < 10; r++) {
+      const strata = d.futures.filter((f) => f.replicate === r).map((f) => {
+        // the value's quantile under its split-uniform distribution, then its stratum of five
+        const x = f.values[k];
+        const q = x <= u.value ? (0.5 * (x - u.range[0])) / (u.value - u.range[0] || 1) : 0.5 + (0.5 * (x - u.value)) / (u.range[1] - u.value || 1);
+        return Math.min(4, Math.floor(q * 5));
+      });
+      expect([...strata].sort()).toEqual([0, 1, 2, 3, 4]);
+    }
   });
 
   it('write the sampled values into the scenario and apply the chosen alternative', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { ensembleView } from '../../src/report/types.js';
 import { byTypeFigure, differencesFigure, monthlyFigure, renderFigures, warFigure } from '../../src/report/figures.js';
 import { cleanSvg } from '../../src/report/svg.js';
 import { syntheticComparison } from './synthetic.js';
 
-const result = syntheticComparison();
+const result = ensembleView(syntheticComparison(), 'weighted');
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 
 describe('report figures: ECharts rendered to inline SVG', () => {
@@ -20,8 +21,8 @@ describe('report figures: ECharts rendered to inline SVG', () => {
 
   it('is byte-identical across renders, even after other charts advanced the renderer counter', () => {
     const first = renderFigures(result).map((f) => f.svg);
-    monthlyFigure(syntheticComparison({ months: 24 }));
-    const second = renderFigures(syntheticComparison()).map((f) => f.svg);
+    monthlyFigure(ensembleView(syntheticComparison({ months: 24 }), 'weighted'));
+    const second = renderFigures(ensembleView(syntheticComparison(), 'weighted')).map((f) => f.svg);
     expect(second).toEqual(first);
   });
 
@@ -55,7 +56,7 @@ describe('report figures: ECharts rendered to inline SVG', () => {
   });
 
   it('monthly score: a flat zero score still renders on a readable axis', () => {
-    const r = syntheticComparison({ months: 12 });
+    const r = ensembleView(syntheticComparison({ months: 12 }), 'weighted');
     for (const p of r.policies) for (const k of ['mean', 'q05', 'q50', 'q95'] as const) p.monthlyScore[k] = p.monthlyScore[k].map(() => 0);
     const svg = monthlyFigure(r).svg;
     expect(svg).not.toMatch(/NaN/);

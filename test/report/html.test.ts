@@ -1,3 +1,4 @@
+import { ensembleView } from '../../src/report/types.js';
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/report/html.js';
 import { escapeHtml } from '../../src/report/format.js';
@@ -63,7 +64,7 @@ describe('report: a valid, self-contained HTML document', () => {
     r.question = `Why ${evil}?`;
     r.scenarioInfo.sources.push({ id: 'x<y', title: evil, url: 'javascript:alert(1)', note: '"quoted" & \'single\'' });
     r.assumptions[0].assumption = evil;
-    r.byType[0].alternatives[0].title = evil;
+    r.byType.weighted[0].alternatives[0].title = evil;
     r.reproduce.command = 'flashpoints compare "a b.yaml" --seed 1 && echo <done>';
     const doc = renderReport(r);
     expect(checkHtml(doc)).toEqual([]);
@@ -80,7 +81,7 @@ describe('report: a valid, self-contained HTML document', () => {
     const sq = base.policies[0];
     expect(estimates).toContain('4.5%<br><span class="ci">[3.9% – 5.1%]</span>'); // status-quo P(war) 0.045 ± 0.006
     expect(spread).toContain(`<span class="ci">0.90% – 9.9%</span>`); // q05 = 0.045 − 0.036, q95 = 0.045 + 1.5·0.036
-    expect(sq.acrossFutures.war.q05).toBeCloseTo(0.009, 12);
+    expect(sq.weighted.acrossFutures.war.q05).toBeCloseTo(0.009, 12);
     expect(estimates).not.toContain('0.90% – 9.9%');
     expect(html).toMatch(/table\.spread \{ background/);
     expect(html).toContain('Monte Carlo');
@@ -91,8 +92,8 @@ describe('report: a valid, self-contained HTML document', () => {
     const r = syntheticComparison();
     const clear = { diff: 0.01, lo: 0.002, hi: 0.018 };
     const straddles = { diff: -0.001, lo: -0.005, hi: 0.003 };
-    r.policies[5].versusStatusQuo = { clash: clear, war: clear, nuclear: clear, clashYearsPerDecade: clear, escalationScore: clear };
-    r.policies[3].versusStatusQuo = { clash: straddles, war: straddles, nuclear: straddles, clashYearsPerDecade: straddles, escalationScore: straddles };
+    r.policies[5].weighted.versusStatusQuo = { clash: clear, war: clear, nuclear: clear, clashYearsPerDecade: clear, escalationScore: clear };
+    r.policies[3].weighted.versusStatusQuo = { clash: straddles, war: straddles, nuclear: straddles, clashYearsPerDecade: straddles, escalationScore: straddles };
     const t = tableOf(renderReport(r), 'diff');
     expect(rowOf(t, 'grit').match(/<td class="sig">/g)?.length).toBe(5);
     expect(rowOf(t, 'grit')).toContain('● +1.0 pp');
@@ -103,17 +104,17 @@ describe('report: a valid, self-contained HTML document', () => {
 
   it('names the policy with the lowest P(war) under each alternative of a structural uncertainty', () => {
     const t = tableOf(html, 'bytype');
-    for (const a of base.byType[0].alternatives) {
+    for (const a of base.byType.weighted[0].alternatives) {
       const row = rowOf(t, a.best);
       expect(row).toContain('<td class="best">★ P(war)');
     }
-    expect(t.match(/<td class="best">/g)?.length).toBe(base.byType[0].alternatives.length);
+    expect(t.match(/<td class="best">/g)?.length).toBe(base.byType.weighted[0].alternatives.length);
     expect(html).toContain('Spiral (security-seeking) (26 futures)');
   });
 
   it('states the satisficing threshold and the robust choices', () => {
     expect(html).toContain('stays at or below the threshold of 5.0% (threshold 0.05');
-    expect(html).toContain(`Smallest maximum regret (minimax regret): ${escapeHtml(base.policies.find((p) => p.id === base.robustness.minimaxRegret)!.title)}`);
+    expect(html).toContain(`Smallest maximum regret (minimax regret): ${escapeHtml(base.policies.find((p) => p.id === base.robustness.weighted.minimaxRegret)!.title)}`);
     expect(tableOf(html, 'robust').split('<tr>').length - 2).toBe(6);
   });
 
@@ -136,7 +137,7 @@ describe('report: a valid, self-contained HTML document', () => {
   });
 
   it('is deterministic: the same result renders to the same bytes, whatever was rendered before', () => {
-    warFigure(syntheticComparison({ months: 12 })); // advances ECharts' instance counter
+    warFigure(ensembleView(syntheticComparison({ months: 12 }), 'weighted')); // advances ECharts' instance counter
     expect(renderReport(syntheticComparison())).toBe(html);
   });
 
@@ -146,10 +147,10 @@ describe('report: a valid, self-contained HTML document', () => {
   });
 
   it('renders a comparison of the status quo alone (no differences, no structural uncertainty)', () => {
-    const r: ComparisonResult = { ...syntheticComparison(), byType: [] };
+    const r: ComparisonResult = { ...syntheticComparison(), byType: { weighted: [], unweighted: [] } };
     r.policies = r.policies.slice(0, 1);
     r.options = { ...r.options, policies: ['status-quo'] };
-    r.robustness = { ...r.robustness, policies: r.robustness.policies.slice(0, 1), minimaxRegret: 'status-quo', mostSatisficing: 'status-quo' };
+    r.robustness.weighted = { ...r.robustness.weighted, policies: r.robustness.weighted.policies.slice(0, 1), minimaxRegret: 'status-quo', mostSatisficing: 'status-quo' };
     const doc = renderReport(r);
     expect(checkHtml(doc)).toEqual([]);
     expect(doc).toContain('No policy other than the status quo was compared.');
@@ -160,9 +161,9 @@ describe('report: a valid, self-contained HTML document', () => {
 describe('report: values that are not finite', () => {
   it('prints — for them and leaves them out of the figures, never NaN', () => {
     const r = syntheticComparison();
-    r.policies[2].outcomes.war = { p: Number.NaN, lo: Number.NaN, hi: Number.NaN };
-    r.policies[2].versusStatusQuo!.war = { diff: Number.NaN, lo: Number.NaN, hi: Number.NaN };
-    r.policies[1].monthlyScore.q95[5] = Number.NaN;
+    r.policies[2].weighted.outcomes.war = { p: Number.NaN, lo: Number.NaN, hi: Number.NaN };
+    r.policies[2].weighted.versusStatusQuo!.war = { diff: Number.NaN, lo: Number.NaN, hi: Number.NaN };
+    r.policies[1].weighted.monthlyScore.q95[5] = Number.NaN;
     const doc = renderReport(r);
     expect(doc).not.toMatch(/NaN|Infinity/);
     expect(checkHtml(doc)).toEqual([]);

@@ -2,7 +2,9 @@
 // structural uncertainty (North Korea's type) with two alternatives, a 120-month horizon. Numbers come from a seeded
 // stream so they look like model output; the report tests check the rendering, not the numbers.
 import { streamFor } from '../../src/math/rng/index.js';
-import type { ComparisonResult, Diff, Interval, MeanInterval, PolicyResult, Spread } from '../../src/report/types.js';
+import type { ComparisonResult, Diff, Interval, MeanInterval, PolicyBlock, PolicyResult, Spread } from '../../src/report/types.js';
+
+type Flat = { id: string; title: string; description: string } & PolicyBlock;
 
 export const POLICY_IDS = ['status-quo', 'asian-nato', 'deterrence-assurance', 'dialogue', 'japan-bridge', 'grit'] as const;
 const TITLES: Record<string, string> = {
@@ -34,13 +36,13 @@ export function syntheticComparison(options: SyntheticOptions = {}): ComparisonR
   const rng = streamFor(7, 8);
   const u = () => rng.nextDouble();
   const base = { clash: 0.42, war: 0.045, nuclear: 0.006, clashYears: 2.4, score: 1.1 };
-  const policies: PolicyResult[] = POLICY_IDS.map((id, i) => {
+  const flat: Flat[] = POLICY_IDS.map((id, i) => {
     const f = i === 0 ? 1 : 0.7 + 0.6 * u();
     const war = base.war * f;
     const clashYears = base.clashYears * (0.8 + 0.4 * u());
     const score = base.score * f;
     const mean = Array.from({ length: months }, (_, m) => score * (0.6 + 0.4 * Math.sin((m + i) / 9)) + 0.05 * u());
-    const p: PolicyResult = {
+    const p: Flat = {
       id,
       title: options.titles?.[id] ?? TITLES[id],
       description: `Synthetic policy ${i + 1} for the report tests.`,
@@ -59,6 +61,10 @@ export function syntheticComparison(options: SyntheticOptions = {}): ComparisonR
         escalationScore: spread(score, 0.4),
       },
       monthlyScore: { mean, q05: mean.map((v) => v - 0.5), q50: mean.map((v) => v - 0.05), q95: mean.map((v) => v + 0.8) },
+      groups: [
+        { id: 'peninsula', title: 'The peninsula', war: interval(war * 0.8, 0.005), nuclear: interval(base.nuclear * f * 0.8, 0.002), clashYearsPerDecade: meanInterval(clashYears * 0.9, 0.1) },
+        { id: 'other', title: 'Other dyads', war: interval(war * 0.2, 0.003), nuclear: interval(base.nuclear * f * 0.2, 0.001), clashYearsPerDecade: meanInterval(clashYears * 0.1, 0.05) },
+      ],
     };
     if (i > 0) {
       p.versusStatusQuo = {
@@ -71,17 +77,34 @@ export function syntheticComparison(options: SyntheticOptions = {}): ComparisonR
     }
     return p;
   });
+  // The unweighted ensemble: the same figures a little higher (the record rules out high-risk futures).
+  const policies: PolicyResult[] = flat.map(({ id, title, description, ...block }) => ({
+    id, title, description, weighted: block,
+    unweighted: { ...block, outcomes: { ...block.outcomes, war: interval(block.outcomes.war.p * 1.2, 0.008) } },
+  }));
   const alternative = (id: string, title: string, futures: number, scale: number) => {
-    const rows = policies.map((p) => ({
+    const rows = flat.map((p) => ({
       id: p.id,
       war: interval(p.outcomes.war.p * scale, 0.008),
       nuclear: interval(p.outcomes.nuclear.p * scale, 0.003),
       clashYearsPerDecade: meanInterval(p.outcomes.clashYearsPerDecade.mean * scale, 0.2),
     }));
     const best = rows.reduce((a, b) => (b.war.p < a.war.p ? b : a)).id;
-    return { id, title, futures, policies: rows, best };
+    return { id, title, futures, weight: futures - 5, policies: rows, best, runnerUp: rows[0].id, margin: diff(-0.01, 0.004), separated: true };
   };
-  const regret = policies.map((p) => p.outcomes.war.p - Math.min(...policies.map((q) => q.outcomes.war.p)));
+  const regret = flat.map((p) => p.outcomes.war.p - Math.min(...flat.map((q) => q.outcomes.war.p)));
+  const byType = {
+    uncertainty: 'nk-type',
+    title: "North Korea's type",
+    alternatives: [alternative('spiral', 'Spiral (security-seeking)', 26, 0.7), alternative('regime', 'Regime-driven (greedy)', 24, 1.4)],
+  };
+  const robustness = {
+    criterion: 'war' as const,
+    threshold: 0.05,
+    policies: flat.map((p, i) => ({ id: p.id, meanRegret: regret[i], maxRegret: regret[i] * 2.5, satisficing: 0.5 + 0.08 * i })),
+    minimaxRegret: flat[regret.indexOf(Math.min(...regret))].id,
+    mostSatisficing: 'grit',
+  };
   const count = options.assumptions ?? 40;
   const provenances = ['sourced', 'assumed', 'bare'] as const;
   return {
@@ -101,21 +124,14 @@ export function syntheticComparison(options: SyntheticOptions = {}): ComparisonR
         { id: 'fas-warheads', title: 'Status of World Nuclear Forces', publisher: 'FAS', year: 2024 },
       ],
     },
-    policies,
-    byType: [
-      {
-        uncertainty: 'nk-type',
-        title: "North Korea's type",
-        alternatives: [alternative('spiral', 'Spiral (security-seeking)', 26, 0.7), alternative('regime', 'Regime-driven (greedy)', 24, 1.4)],
-      },
-    ],
-    robustness: {
-      criterion: 'war',
-      threshold: 0.05,
-      policies: policies.map((p, i) => ({ id: p.id, meanRegret: regret[i], maxRegret: regret[i] * 2.5, satisficing: 0.5 + 0.08 * i })),
-      minimaxRegret: policies[regret.indexOf(Math.min(...regret))].id,
-      mostSatisficing: 'grit',
+    weights: {
+      method: 'history-matching', cutoff: 3, futures: 50, ess: 40, share: 0.8,
+      targets: [{ id: 'no-war-peninsula', title: 'No war on the peninsula, 1954–2024', observed: 0, source: 'cow-mid-5', rulesOut: 6 }],
+      perFuture: Array.from({ length: 50 }, (_, index) => ({ index, weight: index % 5 === 0 ? 0 : 1, implausibility: index % 5 === 0 ? 3.5 : 1, worst: 'no-war-peninsula', implausibilities: [index % 5 === 0 ? 3.5 : 1] })),
     },
+    policies,
+    byType: { weighted: [byType], unweighted: [byType] },
+    robustness: { weighted: robustness, unweighted: robustness },
     assumptions: Array.from({ length: count }, (_, i) => ({
       path: `relations[${i % 6}].param${i}`,
       value: Math.round(u() * 1000) / 100,

@@ -64,21 +64,21 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
     if (!existsSync(path)) throw new InputError([`--data: missing ${rel} in '${opts.data}'`], 'the calibration reads the files listed in SOURCES.md sections 2, 3 and 5');
     texts[key] = readFileSync(path, 'utf8');
   }
-  const inputs = texts as unknown as import('../../experiment/calibrateCrisis.js').CrisisCalibrationInputs;
+  const inputs = texts as unknown as import('../../calibrate/calibrateCrisis.js').CrisisCalibrationInputs;
   const { readScenarioFile } = await import('../scenarioFile.js');
   const { scenario, hash } = readScenarioFile(file);
   if (!scenario.crisis?.launches) throw new InputError([`${file}: the scenario has no crisis.launches section to calibrate`]);
-  const cal = await import('../../experiment/calibrateCrisis.js');
+  const cal = await import('../../calibrate/calibrateCrisis.js');
   const calibrating = Boolean(opts.write || opts.out || opts.json || (!opts.table && !opts.figures));
   const treatment = opts.treatment;
   let target = scenario;
-  let values: import('../../experiment/calibrateCrisis.js').CrisisValues | undefined;
+  let values: import('../../calibrate/calibrateCrisis.js').CrisisValues | undefined;
   let search: unknown;
   if (calibrating) {
     const r = cal.calibrateCrisis(scenario, inputs, { seed: opts.seed, tuneRuns: opts.tuneRuns, treatment });
     values = r.values;
     search = r.search;
-    const { writeCrisisCalibration } = await import('../../experiment/crisisCalibration/writeScenario.js');
+    const { writeCrisisCalibration } = await import('../../calibrate/crisis/writeScenario.js');
     const { sha256Hex } = await import('../../scenario/sha256.js');
     const text = writeCrisisCalibration(readFileSync(file, 'utf8'), r.values, {
       command: `flashpoints calibrate crisis ${file} --data ${opts.data}${opts.seed !== 1 ? ` --seed ${opts.seed}` : ''}${opts.tuneRuns !== 400 ? ` --tune-runs ${opts.tuneRuns}` : ''}${treatment !== 'cycle' ? ` --treatment ${treatment}` : ''}`,
@@ -94,7 +94,7 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
   const table = cal.crisisCalibrationTable(target, inputs, { seed: opts.seed, launchRuns: opts.runs, clashRuns: opts.runs, treatment });
   if (opts.figures) {
     mkdirSync(opts.figures, { recursive: true });
-    const { crisisFigures } = await import('../../experiment/crisisCalibration/figures.js');
+    const { crisisFigures } = await import('../../calibrate/crisis/figures.js');
     for (const [name, svg] of Object.entries(crisisFigures(table.evidence, table.validation, opts.seed))) writeFileSync(join(opts.figures, name), svg);
   }
   if (typeof opts.table === 'string') writeFileSync(opts.table, table.markdown);
@@ -114,7 +114,7 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
     process.stdout.write(table.markdown);
     return;
   }
-  const { fmt } = await import('../../experiment/crisisCalibration/validation.js');
+  const { fmt } = await import('../../calibrate/crisis/validation.js');
   if (values) {
     process.stdout.write(`calibrated values${opts.write ? ` (written to ${file})` : opts.out ? ` (written to ${opts.out})` : ' (not written: add --write or --out)'}:\n`);
     for (const [k, v] of Object.entries(values)) process.stdout.write(`  ${k.padEnd(15)} ${fmt(v.estimate)}  [${fmt(v.lo)}, ${fmt(v.hi)}]\n`);

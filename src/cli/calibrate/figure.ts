@@ -1,5 +1,5 @@
-import type { ArmsPanel } from '../../experiment/armsPanel.js';
-import type { BacktestResult } from '../../experiment/backtestArms.js';
+import type { ArmsPanel } from '../../calibrate/armsPanel.js';
+import type { BacktestResult } from '../../calibrate/backtestArms.js';
 
 const COLORS = { actual: '#222222', model: '#1f77b4', randomWalk: '#7f7f7f', trend: '#ff7f0e', drift: '#2ca02c' };
 const NAMES = { actual: 'SIPRI (actual)', model: 'calibrated model', randomWalk: 'random walk', trend: 'linear trend', drift: 'drift' };

@@ -5,8 +5,8 @@ import { readScenarioFile } from '../scenarioFile.js';
 import { fmt, printTable } from '../fit/print.js';
 import { readArmsDataFiles } from './armsData.js';
 import { parseScenario } from '../../scenario/load.js';
-import { runArmsCalibration } from '../../experiment/runArmsCalibration.js';
-import { METHODS } from '../../experiment/backtestArms.js';
+import { runArmsCalibration } from '../../calibrate/runArmsCalibration.js';
+import { METHODS } from '../../calibrate/backtestArms.js';
 import { writeCalibration } from './writeScenario.js';
 
 export interface CalibrateArmsCliOptions {

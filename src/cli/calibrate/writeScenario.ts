@@ -1,5 +1,5 @@
 import { isMap, isSeq, parseDocument, type Node } from 'yaml';
-import { ARMS_CALIBRATION_SOURCE, type StockCalibration } from '../../experiment/calibrateArms.js';
+import { ARMS_CALIBRATION_SOURCE, type StockCalibration } from '../../calibrate/calibrateArms.js';
 
 export { ARMS_CALIBRATION_SOURCE };
 

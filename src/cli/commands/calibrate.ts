@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { intOption } from '../output.js';
 import type { CalibrateArmsCliOptions } from '../calibrate/runArms.js';
 import { registerCalibrateCrisis } from '../calibrate/crisis.js';
+import { registerCalibrateRecord } from '../calibrate/record.js';
 
 /** Registers `calibrate` and its sub-commands `arms` and `crisis`. */
 export function registerCalibrate(program: Command): void {
@@ -27,4 +28,5 @@ export function registerCalibrate(program: Command): void {
       await runCalibrateArms(scenario, o);
     });
   registerCalibrateCrisis(calibrate);
+  registerCalibrateRecord(calibrate);
 }

@@ -9,15 +9,22 @@ import { simulateArms } from './simulateArms.js';
  * Dormand–Prince at a moderate tolerance — the crisis model reads ratios, not levels to many digits), timeline
  * changes included, and the threat is recomputed with each month's alignments. Entry [(month − 1)·m + i] is
  * actor i's ratio in month `month` (1-based); actors that fear no one have ratio 1. Under a policy, pass the
- * status quo as `reference` so the ratios are measured against the base year's threat (see simulateArms).
+ * status quo as `reference` so the ratios are measured against the base year's threat (see simulateArms). Also
+ * returns the stocks at each whole year 0 … ⌊months/12⌋ (`atYear[q][y]`), which the record weighting reads.
  */
-export function monthlyThreatRatios(s: Scenario, months: number, reference?: Scenario): { actors: string[]; ratio: Float64Array } {
+export function monthlyThreatRatios(s: Scenario, months: number, reference?: Scenario): { actors: string[]; ratio: Float64Array; stocks: { labels: string[]; atYear: number[][] } } {
   const actors = s.actors.map((a) => a.id);
   const m = actors.length;
   const ratio = new Float64Array(months * m).fill(1);
-  if (s.arms?.linear || months === 0 || !s.actors.some((a) => a.capabilities?.conventional || a.capabilities?.strategic)) return { actors, ratio };
-  const mid = Array.from({ length: months }, (_, k) => (k + 0.5) / 12);
-  const run = simulateArms(s, { times: mid, reference, rtol: 1e-6, analysis: false });
+  if (s.arms?.linear || months === 0 || !s.actors.some((a) => a.capabilities?.conventional || a.capabilities?.strategic)) return { actors, ratio, stocks: { labels: [], atYear: [] } };
+  // Mid-months for the ratios, and the whole years 0 … ⌊months/12⌋ for the stock levels (the record's trends).
+  const years = Math.floor(months / 12);
+  const grid = [...Array.from({ length: months }, (_, k) => ({ t: (k + 0.5) / 12, month: k })), ...Array.from({ length: years + 1 }, (_, y) => ({ t: y, month: -1 - y }))].sort((a, b) => a.t - b.t || a.month - b.month);
+  const full = simulateArms(s, { times: grid.map((g) => g.t), reference, rtol: 1e-6, analysis: false });
+  const pick = (want: (g: (typeof grid)[number]) => boolean) => grid.map((g, k) => (want(g) ? k : -1)).filter((k) => k >= 0);
+  const monthCols = pick((g) => g.month >= 0), yearCols = pick((g) => g.month < 0);
+  const run = { ...full, series: full.series.map((row) => monthCols.map((k) => row[k])), alignment: full.alignment && monthCols.map((k) => full.alignment![k]) };
+  const stocks = { labels: full.labels, atYear: full.series.map((row) => yearCols.map((k) => row[k])) };
   // The system at start, with the reference's base year: what the solve itself used.
   const sys = run.system;
   const n = sys.labels.length;
@@ -30,5 +37,5 @@ export function monthlyThreatRatios(s: Scenario, months: number, reference?: Sce
     matVec(T, x, m, theta);
     for (let i = 0; i < m; i++) if (sys.theta0[i] > 0) ratio[k * m + i] = Math.max(theta[i], 0) / sys.theta0[i];
   }
-  return { actors, ratio };
+  return { actors, ratio, stocks };
 }

@@ -51,6 +51,8 @@ export interface PreparedCrisis extends Omit<ActionCatalog, 'ids'> {
   /** Calendar-year index of each month (0 for the year of month 1) and the number of calendar years touched. */
   yearOf: Int32Array;
   years: number;
+  /** The arms path's stocks at whole years 0 … ⌊months/12⌋ (atYear[q][y], labels `ACTOR.kind`). */
+  armsStocks: { labels: string[]; atYear: number[][] };
 }
 
 /** Cutpoints used when the scenario gives none: calibrated so the Korea status quo is plausible (docs/model.md). */
@@ -140,7 +142,7 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
     warBase[d] = logit(warGivenClash) + deterrenceEffect * deterrence[d] + channelEffect * 0.5 * (dialogue[d] + dialogue[j * m + i]);
   }
 
-  const { ratio } = monthlyThreatRatios(s, months, reference);
+  const { ratio, stocks: armsStocks } = monthlyThreatRatios(s, months, reference);
   const threatTerm = new Float64Array(months * m);
   for (let t = 0; t < months; t++) for (let i = 0; i < m; i++) {
     if (CRISIS_STRATEGIES[strategy[i]].readsThreat) threatTerm[t * m + i] = beta2[i] * Math.log(Math.max(ratio[t * m + i], 1e-9));
@@ -198,7 +200,7 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
     cutpoints, clashThreshold: val('crisis.clashThreshold'), memory: val('crisis.memory'),
     strategy, beta1, threatTerm, u0, hostility, friction: hostility.map((h, d) => h * hostility[(d % m) * m + ((d / m) | 0)]), deterrence, bias, spread, warBase, tensionEffect,
     nuclearGivenWar: val('crisis.ladder.nuclearGivenWar'),
-    exerciseScale, exerciser, exerciseTarget, launchActor, launchMean, launchDispersion, yearOf, years,
+    exerciseScale, exerciser, exerciseTarget, launchActor, launchMean, launchDispersion, yearOf, years, armsStocks,
   };
 }
 

@@ -30,8 +30,11 @@ export interface RunRecord {
   dyadClashYears: Int32Array;
   clashYears: number;
   clashes: number;
-  /** First month of war / nuclear use (0: none). */
+  /** Per dyad and calendar year, 1 if the dyad clashed that year: [(i·m + j)·years + y] (groups' clash-years). */
+  clashYearFlags: Uint8Array;
+  /** First month of war / nuclear use (0: none), and the ordered dyad i·m + j in which that war began (−1: none). */
   warMonth: number;
+  warDyad: number;
   nuclearMonth: number;
   launches: number;
 }
@@ -77,7 +80,8 @@ export function createWorkspace(p: PreparedCrisis): Workspace {
       score: new Float64Array(p.months),
       actions: new Float64Array(mm * p.weights.length),
       dyadClashYears: new Int32Array(mm),
-      clashYears: 0, clashes: 0, warMonth: 0, nuclearMonth: 0, launches: 0,
+      clashYearFlags: new Uint8Array(mm * Math.max(1, p.years)),
+      clashYears: 0, clashes: 0, warMonth: 0, warDyad: -1, nuclearMonth: 0, launches: 0,
     },
   };
 }
@@ -105,9 +109,11 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
   for (let d = 0; d < m * m; d++) gritStep[d] = strategy[(d / m) | 0] === GRIT_CODE && hostility[d] > 0 ? 1 : 0;
   record.actions.fill(0);
   record.dyadClashYears.fill(0);
+  record.clashYearFlags.fill(0);
   record.clashYears = 0;
   record.clashes = 0;
   record.warMonth = 0;
+  record.warDyad = -1;
   record.nuclearMonth = 0;
   record.launches = 0;
   let lastYear = -1;
@@ -152,12 +158,16 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
           if (lastClashYear[d] !== year) {
             lastClashYear[d] = year;
             record.dyadClashYears[d]++;
+            record.clashYearFlags[d * p.years + year] = 1;
           }
           if (lastYear !== year) {
             lastYear = year;
             record.clashYears++;
           }
-          if (rung >= 2) record.warMonth = t;
+          if (rung >= 2) {
+            record.warMonth = t;
+            record.warDyad = d;
+          }
           if (rung === 3) {
             record.nuclearMonth = t;
             a = p.nuclear;
@@ -214,5 +224,5 @@ export function runCrisis(p: PreparedCrisis, opts: { seed: number; future?: numb
   const ws = createWorkspace(p);
   seedReplication(ws, opts.seed, opts.future ?? 0, opts.replication ?? 0);
   const r = runReplication(p, ws);
-  return { ...r, score: r.score.slice(), actions: r.actions.slice(), dyadClashYears: r.dyadClashYears.slice() };
+  return { ...r, score: r.score.slice(), actions: r.actions.slice(), dyadClashYears: r.dyadClashYears.slice(), clashYearFlags: r.clashYearFlags.slice() };
 }

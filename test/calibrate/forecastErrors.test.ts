@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearTrendForecast, mape, randomWalkForecast, rmseLog } from '../../src/experiment/forecastErrors.js';
+import { linearTrendForecast, mape, randomWalkForecast, rmseLog } from '../../src/calibrate/forecastErrors.js';
 
 // A hand case: actual 100 → 110 → 121 (10% a year) after a last observed value of 100, and a trend fitted on
 // three years 1, 2, 4. Expected numbers are worked out by hand below each assertion.

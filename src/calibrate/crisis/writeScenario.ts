@@ -1,19 +1,46 @@
 import { isMap, isNode, isSeq, parseDocument, type Node } from 'yaml';
-import type { CrisisValues } from '../calibrateCrisis.js';
+import jStat from 'jstat';
+import type { CrisisValues } from './evidence.js';
+
+const roundSig = (x: number, d: number) => Number(x.toPrecision(d));
+
+/**
+ * The Beta(a, b) whose median is `median` exactly and whose 2.5% and 97.5% points come closest (in logs) to `lo`
+ * and `hi`: a one-dimensional search over a, with b solved for the median. Example: the tuned warGivenClash
+ * (0.0331 [0.00181, 0.146]) gives about Beta(1.17, 25.4).
+ */
+export function betaFromQuantiles(median: number, lo: number, hi: number): { a: number; b: number } {
+  const bFor = (a: number) => {
+    let l = -10, h = 15;
+    for (let i = 0; i < 90; i++) {
+      const m = (l + h) / 2;
+      if (jStat.beta.inv(0.5, a, Math.exp(m)) > median) l = m;
+      else h = m;
+    }
+    return Math.exp((l + h) / 2);
+  };
+  const err = (a: number, b: number) => (Math.log(jStat.beta.inv(0.025, a, b)) - Math.log(lo)) ** 2 + (Math.log(jStat.beta.inv(0.975, a, b)) - Math.log(hi)) ** 2;
+  let best = { a: 1, b: bFor(1), e: Infinity };
+  for (let la = -3; la <= 3; la += 0.01) {
+    const a = Math.exp(la), b = bFor(a), e = err(a, b);
+    if (e < best.e) best = { a, b, e };
+  }
+  return { a: best.a, b: best.b };
+}
 
 /** Id of the `sources` entry the calibrated values cite. */
 export const CALIBRATION_SOURCE_ID = 'crisis-calibration';
 
 /** Where each calibrated value goes and what its note says. */
-// `dist` says how experiments sample the range: the tuned values' intervals are skewed (a posterior for
-// warGivenClash), so a uniform draw over them would move the mean far from the calibrated value.
-const TARGETS: { key: keyof CrisisValues; path: string[]; note: string; dist?: 'triangular' | 'loguniform' }[] = [
+// How experiments sample each range: the default split-uniform keeps the calibrated value as the median on a
+// skewed interval; warGivenClash is the Beta the calibration derives (its posterior pushed through the tuning map).
+const TARGETS: { key: keyof CrisisValues; path: string[]; note: string; dist?: 'beta' }[] = [
   { key: 'baseRate', path: ['crisis', 'launches', 'baseRate'], note: 'NB2 fit to CNS monthly missiles 2012–2019: months with no exercise and no dialogue; Wald 95% range.' },
   { key: 'dispersion', path: ['crisis', 'launches', 'dispersion'], note: 'NB2 dispersion α of the same fit; Wald 95% range.' },
   { key: 'exerciseLift', path: ['crisis', 'launches', 'exerciseLift'], note: 'Log rate ratio of US–ROK exercise months (March/August cycle where the record is silent); Wald 95% range.' },
   { key: 'dialogueEffect', path: ['crisis', 'launches', 'dialogueEffect'], note: 'Log rate ratio of the 2018-04 … 2019-02 dialogue (no launch): profile-likelihood median point, upper end the 95% profile bound; the data set no finite lower bound.' },
-  { key: 'baseline', path: ['crisis', 'actors', 'PRK', 'baseline'], note: 'Tuned on the model (fixed seed) to COW MID use-of-force onset years of North Korea with ROK/US/Japan 1990–2014; range hits the Wilson 95% ends.', dist: 'triangular' },
-  { key: 'warGivenClash', path: ['crisis', 'ladder', 'warGivenClash'], note: 'Tuned on the model to P(war | clash-year): rivalries 1946–2014 (beta-binomial prior) updated with no war on the peninsula since 1953; range hits the posterior 2.5/97.5%; loguniform over it keeps the mean at the calibrated value.', dist: 'loguniform' },
+  { key: 'baseline', path: ['crisis', 'actors', 'PRK', 'baseline'], note: 'Tuned on the model (fixed seed) to COW MID use-of-force onset years of North Korea with ROK/US/Japan 1990–2014; range hits the Wilson 95% ends; sampled with the tuned value as median.' },
+  { key: 'warGivenClash', path: ['crisis', 'ladder', 'warGivenClash'], note: 'Tuned on the model to P(war | clash-year): rivalries 1946–2014 (beta-binomial prior) updated with no war on the peninsula since 1953; range hits the posterior 2.5/97.5%; sampled as the Beta whose median and 2.5/97.5% points match the tuned values (betaFromQuantiles).', dist: 'beta' },
 ];
 
 /** Provenance written with the values: the command and the SHA-256 of each input (never a date). */
@@ -47,7 +74,12 @@ export function writeCrisisCalibration(text: string, values: CrisisValues, prov:
   for (const t of TARGETS) {
     const v = values[t.key];
     const lo = Math.min(v.lo, v.estimate), hi = Math.max(v.hi, v.estimate);
-    const flow = flowMap([['value', v.estimate], ['source', CALIBRATION_SOURCE_ID], ['range', [lo, hi]], ...(t.dist ? [['dist', t.dist] as [string, string]] : []), ['note', t.note]]);
+    const beta = t.dist === 'beta' ? betaFromQuantiles(v.estimate, lo, hi) : undefined;
+    const flow = flowMap([
+      ['value', v.estimate], ['source', CALIBRATION_SOURCE_ID], ['range', [lo, hi]],
+      ...(beta ? ([['dist', 'beta'], ['shape', [roundSig(beta.a, 4), roundSig(beta.b, 4)]]] as [string, string | number[]][]) : []),
+      ['note', t.note],
+    ]);
     const existing = rangeOf(doc.getIn(t.path, true));
     if (existing) {
       edits.push({ start: existing[0], end: existing[1], text: flow });

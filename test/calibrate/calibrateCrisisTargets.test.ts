@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { IntRow } from '../../src/data/intTable.js';
-import { betaQuantile, clashYears, fitBetaBinomial, parseRivalries, warConstraint } from '../../src/experiment/crisisCalibration/incidents.js';
-import { bisectOnModel, simulateClashes, tuneBaseline, withCrisisValues } from '../../src/experiment/crisisCalibration/clashTuning.js';
+import { betaQuantile, clashYears, fitBetaBinomial, parseRivalries, warConstraint } from '../../src/calibrate/crisis/incidents.js';
+import { bisectOnModel, simulateClashes, tuneBaseline, withCrisisValues } from '../../src/calibrate/crisis/clashTuning.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { streamFor } from '../../src/math/rng/index.js';
 

@@ -1,26 +1,13 @@
-import { cnsMonthly, parseCnsLaunches } from '../data/cns.js';
-import { parseCowMid } from '../data/cowMid.js';
 import type { Scenario } from '../scenario/schema.js';
 import { getValue, resolvePath } from '../scenario/paths.js';
-import { dialogueMonths, exerciseMonths, launchDesign, parseExercises, type ExerciseTreatment, type LaunchDesign } from './crisisCalibration/covariates.js';
-import { fitLaunches, selfExcitationTest, type Interval, type LaunchFit } from './crisisCalibration/launches.js';
-import { clashYears, parseRivalries, warConstraint, type ClashYears, type WarConstraint } from './crisisCalibration/incidents.js';
-import { tuneBaseline, tuneWarGivenClash, withCrisisValues, type SearchStep } from './crisisCalibration/clashTuning.js';
-import { backtestLaunches, type Backtest } from './crisisCalibration/backtest.js';
-import { validateCrisis, type Validation } from './crisisCalibration/validation.js';
-import { renderCrisisCalibration } from './crisisCalibration/report.js';
+import type { ExerciseTreatment } from './crisis/covariates.js';
+import { crisisEvidence, type CrisisCalibrationInputs, type CrisisEvidence, type CrisisValues } from './crisis/evidence.js';
+import type { Interval } from './crisis/launches.js';
+import { tuneBaseline, tuneWarGivenClash, withCrisisValues, type SearchStep } from './crisis/clashTuning.js';
+import { validateCrisis, type Validation } from './crisis/validation.js';
+import { renderCrisisCalibration } from './crisis/report.js';
 
-/** The texts of the data files the calibration reads (the CLI reads them; this module does no I/O). */
-export interface CrisisCalibrationInputs {
-  /** CNS missile-test record (nk_missile_tests_1984_2026.csv or the nagix JSON). */
-  cns: string;
-  /** US–ROK exercises (exercises/us_rok_combined_exercises_curated.csv). */
-  exercises: string;
-  /** COW MID v5 directed dyad-years (cow/cow_mid5_directed_dyad_year_1816_2014.csv). */
-  midDyadYears: string;
-  /** Strategic rivalries (arms_races/tss_rivalries.csv). */
-  rivalries: string;
-}
+export { crisisEvidence, FIT_FROM, FIT_TO, TEST_FROM, TEST_TO, type CrisisCalibrationInputs, type CrisisEvidence, type CrisisValues } from './crisis/evidence.js';
 
 /** Options of the calibration; the defaults are the committed run's. */
 export interface CrisisCalibrationOptions {
@@ -32,64 +19,6 @@ export interface CrisisCalibrationOptions {
   iterations?: number;
   /** How years without an exercise record are treated (covariates.ts). Default `cycle`. */
   treatment?: ExerciseTreatment;
-}
-
-/** Fit window and backtest window of the launch process. */
-export const FIT_FROM = '2012-01', FIT_TO = '2019-12', TEST_FROM = '2020-01', TEST_TO = '2024-12';
-
-/** What the data say, before any tuning. */
-export interface CrisisEvidence {
-  monthly: Map<string, number>;
-  design: LaunchDesign;
-  /** The design over fit and test windows together (2012–2024), for the figure. */
-  longDesign: LaunchDesign;
-  fit: LaunchFit;
-  selfExcitation: ReturnType<typeof selfExcitationTest>;
-  /** The exercise lift and dialogue effect under each treatment of uncovered years. */
-  sensitivity: { treatment: ExerciseTreatment; exerciseMonths: number; exerciseLift: Interval; dialogueEffect: Interval }[];
-  clash: ClashYears;
-  war: WarConstraint;
-  backtest: Backtest;
-}
-
-/** The calibrated values, as written into the scenario. */
-export interface CrisisValues {
-  baseRate: Interval;
-  dispersion: Interval;
-  exerciseLift: Interval;
-  dialogueEffect: Interval;
-  /** North Korea's baseline propensity β0 (crisis.actors.PRK.baseline). */
-  baseline: Interval;
-  warGivenClash: Interval;
-}
-
-const TREATMENTS: ExerciseTreatment[] = ['cycle', 'recorded', 'spring-long'];
-
-/** Reads the data and fits the launch process, the clash-year target and the war constraint (no simulation). */
-export function crisisEvidence(inputs: CrisisCalibrationInputs, treatment: ExerciseTreatment = 'cycle'): CrisisEvidence {
-  const launches = parseCnsLaunches(inputs.cns).rows;
-  const monthly = new Map(cnsMonthly(launches).map((m) => [m.month, m.missiles]));
-  const records = parseExercises(inputs.exercises);
-  const design = (t: ExerciseTreatment, from = FIT_FROM, to = FIT_TO) => launchDesign(monthly, from, to, exerciseMonths(records, from, to, t), dialogueMonths());
-  const d = design(treatment);
-  const fit = fitLaunches(d);
-  const sensitivity = TREATMENTS.map((t) => {
-    const dt = design(t);
-    const f = fitLaunches(dt);
-    return { treatment: t, exerciseMonths: dt.exercise.reduce((s, v) => s + v, 0), exerciseLift: f.exerciseLift, dialogueEffect: f.dialogueEffect };
-  });
-  const mid = parseCowMid(inputs.midDyadYears).rows;
-  return {
-    monthly,
-    design: d,
-    longDesign: design(treatment, FIT_FROM, TEST_TO),
-    fit,
-    selfExcitation: selfExcitationTest(d, monthly.get('2011-12') ?? 0),
-    sensitivity,
-    clash: clashYears(mid),
-    war: warConstraint(mid, parseRivalries(inputs.rivalries)),
-    backtest: backtestLaunches(design(treatment), design(treatment, TEST_FROM, TEST_TO)),
-  };
 }
 
 /** Rounds to `digits` significant digits (values written to the scenario stay readable). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../../src/scenario/schema.js';
-import { buildPanel } from '../../src/experiment/armsPanel.js';
-import { backtestArms } from '../../src/experiment/backtestArms.js';
+import { buildPanel } from '../../src/calibrate/armsPanel.js';
+import { backtestArms } from '../../src/calibrate/backtestArms.js';
 
 // A observed 2000–2006, growing by 10 a year then 10%; B has no data (held at x⁰, so not evaluated). Too few years
 // to identify anything: the model runs on the scenario's values, g = 0.1 and no slopes, so from x⁰ = 100 in 2004

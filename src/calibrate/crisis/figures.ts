@@ -1,5 +1,5 @@
 import * as echarts from 'echarts';
-import { TEST_FROM, type CrisisEvidence } from '../calibrateCrisis.js';
+import { TEST_FROM, type CrisisEvidence } from './evidence.js';
 import type { LaunchDesign } from './covariates.js';
 import { replicateLaunches } from './launches.js';
 import type { Validation } from './validation.js';

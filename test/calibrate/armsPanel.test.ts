@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../../src/scenario/schema.js';
-import { buildPanel, segmentAtBreaks } from '../../src/experiment/armsPanel.js';
+import { buildPanel, segmentAtBreaks } from '../../src/calibrate/armsPanel.js';
 
 const duo = scenarioSchema.parse({
   id: 'duo',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sampleNegBinomial } from '../../src/models/crisis/campaigns.js';
 import { streamFor } from '../../src/math/rng/index.js';
-import { dialogueMonths, exerciseMonths, launchDesign, parseExercises, type LaunchDesign } from '../../src/experiment/crisisCalibration/covariates.js';
-import { fitLaunches, launchStats, nbCrps, nbLogPmf, selfExcitationTest } from '../../src/experiment/crisisCalibration/launches.js';
-import { backtestLaunches } from '../../src/experiment/crisisCalibration/backtest.js';
+import { dialogueMonths, exerciseMonths, launchDesign, parseExercises, type LaunchDesign } from '../../src/calibrate/crisis/covariates.js';
+import { fitLaunches, launchStats, nbCrps, nbLogPmf, selfExcitationTest } from '../../src/calibrate/crisis/launches.js';
+import { backtestLaunches } from '../../src/calibrate/crisis/backtest.js';
 
 /** A synthetic design whose counts come from the model's own launch sampler with known parameters. */
 function synthetic(T: number, p: { base: number; lift: number; dialogue: number; alpha: number }, seed: number, dialogueEvery = 10): LaunchDesign {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { armsParams, matVec, operators } from '../../src/models/arms/buildArms.js';
 import { streamFor } from '../../src/math/rng/index.js';
 import { scenarioSchema, type Scenario } from '../../src/scenario/schema.js';
-import { buildPanel } from '../../src/experiment/armsPanel.js';
-import { calibrateArms, calibrateStock, type Row } from '../../src/experiment/calibrateArms.js';
+import { buildPanel } from '../../src/calibrate/armsPanel.js';
+import { calibrateArms, calibrateStock, type Row } from '../../src/calibrate/calibrateArms.js';
 
 // Two rivals and X's ally Z (the shape of buildArms.test.ts's trio), with known parameters; the fatigue is strong
 // enough for the coupled system to be stable, so the series fluctuate around equilibrium instead of exploding.
