@@ -41,10 +41,15 @@ export function checkOutputPath(out: string, inputs: readonly string[], option =
  * sees half a table and a failed write leaves any earlier file intact. An unwritable path is an input error (exit 2).
  */
 export function writeCsvFile(out: string, header: readonly string[], rows: readonly CsvCell[][], option = '--csv'): void {
+  writeFileAtomic(out, csvText(header, rows), option);
+}
+
+/** Writes `text` to `out` through a temporary file in the same directory and a rename; errors exit 2 naming `option`. */
+export function writeFileAtomic(out: string, text: string, option: string): void {
   const target = resolve(out);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temp, csvText(header, rows));
+    writeFileSync(temp, text);
     renameSync(temp, target);
   } catch (err) {
     rmSync(temp, { force: true });
