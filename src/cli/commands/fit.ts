@@ -183,8 +183,8 @@ async function checkCsv(csv: string | undefined, data: string): Promise<void> {
 }
 
 /** Writes the tidy coefficient rows that `rows` builds to --csv (nothing without it). */
-async function writeCoefficients(csv: string | undefined, rows: (tidy: typeof import('../fit/tidy.js')) => Promise<CsvCell[][]>): Promise<void> {
+async function writeCoefficients(csv: string | undefined, rows: (tidy: typeof import('../tidy.js')) => Promise<CsvCell[][]>): Promise<void> {
   if (!csv) return;
-  const [tidy, { writeCsvFile }] = await Promise.all([import('../fit/tidy.js'), import('../csvFile.js')]);
+  const [tidy, { writeCsvFile }] = await Promise.all([import('../tidy.js'), import('../csvFile.js')]);
   writeCsvFile(csv, tidy.TIDY_COEFFICIENT_COLUMNS, await rows(tidy));
 }

@@ -55,7 +55,10 @@ export function registerTournament(program: Command): void {
     const rs = tournamentResultSet(result);
     const byId = <T>(values: T[]) => Object.fromEntries(ids.map((id, i) => [id, values[i]]));
     const options = { ...echoOptions(opts, payoffs), players: ids, repetitions: opts.repetitions, selfPlay: opts.selfPlay ?? false, csv: opts.csv ?? null, report: opts.report ?? null };
-    if (opts.csv) writeCsvFile(opts.csv, TOURNAMENT_CSV_COLUMNS, tournamentRows(ids, result, rs));
+    if (opts.csv) {
+      const { TOURNAMENT_CSV_COLUMNS, tournamentRows } = await import('../tidy.js');
+      writeCsvFile(opts.csv, TOURNAMENT_CSV_COLUMNS, tournamentRows(result, rs));
+    }
     if (opts.report) {
       const { renderTournamentReport } = await import('../../report/gameReport.js');
       const { VERSION } = await import('../../version.js');
@@ -87,25 +90,6 @@ export function registerTournament(program: Command): void {
     if (opts.csv) process.stdout.write(`result set written to ${opts.csv}\n`);
     if (opts.report) process.stdout.write(`report written to ${opts.report}\n`);
   });
-}
-
-/** The columns of `tournament --csv`: one measured value per row; empty cells where a measure has no opponent or repetition. */
-export const TOURNAMENT_CSV_COLUMNS = ['player', 'opponent', 'repetition', 'measure', 'value'] as const;
-
-function tournamentRows(
-  ids: string[],
-  result: { payoffMatrix: number[][]; normalisedScores: number[][]; scores: number[][]; wins: number[][] },
-  rs: import('../../models/game/resultSet.js').TournamentResultSet,
-): (string | number | null)[][] {
-  const rows: (string | number | null)[][] = [];
-  for (const i of rs.order) {
-    const id = ids[i];
-    rows.push([id, null, null, 'rank', rs.ranks[i]], [id, null, null, 'mean_score', rs.meanScores[i]], [id, null, null, 'median_score', rs.medianScores[i]],
-      [id, null, null, 'wins', rs.wins[i]], [id, null, null, 'cooperation_rate', rs.cooperationRates[i]]);
-    result.normalisedScores[i].forEach((v, r) => rows.push([id, null, r + 1, 'score_per_turn', v], [id, null, r + 1, 'total_score', result.scores[i][r]], [id, null, r + 1, 'wins', result.wins[i][r]]));
-    ids.forEach((opp, j) => rows.push([id, opp, null, 'payoff', result.payoffMatrix[i][j]], [id, opp, null, 'cooperation_rate', rs.cooperationMatrix[i][j]]));
-  }
-  return rows;
 }
 
 function reproduceCommand(opts: TournamentCliOptions, ids: string[]): string {

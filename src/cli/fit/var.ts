@@ -6,7 +6,7 @@
 import { InputError } from '../errors.js';
 import { envelope, printJson } from '../output.js';
 import { checkOutputPath, writeCsvFile } from '../csvFile.js';
-import { TIDY_COEFFICIENT_COLUMNS, coefficientRows } from './tidy.js';
+import { TIDY_COEFFICIENT_COLUMNS, coefficientRows } from '../tidy.js';
 import { asInput, columns, readTable } from './data.js';
 import { fmt, printStats, printTable } from './print.js';
 
