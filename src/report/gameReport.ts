@@ -3,7 +3,7 @@
 import type { TournamentResultSet } from '../models/game/resultSet.js';
 import { actionStripFigure, cooperationFigure, matchScoreFigure, payoffHeatmapFigure, tournamentScoreFigure } from './gameFigures.js';
 import { escapeHtml } from './format.js';
-import { CSS, figureHtml } from './html.js';
+import { documentHead, figureHtml } from './html.js';
 import { para, section, table } from './markup.js';
 
 /** What a game report says about how the result was produced. */
@@ -105,15 +105,7 @@ function reproduce(input: GameProvenance): string {
 
 function page(title: string, subtitle: string, sections: string[], version: string): string {
   return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="flashpoints ${escapeHtml(version)}">`,
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>\n${CSS}\n</style>`,
-    '</head>',
+    ...documentHead(title, version),
     '<body>',
     `<header><h1>${escapeHtml(title)}</h1><p class="subtitle">${escapeHtml(subtitle)}</p></header>`,
     '<main>',

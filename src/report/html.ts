@@ -39,6 +39,21 @@ footer { margin-top: 2.5rem; color: #566573; font-size: .85em; border-top: 1px s
 @media print { body { max-width: none; } section { break-inside: auto; } figure { break-inside: avoid; } }
 `.trim();
 
+/** The lines from the doctype to `</head>` of every page the project writes: charset, viewport, generator, title, the inline CSS. */
+export function documentHead(title: string, version: string): string[] {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="generator" content="flashpoints ${escapeHtml(version)}">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>\n${CSS}\n</style>`,
+    '</head>',
+  ];
+}
+
 /** A figure with its caption, as the report's pages show it. */
 export function figureHtml(f: Figure): string {
   return `<figure id="${escapeHtml(f.id)}-figure">\n${f.svg}\n<figcaption><strong>${escapeHtml(f.title)}.</strong> ${escapeHtml(f.caption)}</figcaption>\n</figure>`;
@@ -84,15 +99,7 @@ export function renderReport(result: ComparisonResult): string {
   };
   const nav = SECTIONS.map(([id, h]) => `<li><a href="#${id}">${escapeHtml(h)}</a></li>`).join('');
   return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="flashpoints ${escapeHtml(result.flashpoints)}">`,
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>\n${CSS}\n</style>`,
-    '</head>',
+    ...documentHead(title, result.flashpoints),
     '<body>',
     '<header>',
     `<h1>${escapeHtml(title)}</h1>`,

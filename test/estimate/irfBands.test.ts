@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fitVar } from '../../src/estimate/var.js';
 import { impulseResponses } from '../../src/estimate/irf.js';
 import { bootstrapIrfBands, sampleQuantile } from '../../src/estimate/irfBands.js';
-import { csvColumns, golden } from './golden.js';
+import { csvRows, golden } from './golden.js';
 
 const names = golden.var_workbench.vars as string[];
-const cols = csvColumns('macro_growth.csv', names);
-const rows = cols[0].map((_, t) => cols.map((c) => c[t]));
+const rows = csvRows('macro_growth.csv', names);
 
 describe('bootstrapIrfBands', () => {
   const fit = fitVar(rows, 2, { names });
@@ -38,8 +37,7 @@ describe('bootstrapIrfBands', () => {
 
   it('on a long simulated VAR(1), the 95% bands match the asymptotic ±1.96·se of statsmodels and cover the estimate', () => {
     const g = golden.var_workbench.long;
-    const c = csvColumns('var_long.csv', g.vars);
-    const long = fitVar(c[0].map((_, t) => c.map((x) => x[t])), g.lags, { names: g.vars });
+    const long = fitVar(csvRows('var_long.csv', g.vars), g.lags, { names: g.vars });
     const ir = impulseResponses(long, g.horizon);
     const b = bootstrapIrfBands(long, g.horizon, { replications: 400, seed: 2 });
     const ratios: number[] = [];

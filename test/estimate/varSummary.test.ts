@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fitVar } from '../../src/estimate/var.js';
 import { companionMatrix, summarizeVar } from '../../src/estimate/varSummary.js';
-import { csvColumns, expectClose, golden } from './golden.js';
+import { csvRows, expectClose, golden } from './golden.js';
 
 const names = golden.var_workbench.vars as string[];
-const cols = csvColumns('macro_growth.csv', names);
-const rows = cols[0].map((_, t) => cols.map((c) => c[t]));
+const rows = csvRows('macro_growth.csv', names);
 
 describe('summarizeVar', () => {
   for (const key of ['p1', 'p2']) {

@@ -8,7 +8,7 @@ import { envelope, printJson } from '../output.js';
 import { checkOutputPath, writeCsvFile } from '../csvFile.js';
 import { TIDY_COEFFICIENT_COLUMNS, coefficientRows } from '../tidy.js';
 import { asInput, columns, readTable } from './data.js';
-import { fmt, printStats, printTable } from './print.js';
+import { fmt, printStats, printTable, withBand } from './print.js';
 
 /** Parsed options of `fit var`. */
 export interface VarCliOptions {
@@ -145,13 +145,13 @@ export async function runVar(o: VarCliOptions): Promise<void> {
     for (let j = 0; j < K; j++) {
       process.stdout.write(`shock in ${o.vars[j]}:\n`);
       await printTable(['h', ...o.vars], irf.orthogonalized.map((m, h) => [String(h), ...m.map((row, i) =>
-        bands ? `${fmt(row[j])} [${fmt(bands.orthogonalized.lower[h][i][j])}, ${fmt(bands.orthogonalized.upper[h][i][j])}]` : fmt(row[j]))]));
+        bands ? withBand(row[j], bands.orthogonalized.lower[h][i][j], bands.orthogonalized.upper[h][i][j]) : fmt(row[j]))]));
     }
     process.stdout.write('plain (unit-shock) responses and their bands: add --json\n');
   }
   if (intervals) {
     section(`Forecasts, ${Math.round((1 - o.alpha) * 1000) / 10}% intervals (MSE-based, parameter uncertainty ignored)`);
-    await printTable(['step', ...o.vars], intervals.point.map((f, h) => [String(h + 1), ...f.map((v, i) => `${fmt(v)} [${fmt(intervals.lower[h][i])}, ${fmt(intervals.upper[h][i])}]`)]));
+    await printTable(['step', ...o.vars], intervals.point.map((f, h) => [String(h + 1), ...f.map((v, i) => withBand(v, intervals.lower[h][i], intervals.upper[h][i]))]));
   }
   if (o.csv) process.stderr.write(`coefficients written to ${o.csv}\n`);
   for (const msg of warnings) process.stderr.write(`warning: ${msg}\n`);
