@@ -35,7 +35,7 @@ export function registerFit(program: Command): void {
         n: r.n, df: r.df, coefficients: r.coefficients, r2: r.r2, adjR2: r.adjR2, fStat: r.fStat, fP: r.fP,
         logLik: r.logLik, aic: r.aic, bic: r.bic, covType: r.covType,
       };
-      if (o.json) return printJson({ ...envelope('fit ols', { options: { data: o.data, y: o.y, x: o.x, robust: o.robust, csv: o.csv ?? null } }), ...payload });
+      if (o.json) return printJson({ ...envelope('fit ols', { options: { data: o.data, y: o.y, x: o.x, robust: o.robust } }), ...payload });
       await printCoefficients(r.coefficients);
       printStats({ n: r.n, 'residual df': r.df, 'R²': r.r2, 'adj. R²': r.adjR2, F: r.fStat, 'p(F)': r.fP, covariance: r.covType });
     });
@@ -104,7 +104,7 @@ async function runRichardson(o: RichardsonCliOptions): Promise<void> {
   const { discreteToContinuous, richardsonPerStock, richardsonPooled } = await import('../../estimate/richardson.js');
   await checkCsv(o.csv, o.data);
   const [u, v] = await columns(await readTable(o.data), o.actors);
-  const options = { data: o.data, actors: o.actors, pooled: o.pooled, form: o.pooled ? null : o.form, dt: o.dt, csv: o.csv ?? null };
+  const options = { data: o.data, actors: o.actors, pooled: o.pooled, form: o.pooled ? null : o.form, dt: o.dt };
   let payload: Record<string, unknown>;
   if (o.pooled) {
     const r = asInput(() => richardsonPooled(u, v));
@@ -170,7 +170,7 @@ async function runCounts(o: CountsCliOptions): Promise<void> {
     family: r.family, n: r.n, df: r.df, coefficients: r.coefficients, ...(r.alpha ? { alpha: r.alpha } : {}),
     logLik: r.logLik, aic: r.aic, bic: r.bic,
   };
-  if (o.json) return printJson({ ...envelope('fit counts', { options: { data: o.data, y: o.y, x: o.x, family: o.family, exposure: o.exposure ?? null, csv: o.csv ?? null } }), ...payload });
+  if (o.json) return printJson({ ...envelope('fit counts', { options: { data: o.data, y: o.y, x: o.x, family: o.family, exposure: o.exposure ?? null } }), ...payload });
   await printCoefficients(r.coefficients);
   printStats({ family: r.family, n: r.n, ...(r.alpha ? { alpha: r.alpha.estimate, 'se(alpha)': r.alpha.stdError } : {}), logLik: r.logLik, AIC: r.aic, BIC: r.bic });
 }

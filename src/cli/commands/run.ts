@@ -70,7 +70,7 @@ export function registerRun(program: Command): void {
       if (opts.json) {
         const { envelope, printJson } = await import('../output.js');
         printJson({
-          ...envelope('run', { scenario: { id: scenario.id, hash }, seed: opts.seed, options: { runs: opts.runs, horizonMonths: opts.horizon, policy: opts.policy ?? null, csv: opts.csv ?? null } }),
+          ...envelope('run', { scenario: { id: scenario.id, hash }, seed: opts.seed, options: { runs: opts.runs, horizonMonths: opts.horizon, policy: opts.policy ?? null } }),
           ...summary,
           policy: opts.policy ?? null,
           timing: { ...timing, threads: opts.threads },

@@ -43,7 +43,7 @@ export function registerSimulate(program: Command): void {
       if (opts.json) {
         const { envelope, printJson } = await import('../output.js');
         printJson({
-          ...envelope('simulate', { scenario: { id: scenario.id, hash }, options: { times: opts.times ?? null, years: opts.times ? null : years, step: opts.step, mode: res.mode, csv: csvFile ?? null } }),
+          ...envelope('simulate', { scenario: { id: scenario.id, hash }, options: { times: opts.times ?? null, years: opts.times ? null : years, step: opts.step, mode: res.mode } }),
           times: res.times,
           actors: res.labels,
           series: Object.fromEntries(res.labels.map((l, q) => [l, res.series[q]])),

@@ -54,7 +54,7 @@ export function registerTournament(program: Command): void {
     });
     const rs = tournamentResultSet(result);
     const byId = <T>(values: T[]) => Object.fromEntries(ids.map((id, i) => [id, values[i]]));
-    const options = { ...echoOptions(opts, payoffs), players: ids, repetitions: opts.repetitions, selfPlay: opts.selfPlay ?? false, csv: opts.csv ?? null, report: opts.report ?? null };
+    const options = { ...echoOptions(opts, payoffs), players: ids, repetitions: opts.repetitions, selfPlay: opts.selfPlay ?? false };
     if (opts.csv) {
       const { TOURNAMENT_CSV_COLUMNS, tournamentRows } = await import('../tidy.js');
       writeCsvFile(opts.csv, TOURNAMENT_CSV_COLUMNS, tournamentRows(result, rs));

@@ -95,7 +95,7 @@ export async function runVar(o: VarCliOptions): Promise<void> {
   };
   const options = {
     data: o.data, vars: o.vars, lags: o.lags, maxLags: maxLags ?? null, criterion: o.criterion, irf: o.irf ?? null, bands: o.bands ?? null,
-    alpha: o.alpha, fevd: o.fevd ?? null, forecast: o.forecast ?? null, whitenessLags, archLags: o.archLags, csv: o.csv ?? null,
+    alpha: o.alpha, fevd: o.fevd ?? null, forecast: o.forecast ?? null, whitenessLags, archLags: o.archLags,
   };
   if (o.json) return printJson({ ...envelope('fit var', { ...(bands ? { seed: o.seed } : {}), options }), ...payload });
 
