@@ -76,7 +76,7 @@ export async function runVar(o: VarCliOptions): Promise<void> {
   };
   const fevd = o.fevd !== undefined ? varianceDecomposition(r, o.fevd) : undefined;
   const irf = o.irf !== undefined ? asInput(() => impulseResponses(r, o.irf!)) : undefined;
-  const bands = o.bands !== undefined ? asInput(() => bootstrapIrfBands(r, o.irf!, { replications: o.bands, level: 1 - o.alpha, seed: o.seed })) : undefined;
+  const bands = o.bands !== undefined ? asInput(() => bootstrapIrfBands(r, o.irf!, { replications: o.bands, level: 1 - o.alpha, seed: o.seed }), 'bands need --lags 1 or more') : undefined;
   const intervals = o.forecast !== undefined ? forecastIntervals(r, o.forecast, o.alpha) : undefined;
 
   if (o.csv) writeCsvFile(o.csv, TIDY_COEFFICIENT_COLUMNS, summary.equations.flatMap((e) => coefficientRows('var', e.name, e.coefficients)));
