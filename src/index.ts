@@ -23,6 +23,7 @@ export { memoryOne } from './models/game/strategies/memoryOne.js';
 export { generosity } from './models/game/strategies/generousTitForTat.js';
 export { playMatch, sampleLength, matchLetters, type MatchOptions, type MatchResult } from './models/game/match.js';
 export { runTournament, type TournamentOptions, type TournamentResult } from './models/game/tournament.js';
+export { tournamentResultSet, type TournamentResultSet, type ScoreQuantiles } from './models/game/resultSet.js';
 export { moranProcess, type MoranOptions, type MoranResult } from './models/game/moran.js';
 export { replicatorDynamics, type ReplicatorOptions, type ReplicatorResult } from './models/game/replicator.js';
 export {
@@ -66,6 +67,11 @@ export { fitCounts, type CountResult, type CountOptions, type CountCoefficient }
 export { richardsonPerStock, richardsonPooled, discreteToContinuous, type PerStockFit, type PooledFit, type DiscreteReading, type RichardsonForm } from './estimate/richardson.js';
 export { alignLags, parseLagSpec, type LagSpec } from './estimate/lags.js';
 export { EstimationError } from './estimate/leastSquares.js';
+export { summarizeVar, companionMatrix, type VarSummary, type VarEquation, type VarCoefficient, type CompanionRoot } from './estimate/varSummary.js';
+export { portmanteau, varNormality, archLm, type PortmanteauTests, type NormalityTest, type ArchTest, type ChiSquareTest } from './estimate/varDiagnostics.js';
+export { varianceDecomposition } from './estimate/fevd.js';
+export { forecastIntervals, type ForecastIntervals } from './estimate/forecast.js';
+export { bootstrapIrfBands, type IrfBands, type IrfBandOptions, type BandPair } from './estimate/irfBands.js';
 export { logm, type LogmOptions } from './math/logm.js';
 export { parseCsv, numericColumns, parseNumber, CsvError, type CsvTable } from './data/csv.js';
 export { parseCsvRows, formatCsv, formatCsvField, type CsvRecord, type CsvRows, type CsvFault } from './data/csvRows.js';

@@ -36,3 +36,4 @@ export function chi2Survival(x: number, df: number): number {
   if (x <= 0) return 1;
   return 1 - jStat.lowRegGamma(df / 2, x / 2);
 }
+

@@ -44,6 +44,10 @@ export interface VarResult {
   resid: number[][];
   /** The last p rows of the data (oldest first), where forecasts start. */
   tail: number[][];
+  /** The first p rows of the sample after `offset` (oldest first): the pre-sample a bootstrap restarts from. */
+  head: number[][];
+  /** Centred total sum of squares of each equation's response over the nobs rows (for per-equation R²). */
+  tss: number[];
 }
 
 /**
@@ -112,6 +116,8 @@ export function fitVar(endog: number[][], lags: number, options: VarOptions = {}
     xtxInv: fit.xtxInv,
     resid: fit.resid,
     tail: data.slice(data.length - lags),
+    head: data.slice(0, lags),
+    tss: names.map((_, i) => centredSumOfSquares(ys.map((y) => y[i]))),
   };
 }
 
@@ -166,6 +172,11 @@ export function selectVarOrder(endog: number[][], maxLags: number, options: Omit
     out.selected[c] = best;
   }
   return out;
+}
+
+function centredSumOfSquares(x: number[]): number {
+  const m = x.reduce((s, v) => s + v, 0) / x.length;
+  return x.reduce((s, v) => s + (v - m) ** 2, 0);
 }
 
 function crossProduct(resid: number[][], K: number): number[][] {

@@ -10,17 +10,20 @@ import { excludesZero } from './format.js';
 /** One rendered figure: its HTML id, a title and a caption (plain text, escaped by the page), and the SVG markup. */
 export interface Figure { id: string; title: string; caption: string; svg: string }
 
-const WIDTH = 760;
-const INK = '#1f2a44';
+/** Width in CSS pixels of every report figure. */
+export const WIDTH = 760;
+/** The report's ink colour. */
+export const INK = '#1f2a44';
 const SPREAD = '#b9c7e4';
 const MUTED = '#9aa0a6';
 const ALTERNATIVE_COLORS = ['#c0392b', '#2471a3', '#1e8449', '#b9770e', '#7d3c98', '#566573'];
 const POLICY_COLORS = ['#566573', '#2471a3', '#c0392b', '#1e8449', '#b9770e', '#7d3c98', '#17a589', '#a04000'];
 
-type RenderItem = (params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) => CustomSeriesRenderItemReturn;
+/** A custom series' render function. */
+export type RenderItem = (params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) => CustomSeriesRenderItemReturn;
 
 /** Left margin in pixels that fits the longest category label (policy ids) at 12 px sans-serif. */
-function labelMargin(labels: string[]): number {
+export function labelMargin(labels: string[]): number {
   return 24 + 7 * Math.max(8, ...labels.map((l) => l.length));
 }
 
@@ -34,7 +37,7 @@ const percent = (p: number) => Math.round(p * 1e8) / 1e6;
  * A horizontal interval glyph for data rows `[category, point, lo, hi]`: a whisker from lo to hi with end caps and a
  * dot at the point. `offset` shifts it within the category band (fraction of the band), `color` picks per category index.
  */
-function intervalGlyph(color: (category: number) => string, offset = 0): RenderItem {
+export function intervalGlyph(color: (category: number) => string, offset = 0): RenderItem {
   return (_params, api) => {
     const cat = api.value(0) as number;
     const band = (api.size?.([0, 1]) as number[])[1];
@@ -58,7 +61,7 @@ function intervalGlyph(color: (category: number) => string, offset = 0): RenderI
 }
 
 /** A light bar from q05 to q95 with a tick at the median, for data rows `[category, q05, q95, q50]`. */
-const spreadGlyph: RenderItem = (_params, api) => {
+export const spreadGlyph: RenderItem = (_params, api) => {
   const cat = api.value(0) as number;
   const band = (api.size?.([0, 1]) as number[])[1];
   const [lx, y] = api.coord([api.value(1), cat]);
@@ -74,10 +77,12 @@ const spreadGlyph: RenderItem = (_params, api) => {
   };
 };
 
-const categoryAxis = (ids: string[], gridIndex = 0) => ({
+/** A category axis of labels, top to bottom. */
+export const categoryAxis = (ids: string[], gridIndex = 0) => ({
   type: 'category', data: ids, inverse: true, gridIndex, axisTick: { show: false }, axisLabel: { color: INK },
 });
-const valueAxis = (name: string, gridIndex = 0, unit = '') => ({
+/** A value axis with its name under it. */
+export const valueAxis = (name: string, gridIndex = 0, unit = '') => ({
   type: 'value', name, nameLocation: 'middle', nameGap: 26, gridIndex, scale: false,
   axisLabel: { formatter: `{value}${unit}` },
 });

@@ -8,7 +8,8 @@ import { renderFigures, type Figure } from './figures.js';
 import { byTypeTables, differencesTable, policyTables, robustnessTable } from './outcomeSections.js';
 import { assumptionsSection, horizonText, questionSection, readingSection, reproduceSection, scenarioSection } from './contextSections.js';
 
-const CSS = `
+/** The report's style sheet (inline in every page the project writes). */
+export const CSS = `
 :root { color-scheme: light; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #1f2a44; margin: 0 auto; max-width: 62rem; padding: 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.25rem; border-bottom: 2px solid #1f2a44; padding-bottom: .2rem; margin-top: 2.2rem; }
@@ -39,7 +40,23 @@ footer { margin-top: 2.5rem; color: #566573; font-size: .85em; border-top: 1px s
 @media print { body { max-width: none; } section { break-inside: auto; } figure { break-inside: avoid; } }
 `.trim();
 
-function figureHtml(f: Figure): string {
+/** The lines from the doctype to `</head>` of every page the project writes: charset, viewport, generator, title, the inline CSS. */
+export function documentHead(title: string, version: string): string[] {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="generator" content="flashpoints ${escapeHtml(version)}">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>\n${CSS}\n</style>`,
+    '</head>',
+  ];
+}
+
+/** A figure with its caption, as the report's pages show it. */
+export function figureHtml(f: Figure): string {
   return `<figure id="${escapeHtml(f.id)}-figure">\n${f.svg}\n<figcaption><strong>${escapeHtml(f.title)}.</strong> ${escapeHtml(f.caption)}</figcaption>\n</figure>`;
 }
 
@@ -88,15 +105,7 @@ export function renderReport(result: ComparisonResult): string {
   };
   const nav = SECTIONS.map(([id, h]) => `<li><a href="#${id}">${escapeHtml(h)}</a></li>`).join('');
   return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="flashpoints ${escapeHtml(result.flashpoints)}">`,
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>\n${CSS}\n</style>`,
-    '</head>',
+    ...documentHead(title, result.flashpoints),
     '<body>',
     '<header>',
     `<h1>${escapeHtml(title)}</h1>`,

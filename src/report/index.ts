@@ -2,3 +2,4 @@
 export { renderReport } from './html.js';
 export { renderFigures, warFigure, differencesFigure, monthlyFigure, byTypeFigure, type Figure } from './figures.js';
 export type { ComparisonResult, PolicyResult, Interval, MeanInterval, Spread, Diff } from './types.js';
+export { renderTournamentReport, renderMatchReport, type TournamentReportInput, type MatchReportInput } from './gameReport.js';

@@ -15,6 +15,12 @@ export function csvColumns(file: string, names: string[]): number[][] {
   return numericColumns(parseCsv(readFileSync(dir + file, 'utf8'), file), names);
 }
 
+/** The named columns of a golden CSV as rows (time down the rows), the layout `fitVar` takes. */
+export function csvRows(file: string, names: string[]): number[][] {
+  const cols = csvColumns(file, names);
+  return cols[0].map((_, t) => cols.map((c) => c[t]));
+}
+
 /** Path of a golden CSV, for CLI tests. */
 export function csvPath(file: string): string {
   return dir + file;

@@ -100,6 +100,69 @@ out["var"]["select8"] = {"ics": {k: ls(v) for k, v in sel.ics.items()}, "selecte
 auto = model.fit(maxlags=8, ic="bic")
 out["var"]["auto_bic"] = {"lags": int(auto.k_ar), "aic": float(auto.aic)}
 
+# --- VAR summary, diagnostics, FEVD, forecast intervals (the workbench's `fit var`) ----------------------------
+from scipy import stats as sps
+from statsmodels.stats.diagnostic import het_arch
+
+
+def var_workbench(res, fevd_h=8, steps=5, arch_lags=4):
+    p, k = res.k_ar, res.neqs
+    Z, Y = res.endog_lagged, res.endog[p:]
+    equations = []
+    for i in range(k):
+        o = sm.OLS(Y[:, i], Z).fit()
+        equations.append({"rsquared": float(o.rsquared), "rsquared_adj": float(o.rsquared_adj),
+                          "fvalue": float(o.fvalue) if Z.shape[1] > 1 else None,
+                          "f_pvalue": float(o.f_pvalue) if Z.shape[1] > 1 else None,
+                          "resid_se": float(np.sqrt(res.sigma_u[i, i]))})
+    sd = np.sqrt(np.diag(res.sigma_u))
+    d = {
+        "lags": int(p), "tvalues": ls(res.tvalues), "pvalues": ls(res.pvalues),
+        "pvalues_t": ls(2 * sps.t.sf(np.abs(res.tvalues), res.df_resid)),
+        "equations": equations, "resid_corr": ls(res.sigma_u / np.outer(sd, sd)),
+        "companion_eigenvalues_abs": sorted(np.abs(np.linalg.eigvals(util.comp_matrix(res.coefs))).tolist(), reverse=True),
+        "companion_eigenvalues": [[float(z.real), float(z.imag)] for z in sorted(np.linalg.eigvals(util.comp_matrix(res.coefs)), key=lambda z: (z.real, z.imag))],
+        "stable": bool(res.is_stable()),
+        "fevd": ls(res.fevd(fevd_h).decomp.swapaxes(0, 1)),  # [h-1][i][j], h = 1..H
+    }
+    point, lower, upper = res.forecast_interval(res.endog[-p:], steps, alpha=0.05)
+    d["forecast_interval"] = {"steps": steps, "alpha": 0.05, "point": ls(point), "lower": ls(lower), "upper": ls(upper),
+                              "mse": ls(res.mse(steps))}
+    point90, lower90, upper90 = res.forecast_interval(res.endog[-p:], steps, alpha=0.1)
+    d["forecast_interval90"] = {"lower": ls(lower90), "upper": ls(upper90)}
+    d["whiteness"] = {}
+    for adjusted in (False, True):
+        w = res.test_whiteness(nlags=10, adjusted=adjusted)
+        d["whiteness"]["ljungbox" if adjusted else "boxpierce"] = {"nlags": 10, "statistic": float(w.test_statistic),
+                                                                   "df": int(w.df), "pvalue": float(w.pvalue)}
+    n = res.test_normality()
+    d["normality"] = {"statistic": float(n.test_statistic), "df": int(n.df), "pvalue": float(n.pvalue)}
+    arch = []
+    for i in range(k):
+        lm, lmp, f, fp = het_arch(res.resid[:, i], nlags=arch_lags)
+        arch.append({"lm": float(lm), "lm_pvalue": float(lmp), "f": float(f), "f_pvalue": float(fp)})
+    d["arch"] = {"nlags": arch_lags, "equations": arch}
+    return d
+
+
+from statsmodels.tsa.vector_ar import util
+out["var_workbench"] = {"vars": vnames, "p2": var_workbench(model.fit(2)), "p1": var_workbench(model.fit(1))}
+
+# A long simulated VAR(1) (seed 11): the bootstrap IRF bands must roughly cover the asymptotic (delta-method) ones.
+rng = np.random.default_rng(11)
+A1 = np.array([[0.5, 0.2], [-0.1, 0.4]])
+chol = np.array([[1.0, 0.0], [0.4, 0.8]])
+ys = [np.zeros(2)]
+for _ in range(2099):
+    ys.append(np.array([0.3, -0.2]) + A1 @ ys[-1] + chol @ rng.normal(size=2))
+ys = np.array(ys[100:])
+write_csv("var_long.csv", ["a", "b"], [ys[:, 0], ys[:, 1]])
+long_res = VAR(ys).fit(1)
+long_irf = long_res.irf(8)
+out["var_workbench"]["long"] = {"vars": ["a", "b"], "lags": 1, "horizon": 8, "nobs": int(long_res.nobs),
+                                "irf": ls(long_irf.irfs), "stderr": ls(long_irf.stderr(orth=False)),
+                                "orth_irf": ls(long_irf.orth_irfs), "orth_stderr": ls(long_irf.stderr(orth=True))}
+
 # --- Count data: NB2 with exposure and a lagged covariate (seed 20241) --------------------------------------------
 rng = np.random.default_rng(20241)
 n = 150

@@ -4,6 +4,8 @@ import { envelope, intOption, numberOption, printJson } from '../output.js';
 import { asInput, choice, columns, nameList, readTable } from '../fit/data.js';
 import { fmt, printStats, printTable } from '../fit/print.js';
 import type { Coefficient } from '../../estimate/ols.js';
+import type { VarCliOptions } from '../fit/var.js';
+import type { CsvCell } from '../csvFile.js';
 
 /**
  * `flashpoints fit ols|var|richardson|counts`: the estimators of DESIGN.md §3.4 on a CSV file with a header.
@@ -21,11 +23,14 @@ export function registerFit(program: Command): void {
     .requiredOption('--y <column>', 'dependent variable')
     .requiredOption('--x <columns>', 'regressors, comma-separated (a constant is added first)', nameList('--x'))
     .option('--robust', 'HC1 heteroskedasticity-robust standard errors and Wald F', false)
+    .option('--csv <file>', CSV_HELP)
     .option('--json', 'print one JSON document')
-    .action(async (o: { data: string; y: string; x: string[]; robust: boolean; json?: boolean }) => {
+    .action(async (o: { data: string; y: string; x: string[]; robust: boolean; csv?: string; json?: boolean }) => {
       const { ols } = await import('../../estimate/ols.js');
+      await checkCsv(o.csv, o.data);
       const [y, ...x] = await columns(await readTable(o.data), [o.y, ...o.x]);
       const r = asInput(() => ols(y, x, { names: o.x, robust: o.robust }));
+      await writeCoefficients(o.csv, async ({ coefficientRows }) => coefficientRows('ols', o.y, r.coefficients));
       const payload = {
         n: r.n, df: r.df, coefficients: r.coefficients, r2: r.r2, adjR2: r.adjR2, fStat: r.fStat, fP: r.fP,
         logLik: r.logLik, aic: r.aic, bic: r.bic, covType: r.covType,
@@ -44,9 +49,16 @@ export function registerFit(program: Command): void {
     .option('--max-lags <m>', 'largest lag order tried by --lags auto (default: 8, or fewer when rows are short)', intOption('--max-lags', 0, 100))
     .addOption(new Option('--criterion <c>', 'criterion for --lags auto').argParser(choice('--criterion', ['aic', 'bic', 'hqic', 'fpe'] as const)).default('aic'))
     .option('--irf <h>', 'impulse responses for horizons 0..h', intOption('--irf', 0, 1000))
-    .option('--forecast <steps>', 'point forecasts for the next steps', intOption('--forecast', 1, 1000))
+    .option('--bands <n>', 'with --irf: percentile bands from n residual-bootstrap replications (seeded by --seed)', intOption('--bands', 2, 1_000_000))
+    .option('--seed <s>', 'seed of the bootstrap streams', intOption('--seed', 0), 1)
+    .option('--fevd <h>', 'forecast error variance decomposition for horizons 1..h', intOption('--fevd', 1, 1000))
+    .option('--forecast <steps>', 'forecasts for the next steps, with MSE-based intervals', intOption('--forecast', 1, 1000))
+    .option('--alpha <a>', 'forecast intervals and IRF bands cover 1 − a', numberOption('--alpha', 1e-9, 1 - 1e-9), 0.05)
+    .option('--whiteness-lags <h>', 'lags of the portmanteau tests (default: max(10, p + 1))', intOption('--whiteness-lags', 1, 1000))
+    .option('--arch-lags <q>', 'lags of the ARCH-LM tests', intOption('--arch-lags', 1, 1000), 5)
+    .option('--csv <file>', 'write the coefficient tables as tidy CSV (docs/cli.md#csv-tables)')
     .option('--json', 'print one JSON document')
-    .action(async (o: VarCliOptions) => runVar(o));
+    .action(async (o: VarCliOptions) => (await import('../fit/var.js')).runVar(o));
 
   fit
     .command('richardson')
@@ -56,6 +68,7 @@ export function registerFit(program: Command): void {
     .option('--pooled', "Richardson's pooled form: Δ(U+V) on the mean of consecutive U+V", false)
     .addOption(new Option('--form <form>', 'per-stock form: levels, first differences, or with a trend').argParser(choice('--form', ['levels', 'diff', 'trend'] as const)).default('levels'))
     .option('--dt <years>', 'years between rows, for the continuous-time reading', numberOption('--dt', 1e-9), 1)
+    .option('--csv <file>', CSV_HELP)
     .option('--json', 'print one JSON document')
     .action(async (o: RichardsonCliOptions) => runRichardson(o));
 
@@ -67,77 +80,13 @@ export function registerFit(program: Command): void {
     .requiredOption('--x <columns>', "regressors, comma-separated; 'col:L' is col lagged L rows", nameList('--x'))
     .addOption(new Option('--family <f>', 'count distribution').argParser(choice('--family', ['poisson', 'negbin'] as const)).default('poisson'))
     .option('--exposure <column>', 'exposure column (e.g. days in the period): the rate is per unit of it')
+    .option('--csv <file>', CSV_HELP)
     .option('--json', 'print one JSON document')
     .action(async (o: CountsCliOptions) => runCounts(o));
 }
 
-interface VarCliOptions {
-  data: string;
-  vars: string[];
-  lags: number | 'auto';
-  maxLags?: number;
-  criterion: 'aic' | 'bic' | 'hqic' | 'fpe';
-  irf?: number;
-  forecast?: number;
-  json?: boolean;
-}
-
 function lagsOption(raw: string): number | 'auto' {
   return raw === 'auto' ? 'auto' : intOption("--lags (or 'auto')", 0, 100)(raw);
-}
-
-async function runVar(o: VarCliOptions): Promise<void> {
-  const [{ fitVar, selectVarOrder }, { grangerAll }, { impulseResponses }, { forecastVar }] = await Promise.all([
-    import('../../estimate/var.js'), import('../../estimate/granger.js'), import('../../estimate/irf.js'), import('../../estimate/forecast.js'),
-  ]);
-  const cols = await columns(await readTable(o.data), o.vars);
-  const rows = cols[0].map((_, t) => cols.map((c) => c[t]));
-  const K = o.vars.length;
-  let selection;
-  let lags: number;
-  let maxLags: number | undefined;
-  if (o.lags === 'auto') {
-    // The default keeps at least K·m + 2 observations in the common sample of T − m rows.
-    maxLags = o.maxLags ?? Math.max(0, Math.min(8, Math.floor((rows.length - 2) / (K + 1))));
-    const m = maxLags;
-    selection = asInput(() => selectVarOrder(rows, m, { names: o.vars }), `lower --max-lags (now ${m})`);
-    lags = selection.selected[o.criterion];
-  } else lags = o.lags;
-  const r = asInput(() => fitVar(rows, lags, { names: o.vars }));
-  const granger = asInput(() => grangerAll(r));
-  const irf = o.irf !== undefined ? asInput(() => impulseResponses(r, o.irf!)) : undefined;
-  const forecast = o.forecast !== undefined ? forecastVar(r, o.forecast) : undefined;
-  const warnings = [
-    ...(selection?.skipped ?? []).map((s) => `lag order ${s.p} skipped in the selection: ${s.reason}`),
-    ...o.vars.flatMap((v, i) => (r.sigmaU[i][i] < 1e-20 * variance(cols[i]) ? [`the residuals of '${v}' vanish: the data follow an exact linear recursion, so tests and criteria are degenerate`] : [])),
-  ];
-  const payload = {
-    lags: r.lags, nobs: r.nobs, intercept: r.intercept, coefs: r.coefs,
-    stdErrors: { intercept: r.interceptStdErrors, coefs: r.coefStdErrors },
-    sigmaU: r.sigmaU, logLik: r.logLik, aic: r.aic, bic: r.bic, hqic: r.hqic, fpe: r.fpe,
-    ...(selection ? { selection } : {}),
-    granger,
-    ...(irf ? { irf } : {}),
-    ...(forecast ? { forecast } : {}),
-    warnings,
-  };
-  const options = { data: o.data, vars: o.vars, lags: o.lags, maxLags: maxLags ?? null, criterion: o.criterion, irf: o.irf ?? null, forecast: o.forecast ?? null };
-  if (o.json) return printJson({ ...envelope('fit var', { options }), ...payload });
-  printStats({ lags: r.lags, nobs: r.nobs, logLik: r.logLik, AIC: r.aic, BIC: r.bic, HQIC: r.hqic, FPE: r.fpe });
-  if (selection) {
-    await printTable(['p', 'AIC', 'BIC', 'HQIC', 'FPE'], selection.aic.map((v, p) => [String(p), v, selection.bic[p], selection.hqic[p], selection.fpe[p]]));
-  }
-  const head = ['equation', 'const', ...r.coefs.flatMap((_, l) => o.vars.map((v) => `L${l + 1}.${v}`))];
-  await printTable(head, o.vars.map((v, i) => [v, r.intercept[i], ...r.coefs.flatMap((A) => A[i])]));
-  await printTable(['cause', 'effect', 'F', 'df1', 'df2', 'p'], granger.map((g) => [g.cause, g.effect, g.F, String(g.df1), String(g.df2), g.p]));
-  if (irf) process.stdout.write(`impulse responses: add --json for irf[h][i][j], h = 0..${o.irf}\n`);
-  if (forecast) await printTable(['step', ...o.vars], forecast.map((f, h) => [String(h + 1), ...f]));
-  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-}
-
-function variance(x: number[]): number {
-  const m = x.reduce((s, v) => s + v, 0) / x.length;
-  return x.reduce((s, v) => s + (v - m) ** 2, 0) / Math.max(1, x.length - 1);
 }
 
 interface RichardsonCliOptions {
@@ -146,18 +95,21 @@ interface RichardsonCliOptions {
   pooled: boolean;
   form: 'levels' | 'diff' | 'trend';
   dt: number;
+  csv?: string;
   json?: boolean;
 }
 
 async function runRichardson(o: RichardsonCliOptions): Promise<void> {
   if (o.actors.length !== 2) throw new InputError([`--actors needs exactly two columns, got ${o.actors.length}`], 'e.g. --actors U,V');
   const { discreteToContinuous, richardsonPerStock, richardsonPooled } = await import('../../estimate/richardson.js');
+  await checkCsv(o.csv, o.data);
   const [u, v] = await columns(await readTable(o.data), o.actors);
   const options = { data: o.data, actors: o.actors, pooled: o.pooled, form: o.pooled ? null : o.form, dt: o.dt };
   let payload: Record<string, unknown>;
   if (o.pooled) {
     const r = asInput(() => richardsonPooled(u, v));
     payload = { actors: o.actors, pooled: { slope: r.slope, intercept: r.intercept, stopLevel: r.stopLevel, ...fitSummary(r.fit) }, warnings: [] };
+    await writeCoefficients(o.csv, async ({ coefficientRows }) => coefficientRows('richardson-pooled', `${o.actors[0]}+${o.actors[1]}`, r.fit.coefficients));
     if (!o.json) {
       await printCoefficients(r.fit.coefficients);
       printStats({ slope: r.slope, intercept: r.intercept, 'U+V where growth stops': r.stopLevel, n: r.fit.n, 'R²': r.fit.r2 });
@@ -168,6 +120,7 @@ async function runRichardson(o: RichardsonCliOptions): Promise<void> {
     const warnings = [...r.warnings, ...(d.A ? [] : ['the fitted discrete map has an eigenvalue ≤ 0: no continuous-time reading'])];
     const perStock = r.fits.map((f) => ({ actor: f.actor, rival: f.rival, drive: f.drive, reaction: f.reaction, fatigue: f.fatigue, ...fitSummary(f.fit) }));
     payload = { actors: o.actors, form: o.form, perStock, discrete: d, warnings };
+    await writeCoefficients(o.csv, async ({ coefficientRows }) => perStock.flatMap((f) => coefficientRows(`richardson-${o.form}`, f.actor, f.coefficients)));
     if (!o.json) {
       for (const f of perStock) {
         process.stdout.write(`${f.actor} (rival ${f.rival}), ${o.form}:\n`);
@@ -197,12 +150,14 @@ interface CountsCliOptions {
   x: string[];
   family: 'poisson' | 'negbin';
   exposure?: string;
+  csv?: string;
   json?: boolean;
 }
 
 async function runCounts(o: CountsCliOptions): Promise<void> {
   const [{ fitCounts }, { alignLags, parseLagSpec }] = await Promise.all([import('../../estimate/counts.js'), import('../../estimate/lags.js')]);
   const specs = o.x.map(parseLagSpec);
+  await checkCsv(o.csv, o.data);
   const table = await readTable(o.data);
   const names = [...new Set([o.y, ...specs.map((s) => s.column), ...(o.exposure ? [o.exposure] : [])])];
   const cols = await columns(table, names);
@@ -210,6 +165,7 @@ async function runCounts(o: CountsCliOptions): Promise<void> {
   const { y, x } = aligned;
   const exposure = o.exposure ? aligned.same[0] : undefined;
   const r = asInput(() => fitCounts(y, x, { family: o.family, names: o.x, exposure }));
+  await writeCoefficients(o.csv, async ({ coefficientRows }) => coefficientRows(o.family, o.y, r.coefficients));
   const payload = {
     family: r.family, n: r.n, df: r.df, coefficients: r.coefficients, ...(r.alpha ? { alpha: r.alpha } : {}),
     logLik: r.logLik, aic: r.aic, bic: r.bic,
@@ -217,4 +173,18 @@ async function runCounts(o: CountsCliOptions): Promise<void> {
   if (o.json) return printJson({ ...envelope('fit counts', { options: { data: o.data, y: o.y, x: o.x, family: o.family, exposure: o.exposure ?? null } }), ...payload });
   await printCoefficients(r.coefficients);
   printStats({ family: r.family, n: r.n, ...(r.alpha ? { alpha: r.alpha.estimate, 'se(alpha)': r.alpha.stdError } : {}), logLik: r.logLik, AIC: r.aic, BIC: r.bic });
+}
+
+const CSV_HELP = 'write the coefficient table as tidy CSV (docs/cli.md#csv-tables)';
+
+/** Refuses a --csv path equal to the --data file before any work. */
+async function checkCsv(csv: string | undefined, data: string): Promise<void> {
+  if (csv) (await import('../csvFile.js')).checkOutputPath(csv, [data]);
+}
+
+/** Writes the tidy coefficient rows that `rows` builds to --csv (nothing without it). */
+async function writeCoefficients(csv: string | undefined, rows: (tidy: typeof import('../tidy.js')) => Promise<CsvCell[][]>): Promise<void> {
+  if (!csv) return;
+  const [tidy, { writeCsvFile }] = await Promise.all([import('../tidy.js'), import('../csvFile.js')]);
+  writeCsvFile(csv, tidy.TIDY_COEFFICIENT_COLUMNS, await rows(tidy));
 }

@@ -109,3 +109,15 @@ export function echoOptions(opts: GameCliOptions, payoffs: { R: number; S: numbe
     payoffs,
   };
 }
+
+/** The shared options as command-line flags that reproduce a run (seed always; the others when not default). */
+export function gameFlags(opts: GameCliOptions): string[] {
+  const flags = [`--seed ${opts.seed}`];
+  if (opts.turns !== undefined) flags.push(`--turns ${opts.turns}`);
+  if (opts.probEnd !== undefined) flags.push(`--prob-end ${opts.probEnd}`);
+  if (opts.noise) flags.push(`--noise ${opts.noise}`);
+  if (opts.misperception) flags.push(`--misperception ${opts.misperception}`);
+  if (opts.payoffs) flags.push(`--payoffs ${[opts.payoffs.R, opts.payoffs.S, opts.payoffs.T, opts.payoffs.P].join(',')}`);
+  else if (opts.game !== 'pd') flags.push(`--game ${opts.game}`);
+  return flags;
+}

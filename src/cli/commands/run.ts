@@ -7,6 +7,7 @@ interface RunCliOptions {
   policy?: string;
   horizon: number;
   threads: number;
+  csv?: string;
   json?: boolean;
 }
 
@@ -21,6 +22,7 @@ export function registerRun(program: Command): void {
     .option('--policy <id>', 'policy of the scenario to apply (default: the scenario as written, the status quo)')
     .option('--horizon <months>', 'months to simulate (at most 1200); month 1 is the month after asOf', intOption('--horizon', 1, 1200), 120)
     .option('--threads <t>', 'worker threads (results do not depend on it)', intOption('--threads', 1, 256), 1)
+    .option('--csv <file>', 'also write the outcomes and monthly escalation quantiles as tidy CSV: policy,measure,month,statistic,value')
     .option('--json', 'print one JSON document')
     .addHelpText(
       'after',
@@ -31,6 +33,7 @@ export function registerRun(program: Command): void {
     .action(async (file: string, opts: RunCliOptions) => {
       const { readScenarioFile } = await import('../scenarioFile.js');
       const { InputError } = await import('../errors.js');
+      if (opts.csv) (await import('../csvFile.js')).checkOutputPath(opts.csv, [file]);
       const { scenario, hash } = readScenarioFile(file);
       if (opts.policy !== undefined && !scenario.policies.some((p) => p.id === opts.policy)) {
         const known = scenario.policies.map((p) => p.id);
@@ -60,6 +63,10 @@ export function registerRun(program: Command): void {
         bar?.stop();
       }
       const { summary, timing } = result;
+      if (opts.csv) {
+        const [{ writeCsvFile }, { RUN_CSV_COLUMNS, runRows }] = await Promise.all([import('../csvFile.js'), import('../tidy.js')]);
+        writeCsvFile(opts.csv, RUN_CSV_COLUMNS, runRows(summary, opts.policy ?? null));
+      }
       if (opts.json) {
         const { envelope, printJson } = await import('../output.js');
         printJson({
@@ -72,6 +79,7 @@ export function registerRun(program: Command): void {
       }
       process.stdout.write(formatRisk(summary, { scenario: scenario.id, policy: opts.policy, runs: opts.runs, seed: opts.seed, horizon: opts.horizon }));
       process.stdout.write(`  ${timing.seconds.toFixed(2)} s on ${opts.threads} thread${opts.threads === 1 ? '' : 's'}\n`);
+      if (opts.csv) process.stdout.write(`  tables written to ${opts.csv}\n`);
     });
 }
 

@@ -22,10 +22,12 @@ export function registerSimulate(program: Command): void {
     .option('--times <list>', 'explicit output times in years, comma-separated', timesOption)
     .option('--mode <mode>', "auto | exact | nonlinear (auto: nonlinear when endogenous alignment is on)", 'auto')
     .option('--json', 'print one JSON document')
-    .option('--csv', 'print CSV: time then one column per stock')
-    .action(async (file: string, opts: { years?: number; step: number; times?: number[]; mode: string; json?: boolean; csv?: boolean }) => {
+    .option('--csv [file]', 'with FILE: write tidy CSV time,stock,value to it (and print the usual output); alone: print wide CSV (time, one column per stock)')
+    .action(async (file: string, opts: { years?: number; step: number; times?: number[]; mode: string; json?: boolean; csv?: boolean | string }) => {
       if (opts.years !== undefined && opts.times) throw new InputError(['give either --years or --times, not both']);
-      if (opts.json && opts.csv) throw new InputError(['give either --json or --csv, not both']);
+      if (opts.json && opts.csv === true) throw new InputError(['give either --json or --csv, not both'], 'or write the tidy table to a file: --csv FILE');
+      const csvFile = typeof opts.csv === 'string' ? opts.csv : undefined;
+      if (csvFile) (await import('../csvFile.js')).checkOutputPath(csvFile, [file]);
       if (!['auto', 'exact', 'nonlinear'].includes(opts.mode)) throw new InputError([`--mode must be auto, exact or nonlinear, got '${opts.mode}'`]);
       const years = opts.years ?? 10;
       const times = opts.times ?? Array.from({ length: Math.floor(years / opts.step + 1e-9) + 1 }, (_, k) => Math.round(k * opts.step * 1e9) / 1e9);
@@ -34,6 +36,10 @@ export function registerSimulate(program: Command): void {
       const { simulateArms } = await import('../../models/arms/simulateArms.js');
       const { scenario, hash } = readScenarioFile(file);
       const res = simulateArms(scenario, { times, mode: opts.mode as 'auto' });
+      if (csvFile) {
+        const [{ writeCsvFile }, { SIMULATE_CSV_COLUMNS, simulateRows }] = await Promise.all([import('../csvFile.js'), import('../tidy.js')]);
+        writeCsvFile(csvFile, SIMULATE_CSV_COLUMNS, simulateRows(res.times, res.labels, res.series));
+      }
       if (opts.json) {
         const { envelope, printJson } = await import('../output.js');
         printJson({
@@ -48,7 +54,7 @@ export function registerSimulate(program: Command): void {
           negative: res.negative,
           segments: res.segments,
         });
-      } else if (opts.csv) {
+      } else if (opts.csv === true) {
         const lines = [['time', ...res.labels].join(',')];
         res.times.forEach((t, k) => lines.push([t, ...res.series.map((s) => s[k])].join(',')));
         process.stdout.write(lines.join('\n') + '\n');

@@ -8,6 +8,18 @@ export function fmt(v: number | null | undefined): string {
   return a < 1e-4 || a >= 1e7 ? v.toExponential(4) : String(Number(v.toPrecision(6)));
 }
 
+/** Formats a number with 4 significant digits, for cells that hold a value and its interval. */
+export function fmtShort(v: number): string {
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a < 1e-3 || a >= 1e6 ? v.toExponential(3) : String(Number(v.toPrecision(4)));
+}
+
+/** `value [lo, hi]` in 4 significant digits. */
+export function withBand(v: number, lo: number, hi: number): string {
+  return `${fmtShort(v)} [${fmtShort(lo)}, ${fmtShort(hi)}]`;
+}
+
 /** Prints rows under a header as a plain table on stdout. */
 export async function printTable(head: string[], rows: (string | number | null)[][]): Promise<void> {
   const { default: Table } = await import('cli-table3');

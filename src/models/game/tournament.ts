@@ -29,6 +29,17 @@ export interface TournamentResult {
   ranking: number[];
   /** scores[i][r]: total payoff of i in repetition r, over its opponents (self-play counted as with meanScores). */
   scores: number[][];
+  /**
+   * normalisedScores[i][r]: mean per-turn payoff of i in repetition r over its opponents (self-play as with
+   * meanScores) — the Axelrod library's `normalised_scores`; their mean over r is `meanScores[i]`.
+   */
+  normalisedScores: number[][];
+  /** wins[i][r]: matches of repetition r that i won (strictly more payoff than the opponent); self-play never counts. */
+  wins: number[][];
+  /** cooperations[i][j]: turns i cooperated against j over all repetitions (the diagonal: self-play, both copies averaged). */
+  cooperations: number[][];
+  /** turns[i][j]: turns played between i and j over all repetitions (symmetric). */
+  turns: number[][];
 }
 
 /**
@@ -52,6 +63,10 @@ export function runTournament(strategies: readonly Strategy[], options: Tourname
 
   const payoffMatrix = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const scores = Array.from({ length: n }, () => new Array<number>(reps).fill(0));
+  const normalisedScores = Array.from({ length: n }, () => new Array<number>(reps).fill(0));
+  const wins = Array.from({ length: n }, () => new Array<number>(reps).fill(0));
+  const cooperations = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const turns = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   let buf = matchBuffers(fixedTurns ?? 1024);
 
   for (let i = 0; i < n; i++) {
@@ -63,6 +78,9 @@ export function runTournament(strategies: readonly Strategy[], options: Tourname
       const perTurnB = new Float64Array(reps);
       const totalA = new Float64Array(reps);
       const totalB = new Float64Array(reps);
+      let coopA = 0;
+      let coopB = 0;
+      let pairTurns = 0;
       if (deterministic) {
         // Lengths are drawn exactly as playMatch would draw them (the first number of each match's stream), so the
         // reused play gives the same numbers as replaying every repetition.
@@ -72,16 +90,23 @@ export function runTournament(strategies: readonly Strategy[], options: Tourname
         for (const L of lengths) longest = Math.max(longest, L);
         const prefixA = new Float64Array(longest + 1);
         const prefixB = new Float64Array(longest + 1);
+        const coopPrefixA = new Uint32Array(longest + 1);
+        const coopPrefixB = new Uint32Array(longest + 1);
         if (buf.a.length < longest) buf = matchBuffers(longest);
         playTurns(A.create(context), B.create(context), longest, table, 0, 0, streamFor(seed, i, j, 0), buf);
         for (let t = 0; t < longest; t++) {
           prefixA[t + 1] = prefixA[t] + table[buf.a[t] * 2 + buf.b[t]];
           prefixB[t + 1] = prefixB[t] + table[buf.b[t] * 2 + buf.a[t]];
+          coopPrefixA[t + 1] = coopPrefixA[t] + (buf.a[t] === 0 ? 1 : 0);
+          coopPrefixB[t + 1] = coopPrefixB[t] + (buf.b[t] === 0 ? 1 : 0);
         }
         for (let r = 0; r < reps; r++) {
           const L = lengths[r];
           totalA[r] = prefixA[L];
           totalB[r] = prefixB[L];
+          coopA += coopPrefixA[L];
+          coopB += coopPrefixB[L];
+          pairTurns += L;
           perTurnA[r] = prefixA[L] / L;
           perTurnB[r] = prefixB[L] / L;
         }
@@ -93,6 +118,11 @@ export function runTournament(strategies: readonly Strategy[], options: Tourname
           const [sa, sb] = playTurns(A.create(context), B.create(context), L, table, noise, mis, rng, buf);
           totalA[r] = sa;
           totalB[r] = sb;
+          for (let t = 0; t < L; t++) {
+            if (buf.a[t] === 0) coopA++;
+            if (buf.b[t] === 0) coopB++;
+          }
+          pairTurns += L;
           perTurnA[r] = sa / L;
           perTurnB[r] = sb / L;
         }
@@ -105,15 +135,28 @@ export function runTournament(strategies: readonly Strategy[], options: Tourname
       }
       meanA /= reps;
       meanB /= reps;
+      turns[i][j] = turns[j][i] = pairTurns;
       if (i === j) {
         payoffMatrix[i][i] = (meanA + meanB) / 2;
-        if (options.selfPlay) for (let r = 0; r < reps; r++) scores[i][r] += (totalA[r] + totalB[r]) / 2;
+        cooperations[i][i] = (coopA + coopB) / 2;
+        if (options.selfPlay) {
+          for (let r = 0; r < reps; r++) {
+            scores[i][r] += (totalA[r] + totalB[r]) / 2;
+            normalisedScores[i][r] += (perTurnA[r] + perTurnB[r]) / 2;
+          }
+        }
       } else {
         payoffMatrix[i][j] = meanA;
         payoffMatrix[j][i] = meanB;
+        cooperations[i][j] = coopA;
+        cooperations[j][i] = coopB;
         for (let r = 0; r < reps; r++) {
           scores[i][r] += totalA[r];
           scores[j][r] += totalB[r];
+          normalisedScores[i][r] += perTurnA[r];
+          normalisedScores[j][r] += perTurnB[r];
+          if (totalA[r] > totalB[r]) wins[i][r]++;
+          else if (totalB[r] > totalA[r]) wins[j][r]++;
         }
       }
     }
@@ -130,5 +173,7 @@ export function runTournament(strategies: readonly Strategy[], options: Tourname
     return count > 0 ? sum / count : 0;
   });
   const ranking = meanScores.map((_, i) => i).sort((x, y) => meanScores[y] - meanScores[x] || x - y);
-  return { players: strategies.map((s) => s.id), meanScores, payoffMatrix, ranking, scores };
+  const opponents = options.selfPlay ? n : n - 1;
+  if (opponents > 0) for (const row of normalisedScores) for (let r = 0; r < reps; r++) row[r] /= opponents;
+  return { players: strategies.map((s) => s.id), meanScores, payoffMatrix, ranking, scores, normalisedScores, wins, cooperations, turns };
 }
