@@ -14,7 +14,7 @@ export async function readTable(file: string): Promise<CsvTable> {
 /** The named numeric columns of a table, one array per name; a missing column or a bad cell → exit 2. */
 export async function columns(table: CsvTable, names: string[]): Promise<number[][]> {
   const { numericColumns } = await import('../../data/csv.js');
-  return asInput(() => numericColumns(table, names), 'every column used must hold a number on every row');
+  return asInput(() => numericColumns(table, names));
 }
 
 /**
