@@ -57,8 +57,9 @@ function checkStats(file: string, st: Stats, o: ReadInputOptions): void {
   }
   const limit = inputLimitBytes(o.kind ?? 'data');
   if (st.size > limit) {
+    const size = mib(st.size) === mib(limit) ? `${st.size.toLocaleString('en-US')} bytes` : mib(st.size);
     throw new InputError(
-      [`${file}: ${o.what} is ${mib(st.size)}, above the limit of ${mib(limit)} for ${o.kind ?? 'data'} files`],
+      [`${file}: ${o.what} is ${size}, above the limit of ${mib(limit)} for ${o.kind ?? 'data'} files`],
       `raise the limit with --max-input-mb ${Math.ceil(st.size / 1024 / 1024)} (or FLASHPOINTS_MAX_INPUT_MB) if the file is meant to be this large`,
     );
   }
