@@ -53,5 +53,5 @@ describe('CLI argument parsing under random command lines', () => {
       // FLASHPOINTS_FUZZ_RUNS=500 explores further with a fresh seed; the default is a short, fixed sample.
       process.env.FLASHPOINTS_FUZZ_RUNS ? { numRuns: Number(process.env.FLASHPOINTS_FUZZ_RUNS) } : { numRuns: 20, seed: 17 },
     );
-  });
+  }, process.env.FLASHPOINTS_FUZZ_RUNS ? 3_600_000 : 60_000);
 });
