@@ -113,8 +113,8 @@ describe('4. YAML features are input errors, located', () => {
 });
 
 describe('5. a scenario that validates can be simulated, run and compared', () => {
-  it('one actor without stocks: every command succeeds, and says the arms model is empty', () => {
-    const one = file('one.yaml', 'id: x\ntitle: t\nactors:\n  - id: A\n    name: a\npolicies:\n  - { id: status-quo, title: s, description: d }\n');
+  it('one actor, no stocks, no policies: every command succeeds, and says the arms model is empty', () => {
+    const one = file('one.yaml', 'id: x\ntitle: t\nactors:\n  - id: A\n    name: a\n');
     expect(cli(['validate', one]).code).toBe(0);
     const sim = cli(['simulate', one, '--json']);
     expect(sim.code, sim.err).toBe(0);
@@ -123,7 +123,9 @@ describe('5. a scenario that validates can be simulated, run and compared', () =
     expect(an.code, an.err).toBe(0);
     expect(JSON.parse(an.out).verdict).toMatch(/^no capability stocks/);
     expect(cli(['run', one, '--runs', '2', '--horizon', '2']).code).toBe(0);
-    expect(cli(['compare', one, ...small, '--no-store']).code).toBe(0);
+    const cmp = cli(['compare', one, ...small, '--no-store', '--json']);
+    expect(cmp.code, cmp.err).toBe(0);
+    expect(JSON.parse(cmp.out).policies.map((p: { id: string }) => p.id)).toEqual(['status-quo']);
   });
 
   it('magnitudes beyond their domains fail validate, located', () => {

@@ -13,6 +13,7 @@ import { DataFormatError, REASON_MAX_CHARS } from '../../src/data/importResult.j
 import { JSON_MAX_DEPTH, parseJsonWithLines } from '../../src/data/jsonLines.js';
 import { parseOwidMilex } from '../../src/data/owidMilex.js';
 import { parseSipriCsv } from '../../src/data/sipri.js';
+import { readSipriWorkbook } from '../../src/data/sipriXlsx.js';
 import { parseUsdPerGbp } from '../../src/data/usdPerGbp.js';
 
 // Every reader and importer of src/data, with the fixture in its own format that the mutations start from.
@@ -66,6 +67,16 @@ describe('data readers under hostile input', () => {
       fc.assert(fc.property(mutated(text), (t) => expectCleanOutcome(read, t)), { numRuns: 60 });
     });
   }
+
+  it('sipri xlsx: random bytes behind a zip signature are refused as a format error', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), async (bytes) => {
+        const data = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...bytes]);
+        await expect(readSipriWorkbook(data)).rejects.toBeInstanceOf(DataFormatError);
+      }),
+      { numRuns: 20 },
+    );
+  });
 
   it('json: a 100,000-deep array is refused at the depth limit instead of overflowing the stack', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);

@@ -63,9 +63,14 @@ export async function runCompare(
   if (opts.store !== null) checkStorePath(opts.store, [file]);
   if (opts.report !== undefined) checkOutputs([{ option: '--report', path: opts.report }], { inputs: [file], store: opts.store });
   if (opts.threads !== undefined) limits.checkThreads(opts.threads);
-  const { scenario, hash } = readScenarioFile(file);
+  const loaded = readScenarioFile(file);
+  const { hash } = loaded;
+  // A scenario that validates can be compared: without a 'status-quo' policy, the scenario as written is the
+  // reference (an empty policy), so a textbook scenario compares its status quo with itself alone.
+  const scenario = loaded.scenario.policies.some((p) => p.id === 'status-quo')
+    ? loaded.scenario
+    : { ...loaded.scenario, policies: [{ id: 'status-quo', title: 'Status quo (the scenario as written)', description: 'No policy change: the scenario as written.', changes: [], strategies: {} }, ...loaded.scenario.policies] };
   const known = scenario.policies.map((p) => p.id);
-  if (!known.includes('status-quo')) throw new InputError([`${file}: the scenario has no 'status-quo' policy, the reference of every comparison`], 'add a policy with id status-quo and no changes');
   const wanted = opts.policies === 'all' ? known : opts.policies.split(',').map((p) => p.trim()).filter(Boolean);
   const unknown = wanted.filter((p) => !known.includes(p));
   if (unknown.length || !wanted.length) throw new InputError([`--policies: unknown policy ${unknown.map((u) => `'${u}'`).join(', ') || '(none given)'}`], `known policies: ${known.join(', ')}`);
