@@ -5,7 +5,7 @@ import { checkReferences, suggest, type ScenarioIssue } from './check.js';
 import { allowedKeys } from './keys.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { sha256Hex } from './sha256.js';
-import { checkStructure, flowDepthOverflow, SCENARIO_LIMITS } from './yamlLimits.js';
+import { checkStructure, scanText, SCENARIO_LIMITS } from './yamlLimits.js';
 
 /** A problem located in the source text: `file:line:col path: message`, and a hint. */
 export interface LocatedIssue {
@@ -28,7 +28,10 @@ export type LoadResult = { ok: true; scenario: Scenario; hash: string } | { ok: 
 export function parseScenario(text: string, file: string): LoadResult {
   const lineCounter = new LineCounter();
   const at = (offset: number) => lineCounter.linePos(offset);
-  const deep = flowDepthOverflow(text);
+  const { deepAt: deep, items } = scanText(text);
+  if (items > SCENARIO_LIMITS.textItems) {
+    return { ok: false, issues: [{ file, line: 1, col: 1, path: '', message: `the text holds ${items.toLocaleString('en-US')} lines and list entries, more than the ${SCENARIO_LIMITS.textItems.toLocaleString('en-US')} a scenario may hold`, hint: 'a scenario is a few hundred lines; check that the file is the one you meant' }] };
+  }
   if (deep >= 0) {
     // The parser is not even started: a 100,000-deep `[[[…` would overflow its recursion.
     const before = text.slice(0, deep);

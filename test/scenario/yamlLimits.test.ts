@@ -60,6 +60,14 @@ describe('scenario loader: YAML features and limits', () => {
     expect(issues(text)).toEqual([`8:3 a collection holds ${n} entries, more than the limit of ${SCENARIO_LIMITS.entries}`]);
   });
 
+  it('a text of 600,000 entries is refused from a scan of its shape, before the parser builds its tree', () => {
+    const text = `${head}sources:\n${'  - { id: s, title: t }\n'.repeat(600_000)}`;
+    const t0 = performance.now();
+    const found = issues(text);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(found).toEqual([`1:1 the text holds 1,200,010 lines and list entries, more than the ${SCENARIO_LIMITS.textItems.toLocaleString('en-US')} a scenario may hold`]);
+  });
+
   it('500,000 duplicate relations are reported without overflowing the stack, counted past the cap', () => {
     const relations = Array.from({ length: 500_000 }, () => ({ from: 'A', to: 'B' }));
     const found = checkReferences({ actors: [{ id: 'A' }, { id: 'B' }], relations });
