@@ -86,6 +86,12 @@ describe('2. allocation is checked before it happens', () => {
     refused(cli(['data', 'import', 'cns', '--in', deep]), `${deep}:1:257: arrays and objects nest deeper than 256 levels`);
   });
 
+  it('crisis histograms and comparison cells are sized before they are allocated', () => {
+    const many = file('many.yaml', `id: x\ntitle: t\nactors:\n${Array.from({ length: 100 }, (_, i) => `  - { id: A${i}, name: a }`).join('\n')}\n`);
+    refused(cli(['run', many, '--runs', '2', '--horizon', '1200']), /the crisis model would hold [\d,]+ histogram entries \(1,200 months × [\d,]+ score values for 100 actors × 3 aggregates in flight\), above the limit of 50,000,000\nhint: shorten --horizon to at most \d+ months/);
+    refused(cli(['compare', korea, '--futures', '1000000', '--horizon', '12000', '--no-store']), /the comparison would hold [\d,]+ cell-months \(6 policies × 1,000,000 futures × 12,000 months\), above the limit of 20,000,000/);
+  });
+
   it('threads above 4 × the cores are refused with the limit', () => {
     refused(cli(['run', korea, '--runs', '2', '--threads', '256']), /--threads 256 is more than 4 × \d+ cores = \d+, the limit/);
   });

@@ -75,7 +75,7 @@ export async function runCompare(
   const unknown = wanted.filter((p) => !known.includes(p));
   if (unknown.length || !wanted.length) throw new InputError([`--policies: unknown policy ${unknown.map((u) => `'${u}'`).join(', ') || '(none given)'}`], `known policies: ${known.join(', ')}`);
   limits.checkCompareAllocation(new Set(['status-quo', ...wanted]).size, opts.futures, opts.horizon);
-  limits.checkCrisisAllocation(scenario, opts.horizon);
+  limits.checkCrisisAllocation(scenario, opts.horizon, opts.threads ?? 2);
   const { crisisScenario, prepareCrisis } = await import('../../models/crisis/prepare.js');
   const { NumericalError } = await import('../../math/numericalError.js');
   try {

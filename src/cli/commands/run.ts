@@ -39,7 +39,7 @@ export function registerRun(program: Command): void {
         throw new InputError([`--policy: scenario '${scenario.id}' has no policy '${opts.policy}'`], known.length ? `known policies: ${known.join(', ')}` : 'this scenario defines no policies');
       }
       // Crisis settings the schema cannot check alone (cutpoint count, catalog order) are bad input too: exit 2.
-      limits.checkCrisisAllocation(scenario, opts.horizon);
+      limits.checkCrisisAllocation(scenario, opts.horizon, opts.threads);
       const { crisisScenario, prepareCrisis } = await import('../../models/crisis/prepare.js');
       const { NumericalError } = await import('../../math/numericalError.js');
       try {

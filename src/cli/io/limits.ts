@@ -10,7 +10,10 @@ import type { Scenario } from '../../scenario/schema.js';
 export const LIMITS = {
   /** Output times of `simulate` (--years/--step or --times). */
   outputTimes: 1_000_000,
-  /** Entries of one crisis aggregate's monthly score histogram: months × (score range + 1). */
+  /**
+   * Entries of the crisis model's monthly score histograms held at once: months × (score range + 1) for each
+   * aggregate in flight — the total and up to two batches per thread (200 MB of 32-bit counts at the limit).
+   */
   histogramEntries: 50_000_000,
   /** Months held for every (policy, future) cell of a comparison: policies × futures × horizon. */
   cellMonths: 20_000_000,
@@ -30,17 +33,21 @@ export function checkThreads(threads: number): number {
   return threads;
 }
 
-/** The crisis model's score histogram size for a horizon, checked against LIMITS.histogramEntries. */
-export function checkCrisisAllocation(s: Scenario, months: number): void {
+/**
+ * The crisis model's score histograms for a horizon on `threads` threads (memory grows with months × score range,
+ * not with the number of runs), checked against LIMITS.histogramEntries.
+ */
+export function checkCrisisAllocation(s: Scenario, months: number, threads: number): void {
   const weights = (s.crisis?.catalog ?? escalAItionCatalog).map((c) => c.weight);
   const pairs = s.actors.length * (s.actors.length - 1);
   const lo = Math.min(...weights), hi = Math.max(...weights);
   const bins = Math.ceil(pairs * hi) - Math.floor(pairs * lo) + 1;
-  const entries = months * bins;
+  const inFlight = 2 * threads + 1;
+  const entries = months * bins * inFlight;
   if (entries > LIMITS.histogramEntries) {
     throw new InputError(
-      [`the crisis model would hold ${n(entries)} histogram entries (${n(months)} months × ${n(bins)} score values for ${s.actors.length} actors), above the limit of ${n(LIMITS.histogramEntries)}`],
-      `shorten --horizon to at most ${n(Math.max(1, Math.floor(LIMITS.histogramEntries / bins)))} months, or use fewer actors or a narrower catalog`,
+      [`the crisis model would hold ${n(entries)} histogram entries (${n(months)} months × ${n(bins)} score values for ${s.actors.length} actors × ${inFlight} aggregates in flight), above the limit of ${n(LIMITS.histogramEntries)}`],
+      `shorten --horizon to at most ${n(Math.max(1, Math.floor(LIMITS.histogramEntries / (bins * inFlight))))} months, or use fewer threads, fewer actors or a narrower catalog`,
     );
   }
 }
