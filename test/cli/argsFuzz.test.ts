@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -52,6 +52,53 @@ describe('CLI argument parsing under random command lines', () => {
       }),
       // FLASHPOINTS_FUZZ_RUNS=500 explores further with a fresh seed; the default is a short, fixed sample.
       process.env.FLASHPOINTS_FUZZ_RUNS ? { numRuns: Number(process.env.FLASHPOINTS_FUZZ_RUNS) } : { numRuns: 20, seed: 17 },
+    );
+  }, process.env.FLASHPOINTS_FUZZ_RUNS ? 3_600_000 : 60_000);
+});
+
+// Mutated input files through the commands that read them: the same promises, and --json prints one document.
+const koreaText = readFileSync(korea, 'utf8');
+const fixtures = { cns: 'cns_tests.json', 'cow-mid': 'mid_dyad_year.csv', atop: 'atop_dyad_year.csv', sipri: 'sipri_long.csv', 'cow-nmc': 'cow_nmc.csv' } as const;
+const mutate = (text: string) =>
+  fc.oneof(
+    fc.tuple(fc.integer({ min: 0, max: text.length }), fc.constantFrom('*a', '&a ', '!!binary ', '[', '{', '"', '\n- ', ': ', ',', '9e9', '-1', '1e308', '\u0000')).map(([at, ins]) => text.slice(0, at) + ins + text.slice(at)),
+    fc.tuple(fc.integer({ min: 0, max: text.length }), fc.integer({ min: 1, max: 400 })).map(([at, n]) => text.slice(0, at) + text.slice(at + n)),
+    fc.tuple(fc.integer({ min: 0, max: text.length }), fc.integer({ min: 1, max: 3000 }), fc.constantFrom('9', '0')).map(([at, n, d]) => text.slice(0, at) + text.slice(at, at + n).replace(/\d/g, d) + text.slice(at + n)),
+  );
+const runs = (n: number) => (process.env.FLASHPOINTS_FUZZ_RUNS ? { numRuns: Number(process.env.FLASHPOINTS_FUZZ_RUNS) } : { numRuns: n, seed: 23 });
+
+/** Exit 0/1/2, no stack trace, one JSON document on stdout when it succeeds, within a time bound. */
+function expectPromisesKept(args: string[]) {
+  const t0 = Date.now();
+  const r = cli(args, { cwd: tmp });
+  expect(Date.now() - t0, args.join(' ')).toBeLessThan(30_000);
+  expect([0, 1, 2], `${args.join(' ')}\n${r.err}`).toContain(r.code);
+  expect(r.err).not.toMatch(stackTrace);
+  if (r.code === 0) expect(() => JSON.parse(r.out), r.out.slice(0, 200)).not.toThrow();
+  else expect(r.out).toBe('');
+}
+
+describe('commands under mutated input files', () => {
+  it('mutated Korea scenarios through validate, simulate, analyze and run', () => {
+    const commandsOf = [['validate'], ['simulate', '--years', '20'], ['analyze'], ['run', '--runs', '2', '--horizon', '6']];
+    fc.assert(
+      fc.property(mutate(koreaText), fc.constantFrom(...commandsOf), (text, [cmd, ...rest]) => {
+        const f = join(tmp, 'mutated.yaml');
+        writeFileSync(f, text);
+        expectPromisesKept([cmd, f, ...rest, '--json']);
+      }),
+      runs(8),
+    );
+  }, process.env.FLASHPOINTS_FUZZ_RUNS ? 3_600_000 : 60_000);
+
+  it('mutated data files through data import --json', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...(Object.keys(fixtures) as (keyof typeof fixtures)[])).chain((kind) => fc.tuple(fc.constant(kind), mutate(readFileSync(join(root, 'test/fixtures/data', fixtures[kind]), 'utf8')))), ([kind, text]) => {
+        const f = join(tmp, `mutated-${kind}`);
+        writeFileSync(f, text);
+        expectPromisesKept(['data', 'import', kind, '--in', f, '--json']);
+      }),
+      runs(8),
     );
   }, process.env.FLASHPOINTS_FUZZ_RUNS ? 3_600_000 : 60_000);
 });
