@@ -8,7 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { InputError } from './errors.js';
 import { numberOption } from './output.js';
-import { INPUT_LIMITS_MIB, setInputLimitMiB } from './io/readInput.js';
+import { INPUT_LIMITS_MIB, MAX_INPUT_MIB, setInputLimitMiB } from './io/readInput.js';
 import { NUMERICAL_HINT, NUMERICAL_PREFIX } from '../math/numericalError.js';
 import { registerValidate } from './commands/validate.js';
 import { registerShow } from './commands/show.js';
@@ -37,7 +37,7 @@ const program = new Command('flashpoints')
   .version(VERSION)
   .exitOverride()
   .showHelpAfterError('(add --help for usage)')
-  .option('--max-input-mb <MiB>', `raise the size limit of input files (default: ${INPUT_LIMITS_MIB.scenario} MiB for scenarios, ${INPUT_LIMITS_MIB.data} MiB for data)`, numberOption('--max-input-mb', 0.001, 65536))
+  .option('--max-input-mb <MiB>', `raise the size limit of input files (default: ${INPUT_LIMITS_MIB.scenario} MiB for scenarios, ${INPUT_LIMITS_MIB.data} MiB for data)`, numberOption('--max-input-mb', 0.001, MAX_INPUT_MIB))
   .hook('preAction', (cmd) => setInputLimitMiB(cmd.opts().maxInputMb as number | undefined));
 
 const commands: ((p: Command) => void)[] = [

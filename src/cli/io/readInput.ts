@@ -7,8 +7,15 @@ import { InputError } from '../errors.js';
  * sockets are refused with exit 2, because reading them never ends or never starts.
  */
 
-/** Default size limits in MiB by kind of input: a scenario is text a person writes; data files are downloads. */
-export const INPUT_LIMITS_MIB = { scenario: 4, data: 512 } as const;
+/**
+ * Default size limits in MiB by kind of input: a scenario is text a person writes; data files are downloads (a
+ * year of ICEWS events is about 100 MiB). `--max-input-mb` may raise both up to MAX_INPUT_MIB, below the length
+ * of the longest string JavaScript can hold (2²⁹ − 24 characters).
+ */
+export const INPUT_LIMITS_MIB = { scenario: 4, data: 256 } as const;
+
+/** The highest value `--max-input-mb` accepts. */
+export const MAX_INPUT_MIB = 500;
 
 export type InputKind = keyof typeof INPUT_LIMITS_MIB;
 
@@ -25,7 +32,7 @@ export function setInputLimitMiB(mib: number | undefined): void {
 /** The size limit in bytes for a kind of input, after the option and the environment variable. */
 export function inputLimitBytes(kind: InputKind): number {
   const env = Number(process.env.FLASHPOINTS_MAX_INPUT_MB);
-  const mib = overrideMiB ?? (process.env.FLASHPOINTS_MAX_INPUT_MB && Number.isFinite(env) && env > 0 ? env : INPUT_LIMITS_MIB[kind]);
+  const mib = overrideMiB ?? (process.env.FLASHPOINTS_MAX_INPUT_MB && Number.isFinite(env) && env > 0 ? Math.min(env, MAX_INPUT_MIB) : INPUT_LIMITS_MIB[kind]);
   return Math.floor(mib * 1024 * 1024);
 }
 
@@ -128,5 +135,10 @@ export function readInputBytes(file: string, o: ReadInputOptions): Buffer {
 
 /** Reads a whole input file once as UTF-8 text (a leading BOM is kept for the parsers that strip it). */
 export function readInputText(file: string, o: ReadInputOptions): string {
-  return readInputBytes(file, o).toString('utf8');
+  const bytes = readInputBytes(file, o);
+  try {
+    return bytes.toString('utf8');
+  } catch {
+    throw new InputError([`${file}: ${o.what} is too large to read as text (${mib(bytes.length)})`], 'split the file, or keep only the rows you need');
+  }
 }
