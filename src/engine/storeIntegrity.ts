@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Integrity of the experiment store (docs/experiments.md#store): each cell row carries the SHA-256 of its JSON
+ * Integrity of the experiment store (docs/experiments.md#the-store): each cell row carries the SHA-256 of its JSON
  * text, verified whenever the cell is read; a cell whose checksum, shape or counts do not hold is corrupt. Every
  * SQLite failure is wrapped in a StoreError that names the file (and the cell), so no raw SQLite message
  * ("database disk image is malformed") reaches the user without its context.

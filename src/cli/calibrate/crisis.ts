@@ -104,7 +104,11 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
   }
   const table = cal.crisisCalibrationTable(target, inputs, { seed: opts.seed, launchRuns: opts.runs, clashRuns: opts.runs, treatment });
   if (opts.figures !== undefined) {
-    mkdirSync(opts.figures, { recursive: true });
+    try {
+      mkdirSync(opts.figures, { recursive: true });
+    } catch (err) {
+      throw new InputError([`--figures ${opts.figures}: cannot create the folder (${(err as NodeJS.ErrnoException).code ?? String(err)})`], 'give a folder inside one that exists and is writable');
+    }
     const { crisisFigures } = await import('../../experiment/crisisCalibration/figures.js');
     for (const [name, svg] of Object.entries(crisisFigures(table.evidence, table.validation, opts.seed))) writeOutputFile('--figures', join(opts.figures, name), svg);
   }

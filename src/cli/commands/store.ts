@@ -11,7 +11,7 @@ interface StoreCheckOptions {
  * Exit 0 when the store is sound (or every bad cell was set aside), 2 when problems remain.
  */
 export function registerStore(program: Command): void {
-  const store = program.command('store').description('Inspect the SQLite store of policy comparisons (docs/experiments.md#store)');
+  const store = program.command('store').description('Inspect the SQLite store of policy comparisons (docs/experiments.md#the-store)');
   store
     .command('check')
     .description('Check a store: SQLite integrity, and each cell\'s checksum, shape and counts; --quarantine sets bad cells aside')
