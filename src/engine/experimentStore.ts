@@ -51,6 +51,11 @@ export class ExperimentStore {
     let db: Database.Database | undefined;
     try {
       db = new Database(file, { fileMustExist: options.mustExist ?? false });
+      // Another program's database is never written into: it holds tables, none of them ours.
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+      if (tables.length && !tables.includes('cells')) {
+        throw new StoreError(`${file}: cannot open the store: it is an SQLite file of another program (tables ${tables.slice(0, 5).join(', ')}); nothing was written to it`, file, 'file');
+      }
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.exec(`

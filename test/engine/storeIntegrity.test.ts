@@ -65,6 +65,17 @@ describe('store integrity', () => {
     s.close();
   });
 
+  it("another program's SQLite file is refused and left untouched", () => {
+    const file = tempStore();
+    const db = new Database(file);
+    db.exec('CREATE TABLE contacts (name TEXT)');
+    db.close();
+    expect(() => ExperimentStore.open(file)).toThrow(`${file}: cannot open the store: it is an SQLite file of another program (tables contacts); nothing was written to it`);
+    const after = new Database(file);
+    expect((after.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name)).toEqual(['contacts']);
+    after.close();
+  });
+
   it('a file that is not SQLite is a StoreError naming it, never a raw SQLite message', () => {
     const file = tempStore();
     const db = new Database(file);
