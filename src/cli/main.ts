@@ -7,6 +7,9 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { InputError } from './errors.js';
+import { numberOption } from './output.js';
+import { INPUT_LIMITS_MIB, MAX_INPUT_MIB, setInputLimitMiB } from './io/readInput.js';
+import { NUMERICAL_HINT, NUMERICAL_PREFIX } from '../math/numericalError.js';
 import { registerValidate } from './commands/validate.js';
 import { registerShow } from './commands/show.js';
 import { registerSchema } from './commands/schema.js';
@@ -21,6 +24,7 @@ import { registerData } from './commands/data.js';
 import { registerRun } from './commands/run.js';
 import { registerCalibrate } from './commands/calibrate.js';
 import { registerCompare } from './commands/compare.js';
+import { registerStore } from './commands/store.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -32,7 +36,9 @@ const program = new Command('flashpoints')
   .description('An open lab for the security dilemma: arms dynamics, crisis escalation and policy comparison.')
   .version(VERSION)
   .exitOverride()
-  .showHelpAfterError('(add --help for usage)');
+  .showHelpAfterError('(add --help for usage)')
+  .option('--max-input-mb <MiB>', `raise the size limit of input files (default: ${INPUT_LIMITS_MIB.scenario} MiB for scenarios, ${INPUT_LIMITS_MIB.data} MiB for data)`, numberOption('--max-input-mb', 0.001, MAX_INPUT_MIB))
+  .hook('preAction', (cmd) => setInputLimitMiB(cmd.opts().maxInputMb as number | undefined));
 
 const commands: ((p: Command) => void)[] = [
   registerMain,
@@ -49,6 +55,7 @@ const commands: ((p: Command) => void)[] = [
   registerEvolve,
   registerRun,
   registerCompare,
+  registerStore,
 ];
 for (const register of commands) register(program);
 
@@ -72,6 +79,12 @@ function report(err: unknown): number {
     return 2;
   }
   const message = err instanceof Error ? err.message : String(err);
+  if (message.startsWith(NUMERICAL_PREFIX)) {
+    // Valid input the models cannot compute in double precision: exit 1, the same message in every command.
+    process.stderr.write(`flashpoints: ${message}\n`);
+    process.stderr.write(`hint: ${NUMERICAL_HINT}\n`);
+    return 1;
+  }
   process.stderr.write(`flashpoints: ${message}\n`);
   if (process.env.FLASHPOINTS_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   else process.stderr.write('hint: set FLASHPOINTS_DEBUG=1 to see where this came from\n');

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { InputError } from './errors.js';
+import { readInputText } from './io/readInput.js';
 import { formatIssue, parseScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -7,24 +7,21 @@ export interface LoadedScenario {
   file: string;
   scenario: Scenario;
   hash: string;
+  /** The text as read (once): commands that rewrite the file (`calibrate --write`) start from it. */
+  text: string;
 }
 
 /** Reads and validates a scenario file; any problem becomes an InputError (exit 2) listing every issue. */
 export function readScenarioFile(file: string): LoadedScenario {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError([`${file}: cannot read the scenario (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`], 'give the path of a .yaml or .json scenario, e.g. scenarios/korea-2024.yaml');
-  }
+  const text = readInputText(file, { what: 'the scenario', kind: 'scenario', hint: 'give the path of a .yaml or .json scenario, e.g. scenarios/korea-2024.yaml' });
   const result = parseScenario(text, file);
   if (!result.ok) {
     const n = result.issues.length;
+    const more = result.omitted ? ` (the first ${n} shown; ${result.omitted} more omitted)` : '';
     throw new InputError(
       result.issues.map(formatIssue),
-      `${n} problem${n === 1 ? '' : 's'} in ${file}; the format is described in docs/scenario-format.md (\`flashpoints schema\` prints it as JSON Schema)`,
+      `${n + (result.omitted ?? 0)} problem${n + (result.omitted ?? 0) === 1 ? '' : 's'} in ${file}${more}; the format is described in docs/scenario-format.md (\`flashpoints schema\` prints it as JSON Schema)`,
     );
   }
-  return { file, scenario: result.scenario, hash: result.hash };
+  return { file, scenario: result.scenario, hash: result.hash, text };
 }

@@ -4,15 +4,20 @@
  * problems as `file:line: message` through {@link CsvError}.
  */
 
-/** A problem in a CSV text, located by file name and 1-based line (and column name where one applies). */
+/**
+ * A problem in a CSV text, located by file name, 1-based line and character column (`file:line:col`), with the
+ * column name where one applies and a hint for the fix.
+ */
 export class CsvError extends Error {
   constructor(
     readonly file: string,
     readonly line: number | undefined,
     readonly detail: string,
     readonly column?: string,
+    readonly col?: number,
+    readonly hint?: string,
   ) {
-    super(`${file}${line !== undefined ? `:${line}` : ''}: ${column !== undefined ? `column '${column}': ` : ''}${detail}`);
+    super(`${file}${line !== undefined ? `:${line}:${col ?? 1}` : ''}: ${column !== undefined ? `column '${column}': ` : ''}${detail}`);
     this.name = 'CsvError';
   }
 }
@@ -24,6 +29,8 @@ export interface CsvTable {
   rows: string[][];
   /** lines[r]: 1-based line number where data row r starts (the header is on line 1 unless blank lines precede). */
   lines: number[];
+  /** cols[r][j]: 1-based character column where field j of data row r starts, for `file:line:col` messages. */
+  cols?: number[][];
 }
 
 /**
@@ -38,16 +45,16 @@ export function parseCsv(text: string, file = '<csv>'): CsvTable {
   const header = head.fields.map((h) => h.trim());
   const seen = new Set<string>();
   header.forEach((h, i) => {
-    if (h === '') throw new CsvError(file, head.line, `header field ${i + 1} is empty`);
-    if (seen.has(h)) throw new CsvError(file, head.line, `header names column '${h}' twice`);
+    if (h === '') throw new CsvError(file, head.line, `header field ${i + 1} is empty`, undefined, head.cols[i], 'every column needs a name in the first row');
+    if (seen.has(h)) throw new CsvError(file, head.line, `header names column '${h}' twice`, undefined, head.cols[i], 'rename one of the two columns');
     seen.add(h);
   });
   for (const r of body) {
     if (r.fields.length !== header.length) {
-      throw new CsvError(file, r.line, `expected ${header.length} fields as in the header, found ${r.fields.length}`);
+      throw new CsvError(file, r.line, `expected ${header.length} fields as in the header, found ${r.fields.length}`, undefined, r.cols[Math.min(r.cols.length, header.length) - 1], 'a field holding a comma must be in double quotes');
     }
   }
-  return { file, header, rows: body.map((r) => r.fields), lines: body.map((r) => r.line) };
+  return { file, header, rows: body.map((r) => r.fields), lines: body.map((r) => r.line), cols: body.map((r) => r.cols) };
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -69,13 +76,15 @@ export function numericColumns(table: CsvTable, names: string[]): number[][] {
   return names.map((name) => {
     const j = table.header.indexOf(name);
     if (j < 0) {
-      throw new CsvError(table.file, undefined, `no column '${name}' (columns: ${table.header.join(', ')})`);
+      const shown = table.header.length > 20 ? `${table.header.slice(0, 20).join(', ')}, …` : table.header.join(', ');
+      throw new CsvError(table.file, undefined, `no column '${name}' (columns: ${shown})`, undefined, undefined, 'column names are case-sensitive and come from the header row');
     }
     return table.rows.map((row, r) => {
       const v = parseNumber(row[j]);
       if (v === undefined) {
-        const shown = row[j].trim() === '' ? 'an empty cell' : `'${row[j]}'`;
-        throw new CsvError(table.file, table.lines[r], `${shown} is not a number`, name);
+        const cell = row[j].length > 40 ? `${row[j].slice(0, 40)}…` : row[j];
+        const shown = row[j].trim() === '' ? 'an empty cell' : `'${cell}'`;
+        throw new CsvError(table.file, table.lines[r], `${shown} is not a number`, name, table.cols?.[r]?.[j], 'every cell of a column used must be a decimal number (no NA, no thousands separators)');
       }
       return v;
     });
@@ -85,20 +94,23 @@ export function numericColumns(table: CsvTable, names: string[]): number[][] {
 interface RawRecord {
   fields: string[];
   line: number;
+  cols: number[];
 }
 
 function splitRecords(text: string, file: string): RawRecord[] {
   const out: RawRecord[] = [];
   let fields: string[] = [];
+  let cols: number[] = [1];
   let field = '';
   let line = 1;
   let start = 1;
+  let lineStart = 0;
   let inQuotes = false;
   let quotedField = false;
   let any = false;
   const endRecord = () => {
     fields.push(field);
-    if (any || fields.length > 1 || field.trim() !== '') out.push({ fields, line: start });
+    if (any || fields.length > 1 || field.trim() !== '') out.push({ fields, line: start, cols });
     fields = [];
     field = '';
     any = false;
@@ -113,33 +125,36 @@ function splitRecords(text: string, file: string): RawRecord[] {
           i++;
         } else inQuotes = false;
       } else {
-        if (ch === '\n') line++;
+        if (ch === '\n') (line++, (lineStart = i + 1));
         field += ch;
       }
       continue;
     }
     if (ch === '"') {
-      if (field.trim() !== '' || quotedField) throw new CsvError(file, line, 'a quote inside an unquoted field');
+      if (field.trim() !== '' || quotedField) throw new CsvError(file, line, 'a quote inside an unquoted field', undefined, i - lineStart + 1, 'quote the whole field, and double quotes inside it ("")');
       field = '';
       inQuotes = true;
       quotedField = true;
       any = true;
     } else if (ch === ',') {
       fields.push(field);
+      cols.push(i - lineStart + 2);
       field = '';
       quotedField = false;
       any = true;
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       endRecord();
+      cols = [1];
       line++;
       start = line;
+      lineStart = i + 1;
     } else {
-      if (quotedField && ch !== ' ' && ch !== '\t') throw new CsvError(file, line, 'text after a closing quote');
+      if (quotedField && ch !== ' ' && ch !== '\t') throw new CsvError(file, line, 'text after a closing quote', undefined, i - lineStart + 1, 'a quoted field ends at its closing quote; put the text inside the quotes');
       if (!quotedField) field += ch;
     }
   }
-  if (inQuotes) throw new CsvError(file, start, 'a quoted field is never closed');
+  if (inQuotes) throw new CsvError(file, start, 'a quoted field is never closed', undefined, undefined, 'add the closing double quote');
   endRecord();
   return out;
 }

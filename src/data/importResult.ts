@@ -40,6 +40,17 @@ export class DataFormatError extends Error {
   }
 }
 
+/** Longest skipped-row reason kept, in characters; longer ones (a reason quoting a huge field) are cut. */
+export const REASON_MAX_CHARS = 200;
+
+/**
+ * A reason cut to REASON_MAX_CHARS, saying how long it was. Example: `shortReason('bad date: \'' + 'x'.repeat(1e7) + "'")`
+ * → `bad date: 'xxx…` followed by `… (10000011 characters)`.
+ */
+export function shortReason(reason: string): string {
+  return reason.length <= REASON_MAX_CHARS ? reason : `${reason.slice(0, REASON_MAX_CHARS - 30)}… (${reason.length} characters)`;
+}
+
 /** Throws a DataFormatError with one issue. */
 export function formatError(line: number, col: number, message: string): never {
   throw new DataFormatError([{ line, col, message }]);

@@ -8,6 +8,12 @@ const LITERALS: [string, unknown][] = [['true', true], ['false', false], ['null'
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
 
+/**
+ * Deepest nesting of arrays and objects accepted: the parser recurses once per level, and a 100,000-deep `[[[…`
+ * would overflow the stack. Record files nest 3–4 levels deep (the CNS mirror: object, array, object, value).
+ */
+export const JSON_MAX_DEPTH = 256;
+
 export interface JsonWithLines {
   value: unknown;
   /** The 1-based line of an object's opening brace; undefined for values not from this parse. */
@@ -69,9 +75,16 @@ export function parseJsonWithLines(text: string): JsonWithLines {
     }
   };
 
+  let depth = 0;
   const parseValue = (): unknown => {
     ws();
     const c = text[i];
+    if ((c === '{' || c === '[') && ++depth > JSON_MAX_DEPTH) fail(`arrays and objects nest deeper than ${JSON_MAX_DEPTH} levels`);
+    const value = parseInner(c);
+    if (c === '{' || c === '[') depth--;
+    return value;
+  };
+  const parseInner = (c: string | undefined): unknown => {
     if (c === '{') {
       const obj: Record<string, unknown> = {};
       lines.set(obj, line);

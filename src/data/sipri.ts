@@ -7,7 +7,7 @@
  * become missing values, counted in the notes. Shares ("Share of GDP", "Share of Govt. spending") are stored by
  * SIPRI as fractions and are converted to percent.
  */
-import { DataFormatError, formatError, type Cell, type ImportResult, type Skipped } from './importResult.js';
+import { DataFormatError, formatError, shortReason, type Cell, type ImportResult, type Skipped } from './importResult.js';
 import { countrySet, eachRecord, normalizeName, numberCell, readTable, requireColumns, RowError, tidyNumber } from './table.js';
 
 /** One country-year; the other keys are the measures (see `columns`), in the units listed in the notes. */
@@ -169,7 +169,7 @@ function readSheet(name: string, grid: SheetGrid, keep: Set<string> | undefined)
         continue;
       }
       const num = typeof v === 'number' ? v : /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : NaN;
-      if (!Number.isFinite(num)) skipped.push({ line: r + 1, reason: `bad value: sheet '${name}' ${country || '(no country)'} ${year} is '${String(v)}'` });
+      if (!Number.isFinite(num)) skipped.push({ line: r + 1, reason: shortReason(`bad value: sheet '${name}' ${country || '(no country)'} ${year} is '${String(v)}'`) });
       else found.push({ year, value: measure.scale === 1 ? num : tidyNumber(num * measure.scale) });
     }
     if (filled === 0) {

@@ -3,7 +3,7 @@
  * parse cells with a reason on failure, and turn each bad row into a `Skipped` entry instead of dropping it.
  */
 import { parseCsvRows, type CsvRecord } from './csvRows.js';
-import { DataFormatError, formatError, type Skipped } from './importResult.js';
+import { DataFormatError, formatError, shortReason, type Skipped } from './importResult.js';
 
 export interface Table {
   /** Header names normalised: lower case, runs of other characters than letters and digits as `_`. */
@@ -72,8 +72,15 @@ export function requireColumns<K extends string>(table: Table, spec: Record<K, r
   return out;
 }
 
-/** A cell that cannot be read; the importer skips its row with this message as the reason. */
-export class RowError extends Error {}
+/**
+ * A cell that cannot be read; the importer skips its row with this message as the reason, shortened to
+ * REASON_MAX_CHARS so that a reason quoting a 10 MB field stays one readable line.
+ */
+export class RowError extends Error {
+  constructor(message: string) {
+    super(shortReason(message));
+  }
+}
 
 export interface NumberCellOptions {
   /** Cell texts that mean "missing" (after trimming). @default ['', 'NA'] */

@@ -1,11 +1,16 @@
 import Database from 'better-sqlite3';
 import type { CellAggregate } from '../experiment/cell.js';
+import { cellChecksum, cellProblem, cellText, StoreError, wrapSqliteError, type CellKey } from './storeIntegrity.js';
+
+export { StoreError } from './storeIntegrity.js';
 
 /**
  * The SQLite store of policy-comparison experiments (better-sqlite3, one file). A store belongs to one scenario
  * (its id and hash are recorded on first use); an experiment is identified by everything that determines its
  * results (scenario hash, seed, options, version), and holds one row per (policy, future) cell, written in its own
  * transaction together with the experiment's progress count — so a crash leaves either the whole cell or none.
+ * Each cell row carries the SHA-256 of its JSON, verified on every read (storeIntegrity.ts); a cell that fails is
+ * a StoreError naming the file and the cell, and `check` / `quarantine` find and set aside such cells.
  */
 export interface ExperimentMeta {
   id: string;
@@ -16,76 +21,135 @@ export interface ExperimentMeta {
   version: string;
 }
 
+/** One cell that failed its check. */
+export interface BadCell extends CellKey {
+  reason: string;
+}
+
+/** What `check` found: SQLite's own integrity check, the cells examined, the bad ones, the quarantined ones. */
+export interface StoreCheck {
+  file: string;
+  integrity: string[];
+  cells: number;
+  bad: BadCell[];
+  quarantined: number;
+}
+
+type CellRow = { experiment: string; policy: string; future: number; runs: number; war_runs: number; data: string; checksum: string | null };
+
 export class ExperimentStore {
   private constructor(
     private readonly db: Database.Database,
     readonly file: string,
   ) {}
 
-  /** Opens (creating when absent) a store file. */
-  static open(file: string): ExperimentStore {
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS experiments (
-        id TEXT PRIMARY KEY, scenario_id TEXT NOT NULL, scenario_hash TEXT NOT NULL, seed INTEGER NOT NULL,
-        options TEXT NOT NULL, version TEXT NOT NULL, cells_done INTEGER NOT NULL DEFAULT 0);
-      CREATE TABLE IF NOT EXISTS cells (
-        experiment TEXT NOT NULL, policy TEXT NOT NULL, future INTEGER NOT NULL,
-        runs INTEGER NOT NULL, war_runs INTEGER NOT NULL, data TEXT NOT NULL,
-        PRIMARY KEY (experiment, policy, future));
-      CREATE TABLE IF NOT EXISTS weights (experiment TEXT PRIMARY KEY, data TEXT NOT NULL);`);
-    return new ExperimentStore(db, file);
+  /**
+   * Opens (creating when absent, unless `mustExist`) a store file, adding the checksum column and the quarantine
+   * table to a store written by an earlier version: its cells are checksummed as they are, once their shape checks.
+   */
+  static open(file: string, options: { mustExist?: boolean } = {}): ExperimentStore {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file, { fileMustExist: options.mustExist ?? false });
+      // Another program's database is never written into: it holds tables, none of them ours.
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+      if (tables.length && !tables.includes('cells')) {
+        throw new StoreError(`${file}: cannot open the store: it is an SQLite file of another program (tables ${tables.slice(0, 5).join(', ')}); nothing was written to it`, file, 'file');
+      }
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS experiments (
+          id TEXT PRIMARY KEY, scenario_id TEXT NOT NULL, scenario_hash TEXT NOT NULL, seed INTEGER NOT NULL,
+          options TEXT NOT NULL, version TEXT NOT NULL, cells_done INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE IF NOT EXISTS cells (
+          experiment TEXT NOT NULL, policy TEXT NOT NULL, future INTEGER NOT NULL,
+          runs INTEGER NOT NULL, war_runs INTEGER NOT NULL, data TEXT NOT NULL,
+          PRIMARY KEY (experiment, policy, future));
+        CREATE TABLE IF NOT EXISTS quarantine (
+          experiment TEXT NOT NULL, policy TEXT NOT NULL, future INTEGER NOT NULL,
+          runs INTEGER, war_runs INTEGER, data TEXT, checksum TEXT, reason TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS weights (experiment TEXT PRIMARY KEY, data TEXT NOT NULL);`);
+      migrateChecksums(db);
+      return new ExperimentStore(db, file);
+    } catch (err) {
+      db?.close();
+      throw err instanceof StoreError ? err : wrapSqliteError(err, file, 'open the store');
+    }
+  }
+
+  /** Runs a statement, wrapping SQLite failures with the file (and the cell) they concern. */
+  private guard<T>(doing: string, fn: () => T, cell?: CellKey): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw err instanceof StoreError ? err : wrapSqliteError(err, this.file, doing, cell);
+    }
   }
 
   /** The scenario the store belongs to, or null for a new store. */
   scenario(): { id: string; hash: string } | null {
-    const row = (k: string) => (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(k) as { value: string } | undefined)?.value;
-    const id = row('scenario_id'), hash = row('scenario_hash');
-    return id && hash ? { id, hash } : null;
+    return this.guard('read', () => {
+      const row = (k: string) => (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(k) as { value: string } | undefined)?.value;
+      const id = row('scenario_id'), hash = row('scenario_hash');
+      return id && hash ? { id, hash } : null;
+    });
   }
 
   /** Records the experiment (and, for a new store, its scenario); returns the number of cells already stored. */
   begin(meta: ExperimentMeta): number {
-    this.db.transaction(() => {
-      if (!this.scenario()) {
-        const put = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-        put.run('scenario_id', meta.scenarioId);
-        put.run('scenario_hash', meta.scenarioHash);
-      }
-      this.db
-        .prepare('INSERT OR IGNORE INTO experiments (id, scenario_id, scenario_hash, seed, options, version) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(meta.id, meta.scenarioId, meta.scenarioHash, meta.seed, JSON.stringify(meta.options), meta.version);
-    })();
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM cells WHERE experiment = ?').get(meta.id) as { n: number }).n;
+    return this.guard('write', () => {
+      this.db.transaction(() => {
+        if (!this.scenario()) {
+          const put = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+          put.run('scenario_id', meta.scenarioId);
+          put.run('scenario_hash', meta.scenarioHash);
+        }
+        this.db
+          .prepare('INSERT OR IGNORE INTO experiments (id, scenario_id, scenario_hash, seed, options, version) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(meta.id, meta.scenarioId, meta.scenarioHash, meta.seed, JSON.stringify(meta.options), meta.version);
+      })();
+      return (this.db.prepare('SELECT COUNT(*) AS n FROM cells WHERE experiment = ?').get(meta.id) as { n: number }).n;
+    });
   }
 
   /** Keys `policy|future` of the cells already stored for an experiment. */
   storedKeys(experiment: string): Set<string> {
-    const rows = this.db.prepare('SELECT policy, future FROM cells WHERE experiment = ?').all(experiment) as { policy: string; future: number }[];
-    return new Set(rows.map((r) => `${r.policy}|${r.future}`));
+    return this.guard('read', () => {
+      const rows = this.db.prepare('SELECT policy, future FROM cells WHERE experiment = ?').all(experiment) as { policy: string; future: number }[];
+      return new Set(rows.map((r) => `${r.policy}|${r.future}`));
+    });
   }
 
   /**
-   * Writes one cell and bumps the experiment's progress, in one transaction. `beforeCommit` runs between the two
-   * writes (a test hook: throwing there must leave no trace of the cell).
+   * Writes one cell with its checksum and bumps the experiment's progress, in one transaction. `beforeCommit` runs
+   * between the two writes (a test hook: throwing there must leave no trace of the cell).
    */
   putCell(experiment: string, policy: string, future: number, cell: CellAggregate, beforeCommit?: () => void): void {
-    this.db.transaction(() => {
-      this.db
-        .prepare('INSERT OR REPLACE INTO cells (experiment, policy, future, runs, war_runs, data) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(experiment, policy, future, cell.runs, cell.warRuns, JSON.stringify(cell));
-      beforeCommit?.();
-      this.db.prepare('UPDATE experiments SET cells_done = (SELECT COUNT(*) FROM cells WHERE experiment = ?) WHERE id = ?').run(experiment, experiment);
-    })();
+    const data = JSON.stringify(cell);
+    this.guard(
+      'write',
+      () =>
+        this.db.transaction(() => {
+          this.db
+            .prepare('INSERT OR REPLACE INTO cells (experiment, policy, future, runs, war_runs, data, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)')
+            .run(experiment, policy, future, cell.runs, cell.warRuns, data, cellChecksum(data));
+          beforeCommit?.();
+          this.db.prepare('UPDATE experiments SET cells_done = (SELECT COUNT(*) FROM cells WHERE experiment = ?) WHERE id = ?').run(experiment, experiment);
+        })(),
+      { experiment, policy, future },
+    );
   }
 
-  /** One stored cell, or undefined. */
+  /** One stored cell, or undefined; a cell that fails its checksum or shape check is a StoreError naming it. */
   getCell(experiment: string, policy: string, future: number): CellAggregate | undefined {
-    const row = this.db.prepare('SELECT data FROM cells WHERE experiment = ? AND policy = ? AND future = ?').get(experiment, policy, future) as { data: string } | undefined;
-    return row ? (JSON.parse(row.data) as CellAggregate) : undefined;
+    const key = { experiment, policy, future };
+    const row = this.guard('read', () => this.db.prepare('SELECT * FROM cells WHERE experiment = ? AND policy = ? AND future = ?').get(experiment, policy, future) as CellRow | undefined, key);
+    if (!row) return undefined;
+    const problem = rowProblem(row);
+    if (problem) throw new StoreError(`${this.file}: ${cellText(key)} is corrupt: ${problem}`, this.file, 'cell', key);
+    return JSON.parse(row.data) as CellAggregate;
   }
 
   /** Stores the record weights of an experiment's futures (computed once from its status-quo cells). */
@@ -101,10 +165,70 @@ export class ExperimentStore {
 
   /** The experiment's recorded progress (cells written). */
   progress(experiment: string): number {
-    return (this.db.prepare('SELECT cells_done AS n FROM experiments WHERE id = ?').get(experiment) as { n: number } | undefined)?.n ?? 0;
+    return this.guard('read', () => (this.db.prepare('SELECT cells_done AS n FROM experiments WHERE id = ?').get(experiment) as { n: number } | undefined)?.n ?? 0);
+  }
+
+  /**
+   * Checks the whole store: SQLite's `quick_check`, then every cell's checksum, shape and counts. With
+   * `quarantine`, moves each bad cell into the `quarantine` table (with the reason) in one transaction and
+   * updates the progress counts; nothing is deleted, and the next `--resume` recomputes those cells.
+   */
+  check(options: { quarantine?: boolean } = {}): StoreCheck {
+    const integrity = this.guard('check', () => (this.db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((m) => m !== 'ok'));
+    const bad: BadCell[] = [];
+    let cells = 0;
+    this.guard('read', () => {
+      for (const row of this.db.prepare('SELECT * FROM cells ORDER BY experiment, policy, future').iterate() as IterableIterator<CellRow>) {
+        cells++;
+        const reason = rowProblem(row);
+        if (reason) bad.push({ experiment: row.experiment, policy: row.policy, future: row.future, reason });
+      }
+    });
+    if (options.quarantine && bad.length) {
+      this.guard('quarantine cells of', () =>
+        this.db.transaction(() => {
+          const move = this.db.prepare('INSERT INTO quarantine (experiment, policy, future, runs, war_runs, data, checksum, reason) SELECT experiment, policy, future, runs, war_runs, data, checksum, ? FROM cells WHERE experiment = ? AND policy = ? AND future = ?');
+          const drop = this.db.prepare('DELETE FROM cells WHERE experiment = ? AND policy = ? AND future = ?');
+          for (const b of bad) {
+            move.run(b.reason, b.experiment, b.policy, b.future);
+            drop.run(b.experiment, b.policy, b.future);
+          }
+          this.db.exec('UPDATE experiments SET cells_done = (SELECT COUNT(*) FROM cells WHERE cells.experiment = experiments.id)');
+        })(),
+      );
+    }
+    return { file: this.file, integrity, cells, bad, quarantined: options.quarantine ? bad.length : 0 };
+  }
+
+  /** Cells set aside by `check({ quarantine: true })`, with their reasons. */
+  quarantined(): BadCell[] {
+    return this.guard('read', () => this.db.prepare('SELECT experiment, policy, future, reason FROM quarantine ORDER BY rowid').all() as BadCell[]);
   }
 
   close(): void {
-    this.db.close();
+    try {
+      this.db.close();
+    } catch {
+      /* closing a damaged file may fail; nothing is left to flush */
+    }
   }
+}
+
+/** The checksum first (any edit), then shape and counts (a cell of an earlier version, or a bug). */
+function rowProblem(row: CellRow): string | undefined {
+  if (row.checksum === null) return 'it has no checksum';
+  if (cellChecksum(row.data) !== row.checksum) return 'its checksum does not match its content (it was changed after it was written)';
+  return cellProblem(row.data, { runs: row.runs, warRuns: row.war_runs });
+}
+
+/** Adds `cells.checksum` to a store of an earlier version and checksums its well-formed cells as they are. */
+function migrateChecksums(db: Database.Database): void {
+  const columns = (db.prepare('PRAGMA table_info(cells)').all() as { name: string }[]).map((c) => c.name);
+  if (columns.includes('checksum')) return;
+  db.transaction(() => {
+    db.exec('ALTER TABLE cells ADD COLUMN checksum TEXT');
+    const set = db.prepare('UPDATE cells SET checksum = ? WHERE rowid = ?');
+    const rows = db.prepare('SELECT rowid AS id, runs, war_runs, data FROM cells').all() as { id: number; runs: number; war_runs: number; data: string }[];
+    for (const r of rows) if (!cellProblem(r.data, { runs: r.runs, warRuns: r.war_runs })) set.run(cellChecksum(r.data), r.id);
+  })();
 }

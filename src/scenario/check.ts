@@ -1,4 +1,7 @@
 import { editDistance, resolvePath } from './paths.js';
+import { escalAItionCatalog } from './catalog.js';
+
+const DEFAULT_CATALOG_SIZE = escalAItionCatalog.length;
 
 /** One problem found in a scenario: where (a path into the document), what, and how to fix it. */
 export interface ScenarioIssue {
@@ -166,7 +169,34 @@ export function checkReferences(doc: unknown): ScenarioIssue[] {
     if (typeof g.from === 'number' && typeof g.to === 'number' && g.to < g.from) add(at('to'), `window ends (${g.to}) before it starts (${g.from})`);
     if (typeof g.from === 'string' && typeof g.to === 'string' && g.to < g.from) add(at('to'), `window ends (${g.to}) before it starts (${g.from})`);
   });
+  checkRunnable(doc, add);
   return issues;
+}
+
+/**
+ * What the crisis model needs beyond the schema, so that a scenario that validates can be run and compared: a
+ * catalog and cutpoints the ordered logit can use (the crisis model's own checks, stated here for validate).
+ */
+function checkRunnable(doc: Obj, add: (p: (string | number)[], m: string, h?: string) => void) {
+  const crisis = isObj(doc.crisis) ? doc.crisis : undefined;
+  if (!crisis) return;
+  const catalog = Array.isArray(crisis.catalog) ? crisis.catalog : undefined;
+  if (catalog) {
+    if (catalog.length < 4) add(['crisis', 'catalog'], `the crisis catalog needs at least 4 categories (2 non-violent, violent, nuclear), got ${catalog.length}`, 'list the categories from the most cooperative to nuclear use');
+    const w = catalog.map((c) => (isObj(c) && typeof c.weight === 'number' ? c.weight : NaN));
+    for (let k = 1; k < w.length; k++) {
+      if (!Number.isNaN(w[k]) && !Number.isNaN(w[k - 1]) && !(w[k] > w[k - 1])) add(['crisis', 'catalog', k, 'weight'], `catalog weights must increase: ${w[k]} after ${w[k - 1]}`, 'the catalog is an escalation scale, ordered from the least to the most escalatory');
+    }
+  }
+  const cuts = Array.isArray(crisis.cutpoints) ? (crisis.cutpoints as unknown[]) : undefined;
+  if (cuts) {
+    const nonViolent = (catalog?.length ?? DEFAULT_CATALOG_SIZE) - 2;
+    if (cuts.length !== nonViolent - 1) add(['crisis', 'cutpoints'], `crisis.cutpoints needs ${nonViolent - 1} values (one between each pair of the ${nonViolent} non-violent categories), got ${cuts.length}`);
+    cuts.forEach((c, k) => {
+      const prev = cuts[k - 1];
+      if (k > 0 && typeof c === 'number' && typeof prev === 'number' && !(c > prev)) add(['crisis', 'cutpoints', k], 'crisis.cutpoints must increase');
+    });
+  }
 }
 
 function checkLinear(lin: Obj, n: number, add: (p: (string | number)[], m: string, h?: string) => void) {

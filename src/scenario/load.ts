@@ -5,6 +5,7 @@ import { checkReferences, suggest, type ScenarioIssue } from './check.js';
 import { allowedKeys } from './keys.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { sha256Hex } from './sha256.js';
+import { checkStructure, scanText, SCENARIO_LIMITS } from './yamlLimits.js';
 
 /** A problem located in the source text: `file:line:col path: message`, and a hint. */
 export interface LocatedIssue {
@@ -16,7 +17,8 @@ export interface LocatedIssue {
   hint?: string;
 }
 
-export type LoadResult = { ok: true; scenario: Scenario; hash: string } | { ok: false; issues: LocatedIssue[] };
+/** On failure, at most `SCENARIO_LIMITS.issues` issues, in line order; `omitted` counts the rest. */
+export type LoadResult = { ok: true; scenario: Scenario; hash: string } | { ok: false; issues: LocatedIssue[]; omitted?: number };
 
 /**
  * Parses a scenario from YAML or JSON text (JSON is read by the YAML parser, so both get line and column
@@ -25,27 +27,50 @@ export type LoadResult = { ok: true; scenario: Scenario; hash: string } | { ok: 
  */
 export function parseScenario(text: string, file: string): LoadResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => lineCounter.linePos(offset);
+  const { deepAt: deep, items } = scanText(text);
+  if (items > SCENARIO_LIMITS.textItems) {
+    return { ok: false, issues: [{ file, line: 1, col: 1, path: '', message: `the text holds ${items.toLocaleString('en-US')} lines and list entries, more than the ${SCENARIO_LIMITS.textItems.toLocaleString('en-US')} a scenario may hold`, hint: 'a scenario is a few hundred lines; check that the file is the one you meant' }] };
+  }
+  if (deep >= 0) {
+    // The parser is not even started: a 100,000-deep `[[[…` would overflow its recursion.
+    const before = text.slice(0, deep);
+    const line = before.split('\n').length;
+    const col = deep - before.lastIndexOf('\n');
+    return { ok: false, issues: [{ file, line, col, path: '', message: `brackets nest deeper than ${SCENARIO_LIMITS.depth} levels`, hint: 'scenario files nest a few levels deep; check the brackets here' }] };
+  }
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
-    return {
-      ok: false,
-      issues: doc.errors.map((e) => {
+    return capped(
+      doc.errors.map((e) => {
         const { line, col } = at(e.pos[0]);
         return { file, line, col, path: '', message: `YAML syntax: ${firstLine(e.message)}`, hint: yamlHint(e.code) };
       }),
-    };
+    );
   }
-  const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const structure = checkStructure(doc);
+  if (structure.length) {
+    return capped(structure.map((i) => ({ file, ...at(i.offset), path: '', message: i.message, hint: i.hint })).sort((a, b) => a.line - b.line || a.col - b.col));
+  }
+  // checkStructure has bounded aliases and their expansion, so yaml's own alias guard is not needed.
+  const raw = doc.toJS({ maxAliasCount: -1 }) as unknown;
   const parsed = scenarioSchema.safeParse(raw);
   const found: ScenarioIssue[] = parsed.success ? [] : flatten(parsed.error.issues, raw);
-  found.push(...checkReferences(raw));
+  for (const issue of checkReferences(raw)) found.push(issue);
   if (found.length) {
-    const issues = found.map((i) => locate(i, doc, at, file)).sort((a, b) => a.line - b.line || a.col - b.col);
-    return { ok: false, issues };
+    // Locating costs a walk per issue: locate ten times what is shown, in the order found, and count the rest.
+    const located = found.slice(0, 10 * SCENARIO_LIMITS.issues).map((i) => locate(i, doc, at, file)).sort((a, b) => a.line - b.line || a.col - b.col);
+    return capped(located, found.length - located.length);
   }
   const scenario = parsed.data as Scenario;
   return { ok: true, scenario, hash: scenarioHash(scenario) };
+}
+
+/** The first `SCENARIO_LIMITS.issues` issues, and how many more there were. */
+function capped(issues: LocatedIssue[], unlocated = 0): LoadResult {
+  const max = SCENARIO_LIMITS.issues;
+  const omitted = Math.max(0, issues.length - max) + unlocated;
+  return omitted ? { ok: false, issues: issues.slice(0, max), omitted } : { ok: false, issues };
 }
 
 /** SHA-256 of the canonical JSON of the parsed scenario (defaults filled in): stable under key order and layout. */

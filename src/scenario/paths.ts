@@ -1,5 +1,6 @@
 import type { Param, ParamDomain } from './param.js';
-import { nonNegative, unitInterval } from './param.js';
+import { unitInterval } from './param.js';
+import { DOMAINS } from './domains.js';
 import type { Scenario } from './schema.js';
 
 /**
@@ -16,29 +17,36 @@ interface PathPattern {
 const stockFields = ['value', 'growth', 'elasticity', 'reliance', 'fatigue'];
 const relationFields = ['hostility', 'alignment', 'treatyFloor', 'assurance', 'dialogue', 'alignmentRate'];
 const crisisActorFields = ['baseline', 'hostilityWeight', 'threatWeight', 'drive', 'bias', 'spread', 'credibility'];
+/** The schema's domains (domains.ts), so that a change applied by a policy stays where validation would allow it. */
+const stockDomain: Record<string, ParamDomain> = { value: DOMAINS.stock, growth: DOMAINS.growth, elasticity: DOMAINS.elasticity, reliance: DOMAINS.elasticity, fatigue: DOMAINS.fatigue };
+const crisisActorDomain: Record<string, ParamDomain> = {
+  baseline: DOMAINS.logit, drive: DOMAINS.logit, bias: DOMAINS.scoreBias, spread: DOMAINS.scoreSpread,
+  hostilityWeight: DOMAINS.weight, threatWeight: DOMAINS.weight, credibility: unitInterval,
+};
 
 export const pathPatterns: PathPattern[] = [
   { pattern: 'actors.{actor}.theatreShare', domain: unitInterval },
   ...['conventional', 'strategic'].flatMap((k) =>
-    stockFields.map((f) => ({ pattern: `actors.{actor}.capabilities.${k}.${f}`, domain: f === 'growth' ? {} : nonNegative })),
+    stockFields.map((f) => ({ pattern: `actors.{actor}.capabilities.${k}.${f}`, domain: stockDomain[f] })),
   ),
-  ...relationFields.map((f) => ({ pattern: `relations.{actor}.{actor}.${f}`, domain: f === 'alignmentRate' ? nonNegative : unitInterval })),
+  ...relationFields.map((f) => ({ pattern: `relations.{actor}.{actor}.${f}`, domain: f === 'alignmentRate' ? DOMAINS.rate : unitInterval })),
   { pattern: 'arms.cohesion', domain: unitInterval },
-  { pattern: 'arms.capabilityWeights.conventional', domain: nonNegative },
-  { pattern: 'arms.capabilityWeights.strategic', domain: nonNegative },
+  { pattern: 'arms.capabilityWeights.conventional', domain: DOMAINS.capabilityWeight },
+  { pattern: 'arms.capabilityWeights.strategic', domain: DOMAINS.capabilityWeight },
   { pattern: 'arms.endogenousAlignment.psi', domain: unitInterval },
-  { pattern: 'arms.endogenousAlignment.rate', domain: nonNegative },
-  { pattern: 'arms.transfers.{actor}.{actor}.rate', domain: nonNegative },
-  ...crisisActorFields.map((f) => ({ pattern: `crisis.actors.{actor}.${f}`, domain: ['baseline', 'drive', 'bias'].includes(f) ? {} : f === 'credibility' ? unitInterval : nonNegative })),
+  { pattern: 'arms.endogenousAlignment.rate', domain: DOMAINS.rate },
+  { pattern: 'arms.transfers.{actor}.{actor}.rate', domain: DOMAINS.rate },
+  ...crisisActorFields.map((f) => ({ pattern: `crisis.actors.{actor}.${f}`, domain: crisisActorDomain[f] })),
   ...['memory', 'dialogueShrink'].map((f) => ({ pattern: `crisis.${f}`, domain: unitInterval })),
-  ...['deterrenceWeight', 'assuranceWeight', 'restraintWeight'].map((f) => ({ pattern: `crisis.${f}`, domain: nonNegative })),
-  { pattern: 'crisis.clashThreshold', domain: {} },
-  ...['baseRate', 'dispersion'].map((f) => ({ pattern: `crisis.launches.${f}`, domain: nonNegative })),
-  ...['exerciseLift', 'dialogueEffect', 'threatElasticity'].map((f) => ({ pattern: `crisis.launches.${f}`, domain: {} })),
-  { pattern: 'crisis.exercises.scale', domain: nonNegative },
+  ...['deterrenceWeight', 'assuranceWeight', 'restraintWeight'].map((f) => ({ pattern: `crisis.${f}`, domain: DOMAINS.weight })),
+  { pattern: 'crisis.clashThreshold', domain: DOMAINS.logit },
+  { pattern: 'crisis.launches.baseRate', domain: DOMAINS.launchRate },
+  { pattern: 'crisis.launches.dispersion', domain: DOMAINS.dispersion },
+  ...['exerciseLift', 'dialogueEffect', 'threatElasticity'].map((f) => ({ pattern: `crisis.launches.${f}`, domain: DOMAINS.logRate })),
+  { pattern: 'crisis.exercises.scale', domain: DOMAINS.scale },
   { pattern: 'crisis.ladder.warGivenClash', domain: unitInterval },
   { pattern: 'crisis.ladder.nuclearGivenWar', domain: unitInterval },
-  ...['tensionEffect', 'deterrenceEffect', 'channelEffect'].map((f) => ({ pattern: `crisis.ladder.${f}`, domain: {} })),
+  ...['tensionEffect', 'deterrenceEffect', 'channelEffect'].map((f) => ({ pattern: `crisis.ladder.${f}`, domain: DOMAINS.logit })),
   { pattern: 'crisis.patrons.{actor}.{actor}.restraint', domain: unitInterval },
 ];
 

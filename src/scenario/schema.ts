@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { nonNegative, param, unitInterval } from './param.js';
+import { param, unitInterval, type ParamDomain } from './param.js';
 import { escalAItionCatalog, strategyIds } from './catalog.js';
 import { id, isoDate } from './primitives.js';
 import { record } from './record.js';
+import { ACTOR_COUNT, DOMAINS } from './domains.js';
 
 /**
  * The scenario format: one zod schema, the single source of truth for the TypeScript types, the validator and the
@@ -11,8 +12,10 @@ import { record } from './record.js';
  */
 
 const p01 = (d: string) => param(unitInterval, d).optional();
-const pPos = (d: string) => param(nonNegative, d).optional();
-const pAny = (d: string) => param({}, d).optional();
+/** A parameter bounded to one of the documented DOMAINS; the description states the domain. */
+const pIn = (domain: ParamDomain, d: string) => param(domain, `${d} Domain [${domain.min}, ${domain.max}].`).optional();
+/** A plain number bounded to a domain (matrix entries, weights, change values). */
+const numIn = (domain: ParamDomain) => z.number().min(domain.min!).max(domain.max!);
 
 const source = z.strictObject({
   id: id.describe('Short id that values cite with `source:`.'),
@@ -25,14 +28,14 @@ const source = z.strictObject({
 });
 
 const stock = z.strictObject({
-  value: param(nonNegative, 'Base-year value x⁰ of the stock, in `unit`.'),
+  value: param(DOMAINS.stock, `Base-year value x⁰ of the stock, in \`unit\`. Domain [${DOMAINS.stock.min}, ${DOMAINS.stock.max}].`),
   unit: z.string().describe('Unit of `value`, e.g. "constant 2023 US$ bn" or "warheads".'),
   baseYear: z.number().int().describe('Year `value` refers to; growth rates are relative to it.'),
   source: z.string().optional().describe('Source id for the value (or annotate `value` itself).'),
-  growth: pAny('g: autonomous growth rate per year, as a fraction (0.03 = 3%/yr). Default 0.'),
-  elasticity: pPos('ε: reaction elasticity — a 10% rise in threat adds ε·10% to the yearly growth rate. Default 0.'),
-  reliance: pPos('φ: reliance on allies — a 10% rise in protection lowers the growth rate by φ·10%. Default 0.'),
-  fatigue: pPos('a: economic pull-back toward x⁰, per year. Default 0.'),
+  growth: pIn(DOMAINS.growth, 'g: autonomous growth rate per year, as a fraction (0.03 = 3%/yr). Default 0.'),
+  elasticity: pIn(DOMAINS.elasticity, 'ε: reaction elasticity — a 10% rise in threat adds ε·10% to the yearly growth rate. Default 0.'),
+  reliance: pIn(DOMAINS.elasticity, 'φ: reliance on allies — a 10% rise in protection lowers the growth rate by φ·10%. Default 0.'),
+  fatigue: pIn(DOMAINS.fatigue, 'a: economic pull-back toward x⁰, per year. Default 0.'),
 });
 
 const actor = z.strictObject({
@@ -55,15 +58,15 @@ const relation = z.strictObject({
   treatyFloor: p01('Lowest value endogenous alignment may reach (a treaty), in [0, 1]. Default 0.'),
   assurance: p01('r_ij: assurance j gives i that its core interests are safe, in [0, 1]; discounts the threat i reads from j. Default 0.'),
   dialogue: p01('Openness of i\'s dialogue channel with j, in [0, 1]; shrinks misperception. Default 0.'),
-  alignmentRate: pPos('η_ij: speed of endogenous alignment, per year. Default: arms.endogenousAlignment.rate.'),
+  alignmentRate: pIn(DOMAINS.rate, 'η_ij: speed of endogenous alignment, per year. Default: arms.endogenousAlignment.rate.'),
   basis: z.string().optional().describe('The treaty or statement behind the values, with its date.'),
   source: z.string().optional(),
 });
 
 const linear = z.strictObject({
-  A: z.array(z.array(z.number())).describe('Reaction matrix (per year), rows and columns in the order of `actors`.'),
-  g: z.array(z.number()).describe('Constant term b (grievances), one per actor.'),
-  x0: z.array(z.number()).describe('Initial values, one per actor.'),
+  A: z.array(z.array(numIn(DOMAINS.linearRate))).describe(`Reaction matrix (per year), rows and columns in the order of \`actors\`. Entries in [${DOMAINS.linearRate.min}, ${DOMAINS.linearRate.max}].`),
+  g: z.array(numIn(DOMAINS.linearLevel)).describe(`Constant term b (grievances), one per actor, in [${DOMAINS.linearLevel.min}, ${DOMAINS.linearLevel.max}].`),
+  x0: z.array(numIn(DOMAINS.linearLevel)).describe(`Initial values, one per actor, in [${DOMAINS.linearLevel.min}, ${DOMAINS.linearLevel.max}].`),
 });
 
 const arms = z.strictObject({
@@ -71,15 +74,15 @@ const arms = z.strictObject({
   cohesion: p01('κ: how much a rival\'s alignment with others amplifies the fear it inspires. Default 0.5.'),
   capabilityWeights: z
     .strictObject({
-      conventional: pPos('c_conventional: threat per unit of conventional capability. Default 1.'),
-      strategic: pPos('c_strategic: threat per unit of strategic capability (e.g. per warhead). Default 0.'),
+      conventional: pIn(DOMAINS.capabilityWeight, 'c_conventional: threat per unit of conventional capability. Default 1.'),
+      strategic: pIn(DOMAINS.capabilityWeight, 'c_strategic: threat per unit of strategic capability (e.g. per warhead). Default 0.'),
     })
     .optional(),
   endogenousAlignment: z
     .strictObject({
       enabled: z.boolean().default(false),
       psi: p01('ψ: alignment that full threat overlap would produce, in [0, 1]. Default 1.'),
-      rate: pPos('η: default speed of alignment change, per year. Default 0.2.'),
+      rate: pIn(DOMAINS.rate, 'η: default speed of alignment change, per year. Default 0.2.'),
     })
     .optional(),
   transfers: z
@@ -88,7 +91,7 @@ const arms = z.strictObject({
         from: id,
         to: id,
         kind: z.enum(['conventional', 'strategic']),
-        rate: pPos('τ: growth of the recipient\'s stock per year per unit of alignment w_to,from, as a fraction.'),
+        rate: pIn(DOMAINS.rate, 'τ: growth of the recipient\'s stock per year per unit of alignment w_to,from, as a fraction.'),
         note: z.string().optional(),
       }),
     )
@@ -100,9 +103,9 @@ const arms = z.strictObject({
 const change = z
   .strictObject({
     path: z.string().describe('Parameter path, e.g. `relations.USA.PRK.assurance` (docs/scenario-format.md#paths).'),
-    set: z.number().optional(),
-    add: z.number().optional(),
-    scale: z.number().optional(),
+    set: numIn(DOMAINS.change).optional(),
+    add: numIn(DOMAINS.change).optional(),
+    scale: numIn(DOMAINS.change).optional(),
   })
   .superRefine((c, ctx) => {
     const n = [c.set, c.add, c.scale].filter((v) => v !== undefined).length;
@@ -119,57 +122,57 @@ const event = z.strictObject({
   assumption: z.string().optional(),
   scheduled: z.boolean().default(false).describe('A planned future event (e.g. an exercise); must lie after `start`.'),
   repeatYearlyUntil: isoDate.optional().describe('Repeat the event every year on the same day until this date.'),
-  scale: pPos('Size of an exercise relative to the reference cycle (1). Default 1.'),
+  scale: pIn(DOMAINS.scale, 'Size of an exercise relative to the reference cycle (1). Default 1.'),
   changes: z.array(change).optional().describe('Parameter changes taking effect on `date`; only for events on or after `start`.'),
 });
 
 const crisisActor = z.strictObject({
   strategy: z.enum(strategyIds).default('reciprocator').describe('Reaction rule (docs/model.md#strategies).'),
-  baseline: pAny('β0: baseline escalation propensity (logit scale). Default 0.'),
-  hostilityWeight: pPos('β1: weight of remembered perceived hostility. Default 1.'),
-  threatWeight: pPos('β2: weight of ln(θ/θ⁰), the threat ratio from the arms model. Default 1.'),
-  drive: pAny('Domestic drive: escalation no external threat explains (logit scale). Default 0.'),
-  bias: pAny('Misperception bias: mean over-reading of others\' escalation, in score units. Default 0.'),
-  spread: pPos('Misperception spread: s.d. of reading errors, in score units. Default 0.'),
+  baseline: pIn(DOMAINS.logit, 'β0: baseline escalation propensity (logit scale). Default 0.'),
+  hostilityWeight: pIn(DOMAINS.weight, 'β1: weight of remembered perceived hostility. Default 1.'),
+  threatWeight: pIn(DOMAINS.weight, 'β2: weight of ln(θ/θ⁰), the threat ratio from the arms model. Default 1.'),
+  drive: pIn(DOMAINS.logit, 'Domestic drive: escalation no external threat explains (logit scale). Default 0.'),
+  bias: pIn(DOMAINS.scoreBias, 'Misperception bias: mean over-reading of others\' escalation, in score units. Default 0.'),
+  spread: pIn(DOMAINS.scoreSpread, 'Misperception spread: s.d. of reading errors, in score units. Default 0.'),
   credibility: p01('Credibility of the actor\'s deterrent threats and commitments to allies, in [0, 1]. Default 0.5.'),
 });
 
 const crisis = z.strictObject({
   catalog: z
-    .array(z.strictObject({ id, label: z.string(), weight: z.number(), examples: z.array(z.string()).default([]) }))
+    .array(z.strictObject({ id, label: z.string(), weight: numIn(DOMAINS.catalogWeight), examples: z.array(z.string()).default([]) }))
     .default(escalAItionCatalog.map((c) => ({ ...c, examples: [...c.examples] })))
     .describe('Ordered action categories with escalation weights. Default: EscalAItion (DESIGN.md §3.2).'),
   actors: z.record(z.string(), crisisActor).default({}).describe('Per-actor strategy and parameters; actors not listed use defaults.'),
   memory: p01('λ: weight of the newest month in the memory of perceived hostility. Default 0.3.'),
-  cutpoints: z.array(z.number()).optional().describe('Ordered-logit cutpoints between the non-violent categories (increasing).'),
-  clashThreshold: pAny('κ_v: propensity at which a hostile dyad\'s monthly clash hazard reaches half the pair\'s mutual hostility (logit scale). Default 5.4.'),
-  deterrenceWeight: pPos('β_d: weight of deterrence. Default 1.'),
-  assuranceWeight: pPos('β_r: weight of assurance. Default 1.'),
-  restraintWeight: pPos('β_c: weight of a patron\'s restraint. Default 1.'),
+  cutpoints: z.array(numIn(DOMAINS.logit)).optional().describe('Ordered-logit cutpoints between the non-violent categories (increasing).'),
+  clashThreshold: pIn(DOMAINS.logit, 'κ_v: propensity at which a hostile dyad\'s monthly clash hazard reaches half the pair\'s mutual hostility (logit scale). Default 5.4.'),
+  deterrenceWeight: pIn(DOMAINS.weight, 'β_d: weight of deterrence. Default 1.'),
+  assuranceWeight: pIn(DOMAINS.weight, 'β_r: weight of assurance. Default 1.'),
+  restraintWeight: pIn(DOMAINS.weight, 'β_c: weight of a patron\'s restraint. Default 1.'),
   dialogueShrink: p01('How much a fully open channel shrinks misperception bias and spread, in [0, 1]. Default 0.5.'),
   launches: z
     .strictObject({
       actor: id.describe('The actor whose missile launches are modelled as a count process.'),
-      baseRate: pPos('Mean launches per month with no exercise, dialogue or threat change.'),
-      dispersion: pPos('Negative-binomial dispersion α (variance = μ + αμ²).'),
-      exerciseLift: pAny('Log rate ratio in exercise months.'),
-      dialogueEffect: pAny('Log rate ratio while a dialogue channel is open (negative: fewer launches).'),
-      threatElasticity: pAny('Elasticity of the launch rate to the threat ratio θ/θ⁰.'),
+      baseRate: pIn(DOMAINS.launchRate, 'Mean launches per month with no exercise, dialogue or threat change.'),
+      dispersion: pIn(DOMAINS.dispersion, 'Negative-binomial dispersion α (variance = μ + αμ²).'),
+      exerciseLift: pIn(DOMAINS.logRate, 'Log rate ratio in exercise months.'),
+      dialogueEffect: pIn(DOMAINS.logRate, 'Log rate ratio while a dialogue channel is open (negative: fewer launches).'),
+      threatElasticity: pIn(DOMAINS.logRate, 'Elasticity of the launch rate to the threat ratio θ/θ⁰.'),
     })
     .optional(),
   exercises: z
     .strictObject({
       by: z.array(id).describe('Actors that hold the combined exercises.'),
       target: id.describe('The actor the exercises are read as aimed at.'),
-      scale: pPos('Scale of the exercise cycle relative to 2024 (1). A lever.'),
+      scale: pIn(DOMAINS.scale, 'Scale of the exercise cycle relative to 2024 (1). A lever.'),
     })
     .optional(),
   ladder: z
     .strictObject({
       warGivenClash: p01('Base probability that a clash becomes war.'),
-      tensionEffect: pAny('Log-odds change of war per unit of tension.'),
-      deterrenceEffect: pAny('Log-odds change of war per unit of deterrence.'),
-      channelEffect: pAny('Log-odds change of war per unit of open dialogue channel.'),
+      tensionEffect: pIn(DOMAINS.logit, 'Log-odds change of war per unit of tension.'),
+      deterrenceEffect: pIn(DOMAINS.logit, 'Log-odds change of war per unit of deterrence.'),
+      channelEffect: pIn(DOMAINS.logit, 'Log-odds change of war per unit of open dialogue channel.'),
       nuclearGivenWar: p01('P(nuclear use | war): an explicit, labelled, elicited assumption with a range.'),
     })
     .optional(),
@@ -193,7 +196,7 @@ const lever = z.strictObject({
   title: z.string().optional(),
   description: z.string(),
   path: z.string().describe('The parameter the lever moves.'),
-  effect: pPos('Effect size e: a policy moves the parameter by e × (policy value − status-quo value); zero means the lever does nothing. Default 1.'),
+  effect: pIn(DOMAINS.effect, 'Effect size e: a policy moves the parameter by e × (policy value − status-quo value); zero means the lever does nothing. Default 1.'),
 });
 
 const policy = z.strictObject({
@@ -203,7 +206,7 @@ const policy = z.strictObject({
   changes: z
     .array(
       z
-        .strictObject({ lever: id, set: z.number().optional(), add: z.number().optional(), scale: z.number().optional() })
+        .strictObject({ lever: id, set: numIn(DOMAINS.change).optional(), add: numIn(DOMAINS.change).optional(), scale: numIn(DOMAINS.change).optional() })
         .superRefine((c, ctx) => {
           const n = [c.set, c.add, c.scale].filter((v) => v !== undefined).length;
           if (n !== 1) ctx.addIssue({ code: 'custom', message: 'a lever change says exactly one of `set`, `add` or `scale`', path: [] });
@@ -225,7 +228,7 @@ const structural = z.strictObject({
         id,
         title: z.string(),
         description: z.string().optional(),
-        weight: z.number().positive().default(1).describe('Relative weight when sampled. Default 1.'),
+        weight: z.number().positive().max(1e6).default(1).describe('Relative weight when sampled. Default 1.'),
         changes: z.array(change).default([]),
         strategies: z.record(z.string(), z.enum(strategyIds)).default({}),
       }),
@@ -241,7 +244,7 @@ export const scenarioSchema = z
     asOf: isoDate.optional().describe('The date the scenario describes. Month 1 is the first month after it.'),
     start: isoDate.optional().describe('When simulation begins. Default: asOf.'),
     sources: z.array(source).default([]),
-    actors: z.array(actor).min(1),
+    actors: z.array(actor).min(ACTOR_COUNT.min).max(ACTOR_COUNT.max).describe(`The actors, ${ACTOR_COUNT.min} to ${ACTOR_COUNT.max} (one is allowed; dyad arrays grow as actors²).`),
     relations: z.array(relation).default([]).describe('Directed pairs; pairs not listed have every value 0.'),
     arms: arms.optional(),
     timeline: z.array(event).default([]),

@@ -87,7 +87,7 @@ describe('flashpoints data import', () => {
   it('exits 2 with a clear message when the input file is missing', () => {
     const r = run('atop', '--in', join(tmp, 'nope.csv'));
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`cannot read input file ${join(tmp, 'nope.csv')}: no such file`);
+    expect(r.err).toContain(`${join(tmp, 'nope.csv')}: cannot read input file (no such file)`);
     expect(r.err).not.toMatch(/at .*\.js:\d+/);
   });
 

@@ -90,7 +90,7 @@ describe('flashpoints fit: data errors exit 2', () => {
     const bad = file('bad.csv', 'y,x\n1,2\n2,3\n3,abc\n4,5\n');
     const r = cli(['fit', 'ols', '--data', bad, '--y', 'y', '--x', 'x']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("bad.csv:4: column 'x': 'abc' is not a number");
+    expect(r.err).toContain("bad.csv:4:3: column 'x': 'abc' is not a number");
   });
 
   it('a singular design names the collinear column', () => {

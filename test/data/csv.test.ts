@@ -11,13 +11,13 @@ describe('parseCsv', () => {
   });
 
   it('names the file and line of a row with the wrong number of fields', () => {
-    expect(() => parseCsv('a,b\n1,2\n3\n', 'data.csv')).toThrow('data.csv:3: expected 2 fields as in the header, found 1');
+    expect(() => parseCsv('a,b\n1,2\n3\n', 'data.csv')).toThrow('data.csv:3:1: expected 2 fields as in the header, found 1');
   });
 
   it('rejects duplicate or empty header names and unclosed quotes', () => {
     expect(() => parseCsv('a,a\n1,2\n', 'd.csv')).toThrow(/twice/);
     expect(() => parseCsv('a,\n1,2\n', 'd.csv')).toThrow(/header field 2 is empty/);
-    expect(() => parseCsv('a,b\n"1,2\n', 'd.csv')).toThrow('d.csv:2: a quoted field is never closed');
+    expect(() => parseCsv('a,b\n"1,2\n', 'd.csv')).toThrow('d.csv:2:1: a quoted field is never closed');
     expect(() => parseCsv('', 'd.csv')).toThrow(CsvError);
   });
 
@@ -45,7 +45,7 @@ describe('numericColumns', () => {
   });
 
   it("names file, line and column of a non-numeric cell, and lists the columns when one is missing", () => {
-    expect(() => numericColumns(t, ['gdp'])).toThrow("g.csv:3: column 'gdp': 'n/a' is not a number");
+    expect(() => numericColumns(t, ['gdp'])).toThrow("g.csv:3:6: column 'gdp': 'n/a' is not a number");
     expect(() => numericColumns(parseCsv('a\n\n1\n', 'h.csv'), ['a'])).not.toThrow();
     expect(() => numericColumns(t, ['inv'])).toThrow("g.csv: no column 'inv' (columns: year, gdp, note)");
   });

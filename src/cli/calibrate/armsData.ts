@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { readInputText } from '../io/readInput.js';
 
 /** The files `calibrate arms` reads, relative to `--data` (the layout of ../shared/data, see its SOURCES.md). */
 export const ARMS_DATA_FILES = {
@@ -31,7 +32,7 @@ export function readArmsDataFiles(dir: string): ArmsDataFiles {
       if (required) throw new InputError([`${file}: not found`], `the SIPRI long CSV is required (see docs/data.md#sipri); --data must be the directory that holds ${rel}`);
       return null;
     }
-    return readFileSync(file, 'utf8');
+    return readInputText(file, { what: `the data file ${rel}`, kind: 'data' });
   };
   const sipri = read(ARMS_DATA_FILES.sipri, true)!;
   const owid = read(ARMS_DATA_FILES.owid, false);

@@ -53,8 +53,19 @@ export function registerCalibrateCrisis(parent: Command): void {
 }
 
 async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): Promise<void> {
-  const { existsSync, readFileSync, writeFileSync, mkdirSync, statSync } = await import('node:fs');
+  const { existsSync, mkdirSync, statSync } = await import('node:fs');
   const { join } = await import('node:path');
+  const { readInputText } = await import('../io/readInput.js');
+  const { checkOutputFolder, checkOutputs, writeOutputFile } = await import('../io/writeOutput.js');
+  if (opts.write && opts.out !== undefined) throw new InputError(['--write and --out exclude each other'], '--write rewrites the scenario in place; --out writes a copy');
+  // Every output is checked before the calibration: none may be the scenario or a data file it reads.
+  const dataFiles = Object.values(CRISIS_DATA_FILES).map((rel) => join(opts.data, rel));
+  checkOutputs(
+    [...(opts.out !== undefined ? [{ option: '--out', path: opts.out }] : []), ...(typeof opts.table === 'string' ? [{ option: '--table', path: opts.table }] : [])],
+    { inputs: [file, ...dataFiles] },
+  );
+  if (opts.write) checkOutputs([{ option: '--write', path: file }], { inputs: dataFiles });
+  if (opts.figures !== undefined) checkOutputFolder('--figures', opts.figures);
   if (!existsSync(opts.data) || !statSync(opts.data).isDirectory()) {
     throw new InputError([`--data: no data directory at '${opts.data}'`], 'give the directory of the shared data (the one with SOURCES.md), e.g. --data ../shared/data');
   }
@@ -62,11 +73,11 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
   for (const [key, rel] of Object.entries(CRISIS_DATA_FILES)) {
     const path = join(opts.data, rel);
     if (!existsSync(path)) throw new InputError([`--data: missing ${rel} in '${opts.data}'`], 'the calibration reads the files listed in SOURCES.md sections 2, 3 and 5');
-    texts[key] = readFileSync(path, 'utf8');
+    texts[key] = readInputText(path, { what: `the data file ${rel}`, kind: 'data' });
   }
   const inputs = texts as unknown as import('../../calibrate/calibrateCrisis.js').CrisisCalibrationInputs;
   const { readScenarioFile } = await import('../scenarioFile.js');
-  const { scenario, hash } = readScenarioFile(file);
+  const { scenario, hash, text: scenarioText } = readScenarioFile(file);
   if (!scenario.crisis?.launches) throw new InputError([`${file}: the scenario has no crisis.launches section to calibrate`]);
   const cal = await import('../../calibrate/calibrateCrisis.js');
   const calibrating = Boolean(opts.write || opts.out || opts.json || (!opts.table && !opts.figures));
@@ -80,7 +91,7 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
     search = r.search;
     const { writeCrisisCalibration } = await import('../../calibrate/crisis/writeScenario.js');
     const { sha256Hex } = await import('../../scenario/sha256.js');
-    const text = writeCrisisCalibration(readFileSync(file, 'utf8'), r.values, {
+    const text = writeCrisisCalibration(scenarioText, r.values, {
       command: `flashpoints calibrate crisis ${file} --data ${opts.data}${opts.seed !== 1 ? ` --seed ${opts.seed}` : ''}${opts.tuneRuns !== 400 ? ` --tune-runs ${opts.tuneRuns}` : ''}${treatment !== 'cycle' ? ` --treatment ${treatment}` : ''}`,
       inputs: Object.values(CRISIS_DATA_FILES).map((rel, i) => ({ file: rel, sha256: sha256Hex(Object.values(texts)[i]) })),
     });
@@ -88,16 +99,20 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
     const parsed = parseScenario(text, opts.out ?? file);
     if (!parsed.ok) throw new Error(`the calibrated scenario does not validate: ${parsed.issues.map((i) => i.message).join('; ')}`);
     target = parsed.scenario;
-    if (opts.write) writeFileSync(file, text);
-    if (opts.out) writeFileSync(opts.out, text);
+    if (opts.write) writeOutputFile('--write', file, text);
+    if (opts.out !== undefined) writeOutputFile('--out', opts.out, text);
   }
   const table = cal.crisisCalibrationTable(target, inputs, { seed: opts.seed, launchRuns: opts.runs, clashRuns: opts.runs, treatment });
-  if (opts.figures) {
-    mkdirSync(opts.figures, { recursive: true });
+  if (opts.figures !== undefined) {
+    try {
+      mkdirSync(opts.figures, { recursive: true });
+    } catch (err) {
+      throw new InputError([`--figures ${opts.figures}: cannot create the folder (${(err as NodeJS.ErrnoException).code ?? String(err)})`], 'give a folder inside one that exists and is writable');
+    }
     const { crisisFigures } = await import('../../calibrate/crisis/figures.js');
-    for (const [name, svg] of Object.entries(crisisFigures(table.evidence, table.validation, opts.seed))) writeFileSync(join(opts.figures, name), svg);
+    for (const [name, svg] of Object.entries(crisisFigures(table.evidence, table.validation, opts.seed))) writeOutputFile('--figures', join(opts.figures, name), svg);
   }
-  if (typeof opts.table === 'string') writeFileSync(opts.table, table.markdown);
+  if (typeof opts.table === 'string') writeOutputFile('--table', opts.table, table.markdown);
   if (opts.json) {
     const { envelope, printJson } = await import('../output.js');
     const { monthly: _m, design: _d, longDesign: _l, ...evidence } = table.evidence;

@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { checkOutputs, writeOutputFile, type OutputTarget } from '../io/writeOutput.js';
 import { envelope, printJson } from '../output.js';
 import { readScenarioFile } from '../scenarioFile.js';
 import { fmt, printTable } from '../fit/print.js';
-import { readArmsDataFiles } from './armsData.js';
+import { ARMS_DATA_FILES, readArmsDataFiles } from './armsData.js';
 import { parseScenario } from '../../scenario/load.js';
 import { runArmsCalibration } from '../../calibrate/runArmsCalibration.js';
 import { METHODS } from '../../calibrate/backtestArms.js';
@@ -20,22 +21,26 @@ export interface CalibrateArmsCliOptions {
 
 /** The action of `flashpoints calibrate arms`: calibrate, backtest, print, and write what was asked. */
 export async function runCalibrateArms(file: string, o: CalibrateArmsCliOptions): Promise<void> {
-  if (o.write && o.out) throw new InputError(['--write and --out exclude each other'], '--write rewrites the scenario in place; --out writes a copy');
+  if (o.write && o.out !== undefined) throw new InputError(['--write and --out exclude each other'], '--write rewrites the scenario in place; --out writes a copy');
+  // Every output is checked before the calibration runs; --out and --figure may not be the scenario or a data file.
+  const outputs: OutputTarget[] = [...(o.out !== undefined ? [{ option: '--out', path: o.out }] : []), ...(o.figure !== undefined ? [{ option: '--figure', path: o.figure }] : [])];
+  checkOutputs(outputs, { inputs: [file, ...Object.values(ARMS_DATA_FILES).map((rel) => join(o.data, rel))] });
+  if (o.write) checkOutputs([{ option: '--write', path: file }], { inputs: Object.values(ARMS_DATA_FILES).map((rel) => join(o.data, rel)) });
   const loaded = readScenarioFile(file);
   const files = readArmsDataFiles(o.data);
   const run = runArmsCalibration(loaded.scenario, files, { backtestSplit: o.split });
   // The figure first: a failure there leaves the scenario untouched.
-  if (o.figure) {
+  if (o.figure !== undefined) {
     const { backtestFigure } = await import('./figure.js');
-    writeFileSync(o.figure, await backtestFigure(run.panel, run.backtest));
+    writeOutputFile('--figure', o.figure, await backtestFigure(run.panel, run.backtest));
   }
   let written: string[] = [];
   const target = o.write ? file : o.out;
   if (target) {
-    const result = writeCalibration(readFileSync(file, 'utf8'), run.calibration, { files: files.used, span: run.span });
+    const result = writeCalibration(loaded.text, run.calibration, { files: files.used, span: run.span });
     const check = parseScenario(result.text, target);
     if (!check.ok) throw new Error(`the calibrated scenario does not validate: ${check.issues.map((i) => i.message).join('; ')}`);
-    writeFileSync(target, result.text);
+    writeOutputFile(o.write ? '--write' : '--out', target, result.text);
     written = result.written;
   }
   const stocks = run.calibration.map((c) => ({

@@ -30,7 +30,7 @@ export function registerCompare(program: Command): void {
     .option('--runs <n>', 'replications per (policy, future) cell', intOption('--runs', 1, 10_000_000), COMPARE_DEFAULTS.runs)
     .option('--seed <s>', 'seed of the design, the streams and the bootstrap', intOption('--seed', 0), COMPARE_DEFAULTS.seed)
     .option('--horizon <months>', 'months to simulate; month 1 is the month after asOf', intOption('--horizon', 1, 12_000), COMPARE_DEFAULTS.horizon)
-    .option('--threads <t>', 'worker threads (default: up to 2; results do not depend on it)', intOption('--threads', 1, 256))
+    .option('--threads <t>', 'worker threads (default: up to 2; at most 4 × the cores; results do not depend on it)', intOption('--threads', 1, 256))
     .option('--store <file>', 'SQLite file that keeps every (policy, future) cell', COMPARE_DEFAULTS.store)
     .option('--no-store', 'keep results in memory only')
     .option('--resume', 'reuse the cells already stored for this very experiment; compute only the missing ones')
@@ -57,16 +57,31 @@ export async function runCompare(
 ) {
   const { readScenarioFile } = await import('../scenarioFile.js');
   const { InputError } = await import('../errors.js');
-  const { scenario, hash } = readScenarioFile(file);
+  const { checkOutputs, checkStorePath, writeOutputFile } = await import('../io/writeOutput.js');
+  const limits = await import('../io/limits.js');
+  // Every path is checked before any work: a report may not overwrite the scenario or the store.
+  if (opts.store !== null) checkStorePath(opts.store, [file]);
+  if (opts.report !== undefined) checkOutputs([{ option: '--report', path: opts.report }], { inputs: [file], store: opts.store });
+  if (opts.threads !== undefined) limits.checkThreads(opts.threads);
+  const loaded = readScenarioFile(file);
+  const { hash } = loaded;
+  // A scenario that validates can be compared: without a 'status-quo' policy, the scenario as written is the
+  // reference (an empty policy), so a textbook scenario compares its status quo with itself alone.
+  const scenario = loaded.scenario.policies.some((p) => p.id === 'status-quo')
+    ? loaded.scenario
+    : { ...loaded.scenario, policies: [{ id: 'status-quo', title: 'Status quo (the scenario as written)', description: 'No policy change: the scenario as written.', changes: [], strategies: {} }, ...loaded.scenario.policies] };
   const known = scenario.policies.map((p) => p.id);
-  if (!known.includes('status-quo')) throw new InputError([`${file}: the scenario has no 'status-quo' policy, the reference of every comparison`], 'add a policy with id status-quo and no changes');
   const wanted = opts.policies === 'all' ? known : opts.policies.split(',').map((p) => p.trim()).filter(Boolean);
   const unknown = wanted.filter((p) => !known.includes(p));
   if (unknown.length || !wanted.length) throw new InputError([`--policies: unknown policy ${unknown.map((u) => `'${u}'`).join(', ') || '(none given)'}`], `known policies: ${known.join(', ')}`);
+  limits.checkCompareAllocation(new Set(['status-quo', ...wanted]).size, opts.futures, opts.horizon);
+  limits.checkCrisisAllocation(scenario, opts.horizon, opts.threads ?? 2);
   const { crisisScenario, prepareCrisis } = await import('../../models/crisis/prepare.js');
+  const { NumericalError } = await import('../../math/numericalError.js');
   try {
     for (const p of wanted) prepareCrisis(crisisScenario(scenario, p), 1);
   } catch (err) {
+    if (err instanceof NumericalError) throw err;
     throw new InputError([`${file}: ${err instanceof Error ? err.message : String(err)}`], 'the crisis section is described in docs/scenario-format.md#crisis');
   }
   const { availableParallelism } = await import('node:os');
@@ -97,7 +112,8 @@ export async function runCompare(
     });
   } catch (err) {
     if (err instanceof StoreMismatchError) throw new InputError([err.message], 'give another --store, or --force to add this experiment to it (nothing stored is deleted)');
-    throw err;
+    const { storeInputError } = await import('../io/storeErrors.js');
+    throw storeInputError(err) ?? err;
   } finally {
     bar?.stop();
   }
@@ -107,14 +123,9 @@ export async function runCompare(
     const { renderComparison } = await import('../render/compare.js');
     process.stdout.write(renderComparison(result, { computed: out.computed, reused: out.reused, threads }));
   }
-  if (opts.report) {
-    const { writeFileSync } = await import('node:fs');
+  if (opts.report !== undefined) {
     const { renderReport } = await import('../../report/html.js');
-    try {
-      writeFileSync(opts.report, renderReport(result));
-    } catch (err) {
-      throw new InputError([`--report: cannot write ${opts.report} (${(err as NodeJS.ErrnoException).code ?? String(err)})`]);
-    }
+    writeOutputFile('--report', opts.report, renderReport(result));
     if (!opts.json) process.stdout.write(`\nreport written to ${opts.report}\n`);
   }
   return result;

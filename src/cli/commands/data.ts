@@ -6,6 +6,8 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { envelope, printJson } from '../output.js';
+import { readInputBytes } from '../io/readInput.js';
+import { checkOutputs, writeOutputFile } from '../io/writeOutput.js';
 import type { FlatRow, ImportResult } from '../../data/importResult.js';
 
 export const DATA_KINDS = ['sipri', 'cow-nmc', 'cow-mid', 'atop', 'cns', 'events'] as const;
@@ -36,7 +38,11 @@ function parseKind(raw: string): DataKind {
 /** A comma-separated list, or semicolon-separated when names hold commas (`Korea, South;Japan`). */
 function parseList(raw: string): string[] {
   const items = raw.split(raw.includes(';') ? ';' : ',').map((s) => s.trim()).filter((s) => s !== '');
-  if (!items.length) throw new InputError([`--countries needs a comma-separated list, got '${raw}'`]);
+  const hint = 'e.g. --countries 731,732 or --countries "Korea, South;Japan"';
+  if (!items.length) throw new InputError([`--countries needs a comma-separated list, got '${raw}'`], hint);
+  // A name or code holds a letter or a digit: ',,' between semicolons is a typo, not a country.
+  const junk = items.find((s) => !/[\p{L}\p{N}]/u.test(s));
+  if (junk !== undefined) throw new InputError([`--countries: '${junk}' is not a country name or code (in '${raw}')`], hint);
   return items;
 }
 
@@ -59,20 +65,15 @@ export function registerData(program: Command): void {
     .addHelpText('after', '\nExamples:\n  flashpoints data import cns --in test.en.json --out nk_monthly.csv\n  flashpoints data import sipri --in SIPRI-Milex-data-1949-2024.xlsx --sheet "Share of GDP" --json\n  flashpoints data import events --in events.csv --goldstein CAMEO.goldsteinscale.txt --countries "North Korea,South Korea"\n')
     .exitOverride()
     .action(async (kind: DataKind, opts: ImportOptions) => {
+      // --out is checked before anything is read: it may not be the input (nor another file the import reads).
+      if (opts.out !== undefined) checkOutputs([{ option: '--out', path: opts.out }], { inputs: [opts.in, opts.goldstein ?? '', opts.usdPerGbp ?? ''] });
       const result = await runImport(kind, opts);
       await emit(kind, opts, result);
     });
 }
 
 async function readInput(file: string, what: string): Promise<Buffer> {
-  const { readFile } = await import('node:fs/promises');
-  try {
-    return await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
-    throw new InputError([`cannot read ${what} ${file}: ${why}`], 'check the path; the data files are not shipped, download them as docs/data.md says');
-  }
+  return readInputBytes(file, { what, kind: 'data', hint: 'check the path; the data files are not shipped, download them as docs/data.md says' });
 }
 
 const text = (b: Buffer) => b.toString('utf8');
@@ -142,14 +143,7 @@ async function runImport(kind: DataKind, o: ImportOptions): Promise<ImportResult
 
 async function emit(kind: DataKind, o: ImportOptions, result: ImportResult<FlatRow>): Promise<void> {
   const { resultToCsv, skippedByReason } = await import('../../data/importResult.js');
-  if (o.out) {
-    const { writeFile } = await import('node:fs/promises');
-    try {
-      await writeFile(o.out, resultToCsv(result));
-    } catch (e) {
-      throw new InputError([`cannot write ${o.out}: ${(e as Error).message}`]);
-    }
-  }
+  if (o.out !== undefined) writeOutputFile('--out', o.out, resultToCsv(result));
   if (o.json) {
     const options = { kind, in: o.in, out: o.out ?? null, sheet: o.sheet ?? null, usdPerGbp: o.usdPerGbp ?? null, goldstein: o.goldstein ?? null, countries: o.countries ?? null, includeDomestic: !!o.includeDomestic, launches: !!o.launches };
     printJson({

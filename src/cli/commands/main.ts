@@ -20,6 +20,10 @@ export function registerMain(program: Command): void {
       const { analyzeArms } = await import('../../models/arms/analyzeArms.js');
       const { renderTrajectory } = await import('../render/arms.js');
       const { runCompare } = await import('./compare.js');
+      const { checkOutputs, checkStorePath } = await import('../io/writeOutput.js');
+      // The report and the store are checked before the first computation, not after the comparison.
+      checkStorePath(opts.store, [file]);
+      checkOutputs([{ option: '--report', path: opts.report }], { inputs: [file], store: opts.store });
       const { scenario, hash } = readScenarioFile(file);
       const out = process.stdout;
       const c = summarizeScenario(scenario).counts;

@@ -21,7 +21,7 @@ export function registerRun(program: Command): void {
     .option('--seed <s>', 'seed of the random streams', intOption('--seed', 0), 1)
     .option('--policy <id>', 'policy of the scenario to apply (default: the scenario as written, the status quo)')
     .option('--horizon <months>', 'months to simulate (at most 1200); month 1 is the month after asOf', intOption('--horizon', 1, 1200), 120)
-    .option('--threads <t>', 'worker threads (results do not depend on it)', intOption('--threads', 1, 256), 1)
+    .option('--threads <t>', 'worker threads (at most 4 × the cores; results do not depend on it)', intOption('--threads', 1, 256), 1)
     .option('--csv <file>', 'also write the outcomes and monthly escalation quantiles as tidy CSV: policy,measure,month,statistic,value')
     .option('--json', 'print one JSON document')
     .addHelpText(
@@ -34,16 +34,21 @@ export function registerRun(program: Command): void {
       const { readScenarioFile } = await import('../scenarioFile.js');
       const { InputError } = await import('../errors.js');
       if (opts.csv) (await import('../csvFile.js')).checkOutputPath(opts.csv, [file]);
+      const limits = await import('../io/limits.js');
+      limits.checkThreads(opts.threads);
       const { scenario, hash } = readScenarioFile(file);
       if (opts.policy !== undefined && !scenario.policies.some((p) => p.id === opts.policy)) {
         const known = scenario.policies.map((p) => p.id);
         throw new InputError([`--policy: scenario '${scenario.id}' has no policy '${opts.policy}'`], known.length ? `known policies: ${known.join(', ')}` : 'this scenario defines no policies');
       }
       // Crisis settings the schema cannot check alone (cutpoint count, catalog order) are bad input too: exit 2.
+      limits.checkCrisisAllocation(scenario, opts.horizon, opts.threads);
       const { crisisScenario, prepareCrisis } = await import('../../models/crisis/prepare.js');
+      const { NumericalError } = await import('../../math/numericalError.js');
       try {
         prepareCrisis(crisisScenario(scenario, opts.policy), 1);
       } catch (err) {
+        if (err instanceof NumericalError) throw err;
         throw new InputError([`${file}: ${err instanceof Error ? err.message : String(err)}`], 'the crisis section is described in docs/scenario-format.md#crisis');
       }
       const { simulateRisk } = await import('../../engine/simulateRisk.js');

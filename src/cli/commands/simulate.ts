@@ -1,13 +1,18 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { numberOption } from '../output.js';
+import { checkOutputTimes, LIMITS } from '../io/limits.js';
+
+/** The longest horizon `simulate` accepts, in years (--years and every --times entry). */
+const MAX_YEARS = 1000;
 
 function timesOption(raw: string): number[] {
   const parts = raw.split(',').map((p) => p.trim());
   const t = parts.map(Number);
-  if (parts.some((p) => p === '') || t.some((v) => !Number.isFinite(v) || v < 0)) {
-    throw new InputError([`--times must be a comma-separated list of years ≥ 0, got '${raw}'`], 'e.g. --times 0,0.5,1,2,5');
+  if (parts.some((p) => p === '') || t.some((v) => !Number.isFinite(v) || v < 0 || v > MAX_YEARS)) {
+    throw new InputError([`--times must be a comma-separated list of years in [0, ${MAX_YEARS}], got '${raw.length > 80 ? `${raw.slice(0, 80)}…` : raw}'`], 'e.g. --times 0,0.5,1,2,5');
   }
+  if (t.length > LIMITS.outputTimes) throw new InputError([`--times lists ${t.length} times, above the limit of ${LIMITS.outputTimes}`]);
   if (t.some((v, i) => i > 0 && v < t[i - 1])) throw new InputError([`--times must be non-decreasing, got '${raw}'`]);
   return t;
 }
@@ -17,7 +22,7 @@ export function registerSimulate(program: Command): void {
     .command('simulate')
     .description('Arms trajectories (DESIGN.md §3.1), solved exactly (or with endogenous alignment by Dormand–Prince), in years from the scenario start.')
     .argument('<file>', 'scenario file')
-    .option('--years <n>', 'horizon in years; outputs every --step years', numberOption('--years', 0, 1000))
+    .option('--years <n>', 'horizon in years; outputs every --step years', numberOption('--years', 0, MAX_YEARS))
     .option('--step <years>', 'output spacing with --years', numberOption('--step', 1e-6, 1000), 1)
     .option('--times <list>', 'explicit output times in years, comma-separated', timesOption)
     .option('--mode <mode>', "auto | exact | nonlinear (auto: nonlinear when endogenous alignment is on)", 'auto')
@@ -30,8 +35,8 @@ export function registerSimulate(program: Command): void {
       if (csvFile) (await import('../csvFile.js')).checkOutputPath(csvFile, [file]);
       if (!['auto', 'exact', 'nonlinear'].includes(opts.mode)) throw new InputError([`--mode must be auto, exact or nonlinear, got '${opts.mode}'`]);
       const years = opts.years ?? 10;
-      const times = opts.times ?? Array.from({ length: Math.floor(years / opts.step + 1e-9) + 1 }, (_, k) => Math.round(k * opts.step * 1e9) / 1e9);
-      if (times.length > 1_000_000) throw new InputError(['too many output times (more than 1,000,000)'], 'raise --step');
+      // The count is checked before the array is built (--years 1000 --step 1e-6 would be 10⁹ times).
+      const times = opts.times ?? Array.from({ length: checkOutputTimes(years, opts.step) }, (_, k) => Math.round(k * opts.step * 1e9) / 1e9);
       const { readScenarioFile } = await import('../scenarioFile.js');
       const { simulateArms } = await import('../../models/arms/simulateArms.js');
       const { scenario, hash } = readScenarioFile(file);

@@ -1,23 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { readInputText } from '../io/readInput.js';
 import type { CsvTable } from '../../data/csv.js';
 
 /** Reads and parses a CSV data file for `flashpoints fit`; unreadable or malformed files are input errors (exit 2). */
 export async function readTable(file: string): Promise<CsvTable> {
   const { parseCsv } = await import('../../data/csv.js');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError([`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`], 'check the --data path');
-  }
-  return asInput(() => parseCsv(text, file));
+  const text = readInputText(file, { what: '--data', kind: 'data', hint: 'check the --data path' });
+  const table = asInput(() => parseCsv(text, file));
+  if (table.rows.length === 0) throw new InputError([`${file}:${table.lines[0] ?? 2}:1: the file has a header (${table.header.slice(0, 8).join(', ')}${table.header.length > 8 ? ', …' : ''}) but no data rows`], 'add one row per period below the header');
+  return table;
 }
 
 /** The named numeric columns of a table, one array per name; a missing column or a bad cell → exit 2. */
 export async function columns(table: CsvTable, names: string[]): Promise<number[][]> {
   const { numericColumns } = await import('../../data/csv.js');
-  return asInput(() => numericColumns(table, names), 'every column used must hold a number on every row');
+  return asInput(() => numericColumns(table, names));
 }
 
 /**
@@ -29,7 +26,7 @@ export function asInput<T>(fn: () => T, hint?: string): T {
     return fn();
   } catch (err) {
     if (err instanceof Error && (err.name === 'CsvError' || err.name === 'EstimationError')) {
-      throw new InputError([err.message], hint ?? hintFor(err.message));
+      throw new InputError([err.message], hint ?? (err as { hint?: string }).hint ?? hintFor(err.message));
     }
     throw err;
   }
@@ -38,7 +35,9 @@ export function asInput<T>(fn: () => T, hint?: string): T {
 function hintFor(message: string): string | undefined {
   if (/singular/.test(message)) return 'drop a regressor that duplicates or is a combination of others';
   if (/too few rows|too few observations/.test(message)) return 'use fewer lags or regressors, or more rows';
-  return undefined;
+  if (/constant|no variation|zero variance/.test(message)) return 'a column used is constant; drop it or use another';
+  if (/not converge/.test(message)) return 'the fit did not converge; check the data for outliers, or use fewer regressors';
+  return 'docs/estimation.md describes what each fit needs of its data';
 }
 
 /** Parses a comma-separated list of names for commander: non-empty, no duplicates. */

@@ -27,6 +27,9 @@ export function analyzeArms(s: Scenario, options: { horizonYears?: number; coupl
   const horizonYears = options.horizonYears ?? 10;
   const run = simulateArms(s, { times: [0, horizonYears] });
   const sys = run.system;
+  if (sys.labels.length === 0) {
+    return { labels: [], equilibrium: [], eigenvalues: [], stability: run.stability, verdict: NO_STOCKS, couplings: [], alignment: null, horizonYears };
+  }
   const eig = eigenSystem(sys.A);
   const couplings = topCouplings(sys.A, { count: options.couplings ?? 8, system: eig })
     .filter((c) => c.value !== 0)
@@ -46,6 +49,9 @@ export function analyzeArms(s: Scenario, options: { horizonYears?: number; coupl
   }
   return { labels: sys.labels, equilibrium: run.equilibrium, eigenvalues: run.eigenvalues, stability: run.stability, verdict: verdictText(run.stability, run.eigenvalues), couplings, alignment, horizonYears };
 }
+
+/** The verdict when no actor has a capability stock (a scenario of relations and crisis settings only). */
+export const NO_STOCKS = 'no capability stocks: the arms model has nothing to simulate (give an actor `capabilities` to see arms dynamics)';
 
 function verdictText(st: Stability, values: Complex[]): string {
   const lead = values[values.length - 1];

@@ -7,6 +7,7 @@ import type { Scenario } from '../../scenario/schema.js';
 import { expandTimeline } from '../../scenario/timeline.js';
 import { buildArms, type ArmsSystem } from './buildArms.js';
 import { armsRhs } from './nonlinear.js';
+import { armsFailure } from './numericalFailure.js';
 
 export interface SimulateArmsOptions {
   /** Output times in years from the scenario's `start`, non-decreasing, ≥ 0. */
@@ -47,6 +48,9 @@ export interface ArmsTrajectory {
   system: ArmsSystem;
 }
 
+/** The longest horizon the arms model simulates, in years (its monthly x ≥ 0 check holds 12 entries a year). */
+export const MAX_HORIZON_YEARS = 10_000;
+
 interface Stretch {
   tStart: number;
   event?: string;
@@ -81,6 +85,7 @@ export function simulateArms(s: Scenario, options: SimulateArmsOptions): ArmsTra
   const base = parts[0].sys;
   const n = base.labels.length;
   const m = base.actors.length;
+  if (n === 0) return emptyTrajectory(times, base, parts);
   const linearForm = !!s.arms?.linear;
   const requested = options.mode ?? 'auto';
   const mode: 'exact' | 'nonlinear' =
@@ -96,7 +101,8 @@ export function simulateArms(s: Scenario, options: SimulateArmsOptions): ArmsTra
 
   let states: number[][];
   let alignment: number[][] | undefined;
-  const horizon = Math.max(0, ...times);
+  const horizon = times.reduce((h, t) => Math.max(h, t), 0);
+  if (!(horizon <= MAX_HORIZON_YEARS)) throw new RangeError(`simulateArms: the latest output time ${horizon} exceeds the limit of ${MAX_HORIZON_YEARS} years`);
   const monthly = Array.from({ length: Math.floor(horizon * 12) + 1 }, (_, k) => k / 12);
   let checkStates: number[][];
   const analysis = options.analysis ?? true;
@@ -110,8 +116,9 @@ export function simulateArms(s: Scenario, options: SimulateArmsOptions): ArmsTra
         reset: changed ? (x: Float64Array) => x.map((v, q) => (changed.includes(q) ? p.sys.x0[q] : v)) : undefined,
       };
     });
-    states = solvePiecewiseAffine(segs, base.x0, times);
-    checkStates = analysis ? solvePiecewiseAffine(segs, base.x0, monthly) : [];
+    const solve = (ts: number[]) => solvePiecewiseAffine(segs, base.x0, ts);
+    states = solveOrLocate(solve, times, base.labels);
+    checkStates = analysis ? solveOrLocate(solve, monthly, base.labels) : [];
   } else {
     const opts = { endogenous: base.params.endogenous, nonNegative: base.params.nonNegative };
     const segs: OdeSegment[] = parts.map((p, k) => {
@@ -137,10 +144,11 @@ export function simulateArms(s: Scenario, options: SimulateArmsOptions): ArmsTra
     y0.set(base.x0);
     y0.set(base.params.alignment, n);
     const rtol = options.rtol ?? 1e-10;
-    const res = integratePiecewise(segs, y0, times, { rtol, atol: 1e-10 });
-    states = res.states.map((y) => y.slice(0, n));
-    alignment = res.states.map((y) => y.slice(n));
-    checkStates = analysis ? integratePiecewise(segs, y0, monthly, { rtol, atol: 1e-10 }).states : [];
+    const solve = (ts: number[]) => integratePiecewise(segs, y0, ts, { rtol, atol: 1e-10 }).states;
+    const res = solveOrLocate(solve, times, base.labels);
+    states = res.map((y) => y.slice(0, n));
+    alignment = res.map((y) => y.slice(n));
+    checkStates = analysis ? solveOrLocate(solve, monthly, base.labels) : [];
   }
 
   const negative: { label: string; firstTime: number }[] = [];
@@ -163,6 +171,37 @@ export function simulateArms(s: Scenario, options: SimulateArmsOptions): ArmsTra
     stability: analysis ? stability(eig.values) : { verdict: 'neutral', stable: false, maxRealPart: 0, margin: 0 },
     negative,
     alignment,
+    segments: parts.map((p) => ({ tStart: p.tStart, event: p.event })),
+    system: base,
+  };
+}
+
+/** Solves at `times`; a throw or a non-finite state becomes a NumericalError naming the stock and the time. */
+function solveOrLocate<T extends ArrayLike<number>>(solve: (times: number[]) => T[], times: number[], labels: string[]): T[] {
+  let states: T[];
+  try {
+    states = solve(times);
+  } catch {
+    throw armsFailure((ts) => solve(ts).map((x) => Array.from(x)), times, labels);
+  }
+  for (const x of states) {
+    for (let q = 0; q < labels.length; q++) if (!Number.isFinite(x[q])) throw armsFailure((ts) => solve(ts).map((y) => Array.from(y)), times, labels);
+  }
+  return states;
+}
+
+/** A scenario without capability stocks: nothing moves, nothing to analyse; every command reports it the same way. */
+function emptyTrajectory(times: number[], base: ArmsSystem, parts: Stretch[]): ArmsTrajectory {
+  return {
+    times,
+    labels: [],
+    actors: base.actors,
+    series: [],
+    mode: 'exact',
+    equilibrium: [],
+    eigenvalues: [],
+    stability: { verdict: 'neutral', stable: false, maxRealPart: 0, margin: 0 },
+    negative: [],
     segments: parts.map((p) => ({ tStart: p.tStart, event: p.event })),
     system: base,
   };
