@@ -12,8 +12,8 @@ export function registerMain(program: Command): void {
     .description('The main job: the Korean Peninsula 2024 policy comparison (arms dynamics, then policies under deep uncertainty, with an HTML report).')
     .argument('[file]', 'scenario file', 'scenarios/korea-2024.yaml')
     .option('--report <file.html>', 'where to write the report', 'flashpoints-report.html')
-    .option('--store <file>', 'SQLite store; cells already computed for the same experiment are reused', COMPARE_DEFAULTS.store)
-    .action(async (file: string, opts: { report: string; store: string }) => {
+    .option('--store <file>', 'SQLite store; cells already computed for the same experiment are reused (default: flashpoints-<scenario id>.sqlite)')
+    .action(async (file: string, opts: { report: string; store?: string }) => {
       const { readScenarioFile } = await import('../scenarioFile.js');
       const { summarizeScenario } = await import('../../scenario/summary.js');
       const { simulateArms } = await import('../../models/arms/simulateArms.js');
@@ -44,7 +44,6 @@ export function registerMain(program: Command): void {
         horizon: COMPARE_DEFAULTS.horizon,
         threshold: COMPARE_DEFAULTS.threshold,
         store: opts.store,
-        resume: true,
         force: true,
         report: opts.report,
       });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { intOption } from '../output.js';
+import { collectSet, SET_HELP } from '../scenarioInput.js';
 
 interface RunCliOptions {
   runs: number;
@@ -8,6 +9,7 @@ interface RunCliOptions {
   horizon: number;
   threads: number;
   json?: boolean;
+  set: string[];
 }
 
 /** `flashpoints run`: Monte Carlo crisis runs of a scenario under one policy, with the risk figures of issue 6. */
@@ -21,7 +23,8 @@ export function registerRun(program: Command): void {
     .option('--policy <id>', 'policy of the scenario to apply (default: the scenario as written, the status quo)')
     .option('--horizon <months>', 'months to simulate (at most 1200); month 1 is the month after asOf', intOption('--horizon', 1, 1200), 120)
     .option('--threads <t>', 'worker threads (results do not depend on it)', intOption('--threads', 1, 256), 1)
-    .option('--json', 'print one JSON document')
+    .option('--json', 'print one JSON document (warnings under `warnings`)')
+    .option('--set <path=value>', SET_HELP, collectSet, [])
     .addHelpText(
       'after',
       '\nJSON: { runs, horizonMonths, policy, outcomes: { clash|war|nuclear: {p, lo, hi}, clashYearsPerDecade: {mean, lo, hi} },\n' +
@@ -29,13 +32,12 @@ export function registerRun(program: Command): void {
         '  byDyad: [{ from, to, actions, clashYears }], timing } — actions are mean counts per run; docs/model.md.',
     )
     .action(async (file: string, opts: RunCliOptions) => {
-      const { readScenarioFile } = await import('../scenarioFile.js');
+      const { readScenarioInput, printWarnings } = await import('../scenarioInput.js');
+      const { checkPolicy } = await import('../policyOption.js');
       const { InputError } = await import('../errors.js');
-      const { scenario, hash } = readScenarioFile(file);
-      if (opts.policy !== undefined && !scenario.policies.some((p) => p.id === opts.policy)) {
-        const known = scenario.policies.map((p) => p.id);
-        throw new InputError([`--policy: scenario '${scenario.id}' has no policy '${opts.policy}'`], known.length ? `known policies: ${known.join(', ')}` : 'this scenario defines no policies');
-      }
+      const input = readScenarioInput(file, opts.set);
+      const { scenario } = input;
+      checkPolicy(scenario, opts.policy);
       // Crisis settings the schema cannot check alone (cutpoint count, catalog order) are bad input too: exit 2.
       const { crisisScenario, prepareCrisis } = await import('../../models/crisis/prepare.js');
       try {
@@ -43,6 +45,9 @@ export function registerRun(program: Command): void {
       } catch (err) {
         throw new InputError([`${file}: ${err instanceof Error ? err.message : String(err)}`], 'the crisis section is described in docs/scenario-format.md#crisis');
       }
+      const { scenarioWarnings } = await import('../../experiment/scenarioWarnings.js');
+      const warnings = scenarioWarnings(scenario, { crisis: true, months: opts.horizon });
+      if (!opts.json) printWarnings(warnings);
       const { simulateRisk } = await import('../../engine/simulateRisk.js');
       const bar = process.stderr.isTTY ? new (await import('cli-progress')).default.SingleBar({ stream: process.stderr, format: 'runs [{bar}] {value}/{total} {eta}s left' }) : undefined;
       bar?.start(opts.runs, 0);
@@ -63,9 +68,10 @@ export function registerRun(program: Command): void {
       if (opts.json) {
         const { envelope, printJson } = await import('../output.js');
         printJson({
-          ...envelope('run', { scenario: { id: scenario.id, hash }, seed: opts.seed, options: { runs: opts.runs, horizonMonths: opts.horizon, policy: opts.policy ?? null } }),
+          ...envelope('run', { scenario: input.ref, seed: opts.seed, options: { runs: opts.runs, horizonMonths: opts.horizon, policy: opts.policy ?? null } }),
           ...summary,
           policy: opts.policy ?? null,
+          warnings,
           timing: { ...timing, threads: opts.threads },
         });
         return;

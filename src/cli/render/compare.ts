@@ -1,11 +1,14 @@
-import Table from 'cli-table3';
 import type { ComparisonResult } from '../../report/types.js';
+import { fitTable, wrapText } from './table.js';
 
-const plain = { style: { head: [], border: [] } };
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const iv = (o: { p: number; lo: number; hi: number }) => `${pct(o.p)} [${pct(o.lo)}, ${pct(o.hi)}]`;
 const num = (x: number) => x.toFixed(2);
-const signed = (x: number, f: (v: number) => string) => (x > 0 ? '+' : x < 0 ? '−' : '±') + f(Math.abs(x));
+/** A signed difference; one that prints as zero carries no sign (never "±0.0%"). */
+export const signed = (x: number, f: (v: number) => string) => {
+  const text = f(Math.abs(x));
+  return (/[1-9]/.test(text) ? (x > 0 ? '+' : x < 0 ? '−' : '') : '') + text;
+};
 
 /** The readable form of `flashpoints compare` (and of the main job's comparison). */
 export function renderComparison(r: ComparisonResult, info: { computed: number; reused: number; threads: number }): string {
@@ -14,10 +17,9 @@ export function renderComparison(r: ComparisonResult, info: { computed: number; 
   out.push(r.question);
   out.push(`${r.scenarioInfo.title}: ${o.policies.length} policies × ${o.futures} futures (Latin hypercube) × ${o.runs} runs, ${o.horizonMonths} months, seed ${r.seed}`);
   out.push('Monte Carlo 95% intervals in brackets; "across futures" is the 5–95% range of the per-future values (the deep uncertainty).');
-  const t = new Table({ head: ['policy', 'P(clash)', 'P(war) [MC 95%]', 'P(war) across futures', 'P(nuclear)', 'clash-years/decade', 'ΔP(war) vs status quo'], ...plain });
-  for (const p of r.policies) {
+  const rows = r.policies.map((p) => {
     const d = p.versusStatusQuo?.war;
-    t.push([
+    return [
       p.id,
       pct(p.outcomes.clash.p),
       iv(p.outcomes.war),
@@ -25,9 +27,9 @@ export function renderComparison(r: ComparisonResult, info: { computed: number; 
       iv(p.outcomes.nuclear),
       `${num(p.outcomes.clashYearsPerDecade.mean)} [${num(p.outcomes.clashYearsPerDecade.lo)}, ${num(p.outcomes.clashYearsPerDecade.hi)}]`,
       d ? `${signed(d.diff, pct)} [${signed(d.lo, pct)}, ${signed(d.hi, pct)}]${d.lo > 0 || d.hi < 0 ? ' *' : ''}` : '(reference)',
-    ]);
-  }
-  out.push(t.toString());
+    ];
+  });
+  out.push(fitTable(['policy', 'P(clash)', 'P(war) [MC 95%]', 'P(war) across futures', 'P(nuclear)', 'clash-years/decade', 'ΔP(war) vs status quo'], rows));
   out.push('* the paired difference\'s 95% interval (cluster bootstrap over futures) excludes zero.');
   for (const u of r.byType) {
     out.push(`\nBy ${u.title.toLowerCase()} (${u.uncertainty}):`);
@@ -45,6 +47,6 @@ export function renderComparison(r: ComparisonResult, info: { computed: number; 
   );
   out.push(`\nP(nuclear | war) is an elicited assumption (crisis.ladder.nuclearGivenWar); these are model results under stated assumptions, not forecasts.`);
   out.push(`cells computed ${info.computed}, reused from the store ${info.reused}; ${r.timing ? `${r.timing.seconds.toFixed(1)} s on ${info.threads} thread${info.threads === 1 ? '' : 's'}` : ''}`);
-  out.push(`reproduce: ${r.reproduce.command}  (flashpoints ${r.flashpoints}, scenario sha256 ${r.scenario.hash})`);
-  return out.join('\n') + '\n';
+  // The command stays on one line so that it can be copied.
+  return wrapText(out.join('\n')) + `\nreproduce: ${r.reproduce.command}  (flashpoints ${r.flashpoints}, scenario sha256 ${r.scenario.hash})\n`;
 }
