@@ -75,7 +75,10 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
   let values: import('../../experiment/calibrateCrisis.js').CrisisValues | undefined;
   let search: unknown;
   if (calibrating) {
-    const r = cal.calibrateCrisis(scenario, inputs, { seed: opts.seed, tuneRuns: opts.tuneRuns, treatment });
+    const { stepProgress } = await import('./progress.js');
+    const progress = stepProgress('calibrate crisis');
+    const r = cal.calibrateCrisis(scenario, inputs, { seed: opts.seed, tuneRuns: opts.tuneRuns, treatment, onStep: progress.step });
+    progress.done();
     values = r.values;
     search = r.search;
     const { writeCrisisCalibration } = await import('../../experiment/crisisCalibration/writeScenario.js');
@@ -91,7 +94,11 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
     if (opts.write) writeFileSync(file, text);
     if (opts.out) writeFileSync(opts.out, text);
   }
+  const { stepProgress } = await import('./progress.js');
+  const validating = stepProgress('calibrate crisis');
+  validating.step(0, 1, 'validating the status quo against the record');
   const table = cal.crisisCalibrationTable(target, inputs, { seed: opts.seed, launchRuns: opts.runs, clashRuns: opts.runs, treatment });
+  validating.done();
   if (opts.figures) {
     mkdirSync(opts.figures, { recursive: true });
     const { crisisFigures } = await import('../../experiment/crisisCalibration/figures.js');
