@@ -63,6 +63,14 @@ describe('scenarioWarnings on the India–Pakistan example', () => {
     expect(w.find((x) => x.code === 'inert-lever')!.message).toContain('effect size 0');
   });
 
+  it('calls a treaty-floor lever inert while alignment is fixed, and not once it is endogenous', () => {
+    const text = example.replace('path: relations.IND.PAK.dialogue }', 'path: relations.IND.PAK.treatyFloor }');
+    const fixed = scenarioWarnings(parse(text)).find((w) => w.code === 'inert-lever');
+    expect(fixed?.hint).toContain('arms.endogenousAlignment.enabled: true');
+    const endogenous = parse(text.replace('arms:\n', 'arms:\n  endogenousAlignment: { enabled: true }\n'));
+    expect(scenarioWarnings(endogenous).map((w) => w.code)).not.toContain('inert-lever');
+  });
+
   it('flags a policy that sets its lever to the status-quo value', () => {
     const text = example.replace('{ lever: backchannel, set: 0.8 }', '{ lever: backchannel, set: 0 }');
     const w = scenarioWarnings(set(parse(text), 'crisis.ladder.channelEffect', -0.5));

@@ -82,6 +82,9 @@ export function inertLevers(s: Scenario, options: { months?: number } = {}): Sce
   const months = options.months ?? 120;
   const ids = s.actors.map((a) => a.id);
   const ws = worlds(s, months);
+  // A crisis section that cannot be prepared (bad cutpoints, a short catalog) is `run`'s error to report; without
+  // the crisis inputs nothing can be called inert.
+  if (ws[0]().inputs.crisis === null) return [];
   const inertIn = (variant: (sq: Scenario) => Scenario | null): boolean =>
     ws.every((w) => {
       const { statusQuo, inputs } = w();

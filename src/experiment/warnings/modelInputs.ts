@@ -17,7 +17,9 @@ export interface ModelInputs {
 export function modelInputs(s: Scenario, reference: Scenario, months: number): ModelInputs {
   const armsOf = (x: Scenario) => {
     const sys = buildArms(x, buildArms(reference));
-    return { A: sys.A, b: sys.b, T: sys.T, P: sys.P, params: sys.params ?? null };
+    // Treaty floors, alignment rates and ψ act only when alignment is endogenous.
+    const params = sys.params && !sys.params.endogenous ? { ...sys.params, treatyFloor: null, alignmentRate: null, psi: null } : (sys.params ?? null);
+    return { A: sys.A, b: sys.b, T: sys.T, P: sys.P, params };
   };
   let crisis: unknown = null;
   try {
