@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepProgress } from '../../src/cli/calibrate/progress.js';
+import { stepProgress } from '../../../src/cli/calibrate/progress.js';
 
 const stream = (isTTY: boolean) => {
   const writes: string[] = [];

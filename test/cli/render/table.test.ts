@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitTable, wrapText } from '../../src/cli/render/table.js';
+import { fitTable, wrapText } from '../../../src/cli/render/table.js';
 
 const widest = (s: string) => Math.max(...s.split('\n').map((l) => [...l].length));
 const word = fc.stringMatching(/^[a-z0-9%.\[\]–]{1,12}$/);
