@@ -1,7 +1,7 @@
 import { InputError } from './errors.js';
 import type { ScenarioRef } from './output.js';
 import { readScenarioFile } from './scenarioFile.js';
-import { wrapText } from './render/table.js';
+import { outputWidth, wrapText } from './render/table.js';
 import { applyOverrides, parseOverride, type Override } from '../scenario/overrides.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ScenarioWarning } from '../experiment/scenarioWarnings.js';
@@ -53,6 +53,5 @@ export function setArgs(overrides: readonly Override[]): string {
 
 /** Prints warnings on stderr, one `warning: path: message` line each with its hint. */
 export function printWarnings(warnings: readonly ScenarioWarning[]): void {
-  const width = process.stderr.isTTY && process.stderr.columns ? process.stderr.columns : 100;
-  for (const w of warnings) process.stderr.write(wrapText(`warning: ${w.path}: ${w.message}\n  hint: ${w.hint}`, width) + '\n');
+  for (const w of warnings) process.stderr.write(wrapText(`warning: ${w.path}: ${w.message}\n  hint: ${w.hint}`, outputWidth(process.stderr)) + '\n');
 }

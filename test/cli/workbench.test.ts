@@ -148,7 +148,7 @@ describe('conventions', () => {
   });
 
   it('text output fits 100 columns off a terminal (the reproduce command stays whole)', () => {
-    for (const args of [['simulate', korea, '--years', '10'], ['show', korea], ['analyze', korea], ['compare', korea, ...tiny, '--no-store']]) {
+    for (const args of [['simulate', korea, '--years', '10'], ['show', korea], ['analyze', korea], ['run', korea, '--runs', '20'], ['compare', korea, ...tiny, '--no-store']]) {
       const r = inDir(args);
       expect(r.code, r.err).toBe(0);
       const wide = r.out.split('\n').filter((l) => [...l].length > 100 && !l.startsWith('reproduce: '));

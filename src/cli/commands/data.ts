@@ -170,7 +170,8 @@ async function emit(kind: DataKind, o: ImportOptions, result: ImportResult<FlatR
   if (!o.out) process.stdout.write(resultToCsv(result));
   const err = (s: string) => process.stderr.write(`${s}\n`);
   err(`${kind}: ${result.rows.length} rows from ${o.in}${o.out ? ` written to ${o.out}` : ''}`);
-  for (const n of result.notes) err(`  note: ${n}`);
+  const { outputWidth, wrapText } = await import('../render/table.js');
+  for (const n of result.notes) err(wrapText(`  note: ${n}`, outputWidth(process.stderr)));
   if (!result.skipped.length) {
     err('  skipped: none');
     return;

@@ -76,7 +76,8 @@ export function registerRun(program: Command): void {
         });
         return;
       }
-      process.stdout.write(formatRisk(summary, { scenario: scenario.id, policy: opts.policy, runs: opts.runs, seed: opts.seed, horizon: opts.horizon }));
+      const { wrapText } = await import('../render/table.js');
+      process.stdout.write(wrapText(formatRisk(summary, { scenario: scenario.id, policy: opts.policy, runs: opts.runs, seed: opts.seed, horizon: opts.horizon })));
       process.stdout.write(`  ${timing.seconds.toFixed(2)} s on ${opts.threads} thread${opts.threads === 1 ? '' : 's'}\n`);
     });
 }

@@ -1,8 +1,8 @@
 import Table from 'cli-table3';
 
-/** Columns the text output may use: the terminal's width on a TTY, else 100 (pipes, files, CI logs). */
-export function outputWidth(): number {
-  return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 100;
+/** Columns the text output may use on `stream`: the terminal's width on a TTY, else 100 (pipes, files, CI logs). */
+export function outputWidth(stream: NodeJS.WriteStream = process.stdout): number {
+  return stream.isTTY && stream.columns ? stream.columns : 100;
 }
 
 const lineWidth = (cell: string) => Math.max(0, ...cell.split('\n').map((l) => [...l].length));
