@@ -170,8 +170,7 @@ async function emit(kind: DataKind, o: ImportOptions, result: ImportResult<FlatR
   if (!o.out) process.stdout.write(resultToCsv(result));
   const err = (s: string) => process.stderr.write(`${s}\n`);
   err(`${kind}: ${result.rows.length} rows from ${o.in}${o.out ? ` written to ${o.out}` : ''}`);
-  const { outputWidth, wrapText } = await import('../render/table.js');
-  for (const n of result.notes) err(wrapText(`  note: ${n}`, outputWidth(process.stderr)));
+  for (const n of result.notes) err(`  note: ${n}`);
   if (!result.skipped.length) {
     err('  skipped: none');
     return;
