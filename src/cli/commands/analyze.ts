@@ -10,8 +10,8 @@ export function registerAnalyze(program: Command): void {
     .option('--years <n>', 'horizon for the alignment drift, years', numberOption('--years', 0, 1000), 10)
     .option('--json', 'print one JSON document')
     .option('--policy <id>', "apply one of the scenario's policies to the arms model (elasticities stay relative to the status quo)")
-    .option('--set <path=value>', SET_HELP, collectSet, [])
-    .action(async (file: string, opts: { years: number; json?: boolean; policy?: string; set: string[] }) => {
+    .option('--set <path=value>', SET_HELP, collectSet)
+    .action(async (file: string, opts: { years: number; json?: boolean; policy?: string; set?: string[] }) => {
       const { readScenarioInput } = await import('../scenarioInput.js');
       const { underPolicy } = await import('../policyOption.js');
       const { analyzeArms } = await import('../../models/arms/analyzeArms.js');

@@ -47,7 +47,7 @@ export function registerCompare(program: Command): void {
     .option('--fresh', 'recompute every cell even when this very experiment is stored (the new cells replace the old)')
     .option('--resume', 'reuse the cells stored for this very experiment: the default, kept as an alias')
     .option('--force', 'use a --store file that belongs to another scenario (nothing in it is deleted)')
-    .option('--set <path=value>', SET_HELP, collectSet, [])
+    .option('--set <path=value>', SET_HELP, collectSet)
     .option('--threshold <p>', 'satisficing threshold on P(war) over the horizon', numberOption('--threshold', 0, 1), COMPARE_DEFAULTS.threshold)
     .option('--report <file.html>', 'write the self-contained HTML report')
     .option('--json', 'print one JSON document (warnings under `warnings`)')

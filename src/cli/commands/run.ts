@@ -9,7 +9,7 @@ interface RunCliOptions {
   horizon: number;
   threads: number;
   json?: boolean;
-  set: string[];
+  set?: string[];
 }
 
 /** `flashpoints run`: Monte Carlo crisis runs of a scenario under one policy, with the risk figures of issue 6. */
@@ -24,7 +24,7 @@ export function registerRun(program: Command): void {
     .option('--horizon <months>', 'months to simulate (at most 1200); month 1 is the month after asOf', intOption('--horizon', 1, 1200), 120)
     .option('--threads <t>', 'worker threads (results do not depend on it)', intOption('--threads', 1, 256), 1)
     .option('--json', 'print one JSON document (warnings under `warnings`)')
-    .option('--set <path=value>', SET_HELP, collectSet, [])
+    .option('--set <path=value>', SET_HELP, collectSet)
     .addHelpText(
       'after',
       '\nJSON: { runs, horizonMonths, policy, outcomes: { clash|war|nuclear: {p, lo, hi}, clashYearsPerDecade: {mean, lo, hi} },\n' +

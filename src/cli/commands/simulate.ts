@@ -25,8 +25,8 @@ export function registerSimulate(program: Command): void {
     .option('--json', 'print one JSON document')
     .option('--csv', 'print CSV: time then one column per stock')
     .option('--policy <id>', "apply one of the scenario's policies to the arms model (elasticities stay relative to the status quo)")
-    .option('--set <path=value>', SET_HELP, collectSet, [])
-    .action(async (file: string, opts: { years?: number; step: number; times?: number[]; mode: string; json?: boolean; csv?: boolean; policy?: string; set: string[] }) => {
+    .option('--set <path=value>', SET_HELP, collectSet)
+    .action(async (file: string, opts: { years?: number; step: number; times?: number[]; mode: string; json?: boolean; csv?: boolean; policy?: string; set?: string[] }) => {
       if (opts.years !== undefined && opts.times) throw new InputError(['give either --years or --times, not both']);
       if (opts.json && opts.csv) throw new InputError(['give either --json or --csv, not both']);
       if (!['auto', 'exact', 'nonlinear'].includes(opts.mode)) throw new InputError([`--mode must be auto, exact or nonlinear, got '${opts.mode}'`]);
