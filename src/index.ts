@@ -9,8 +9,9 @@ export { scenarioSchema, type Scenario, type ScenarioInput, type Actor, type Rel
 export { parseScenario, scenarioHash, formatIssue, type LoadResult, type LocatedIssue } from './scenario/load.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 export { paramValue, provenanceOf, type Param } from './scenario/param.js';
-export { resolvePath, getParam, getValue, findRelation, pathPatterns, type ResolvedPath } from './scenario/paths.js';
+export { resolvePath, getParam, getValue, findRelation, pathPatterns, PARAMETER_DEFAULTS, type ResolvedPath } from './scenario/paths.js';
 export { applyChanges, applyPolicy, withValue } from './scenario/apply.js';
+export { applyOverrides, parseOverride, type Override, type OverrideIssue } from './scenario/overrides.js';
 export { summarizeScenario, listParameters, type ScenarioSummary, type ParamEntry } from './scenario/summary.js';
 export { escalAItionCatalog, strategyIds, type StrategyId } from './scenario/catalog.js';
 export { expandTimeline, monthOf, yearsBetween, type DatedEvent } from './scenario/timeline.js';
@@ -88,7 +89,8 @@ export { parseCns, parseCnsLaunches, cnsMonthly, type CnsLaunch, type CnsMonth }
 export { parseGoldsteinTable, goldsteinScore, type GoldsteinTable } from './data/goldstein.js';
 export { parseEvents, type EventMonth, type EventsOptions, type EventLayout } from './data/events.js';
 // Crisis dynamics (DESIGN.md §3.2): prepare once per parameter set, run keyed replications, aggregate, summarise.
-// The worker-pool runner (`simulateRisk`, `runBatches`) lives in src/engine and is not re-exported: it imports node: modules.
+// The worker-pool runner (`simulateRisk`, `runBatches`) and the comparison (`comparePolicies`) import node: modules:
+// they are exported from `flashpoints/node` (src/node.ts), with `loadScenarioFile`.
 export { buildCatalog, type ActionCatalog } from './models/crisis/actions.js';
 export { orderedLogitCategory, orderedLogitProbabilities, sigmoid } from './models/crisis/choice.js';
 export { normalQuantile, perceive, channelShrink } from './models/crisis/perception.js';
@@ -133,3 +135,9 @@ export { backtestLaunches, type Backtest } from './calibrate/crisis/backtest.js'
 export { validateCrisis, type Validation, type ValidationRow } from './calibrate/crisis/validation.js';
 export { CRISIS_TOLERANCES, type TargetTolerance } from './calibrate/crisis/tolerances.js';
 export { writeCrisisCalibration, CALIBRATION_SOURCE_ID } from './calibrate/crisis/writeScenario.js';
+// Arms dynamics (docs/model.md): trajectories and the stability analysis.
+export { simulateArms, type SimulateArmsOptions, type ArmsTrajectory } from './models/arms/simulateArms.js';
+export { analyzeArms, type ArmsAnalysis } from './models/arms/analyzeArms.js';
+export { buildArms, type ArmsSystem, type ArmsParams } from './models/arms/buildArms.js';
+// Warnings a modeller needs (docs/scenario-format.md#warnings).
+export { scenarioWarnings, RUNAWAY_GROWTH_BOUND, type ScenarioWarning, type ScenarioWarningOptions } from './experiment/scenarioWarnings.js';

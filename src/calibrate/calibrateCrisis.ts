@@ -19,6 +19,8 @@ export interface CrisisCalibrationOptions {
   iterations?: number;
   /** How years without an exercise record are treated (covariates.ts). Default `cycle`. */
   treatment?: ExerciseTreatment;
+  /** Called after each of the seven steps (the launch fit, then six tuning searches) with the steps done and what comes next; for progress displays. */
+  onStep?: (done: number, total: number, next: string) => void;
 }
 
 /** Rounds to `digits` significant digits (values written to the scenario stay readable). */
@@ -37,16 +39,25 @@ const roundInterval = (i: Interval): Interval => ({ estimate: roundSig(i.estimat
  * options). Example: `calibrateCrisis(korea, inputs, { seed: 1 })`.
  */
 export function calibrateCrisis(s: Scenario, inputs: CrisisCalibrationInputs, o: CrisisCalibrationOptions = {}): { evidence: CrisisEvidence; values: CrisisValues; search: { baseline: SearchStep[]; warGivenClash: SearchStep[] } } {
+  const step = (done: number, next: string) => o.onStep?.(done, 7, next);
+  step(0, 'fitting the launch process');
   const evidence = crisisEvidence(inputs, o.treatment);
   const sim = { runs: o.tuneRuns ?? 400, seed: o.seed ?? 1, iterations: o.iterations ?? 12 };
   const { clash, war, fit } = evidence;
+  step(1, 'tuning the baseline');
   const k = tuneBaseline(s, clash.perDecade.estimate, sim);
+  step(2, 'tuning the baseline (low end)');
   const kLo = tuneBaseline(s, clash.perDecade.lo, sim).value;
+  step(3, 'tuning the baseline (high end)');
   const kHi = tuneBaseline(s, clash.perDecade.hi, sim).value;
   const withK = withCrisisValues(s, { baseline: roundSig(k.value) });
+  step(4, 'tuning warGivenClash');
   const w = tuneWarGivenClash(withK, war.warGivenClashYear.estimate, sim);
+  step(5, 'tuning warGivenClash (low end)');
   const wLo = tuneWarGivenClash(withK, war.warGivenClashYear.lo, sim).value;
+  step(6, 'tuning warGivenClash (high end)');
   const wHi = tuneWarGivenClash(withK, war.warGivenClashYear.hi, sim).value;
+  step(7, 'done');
   const values: CrisisValues = {
     baseRate: roundInterval(fit.baseRate),
     dispersion: roundInterval(fit.dispersion),

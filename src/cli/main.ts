@@ -62,10 +62,16 @@ for (const register of commands) register(program);
 // Sub-commands inherit exit override so usage errors reach the handler below instead of process.exit.
 for (const cmd of program.commands) cmd.exitOverride();
 
-try {
-  await program.parseAsync(process.argv);
-} catch (err) {
-  process.exitCode = report(err);
+// No command at all is a usage error: the help goes to stderr (stdout stays clean for pipes) and the exit code is 2.
+if (process.argv.length <= 2) {
+  process.stderr.write(program.helpInformation());
+  process.exitCode = 2;
+} else {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (err) {
+    process.exitCode = report(err);
+  }
 }
 
 function report(err: unknown): number {

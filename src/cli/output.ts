@@ -4,7 +4,10 @@ import { InputError } from './errors.js';
 /** What a JSON document says about the scenario it came from (docs/conventions.md). */
 export interface ScenarioRef {
   id: string;
+  /** SHA-256 of the scenario as run: after any `--set` overrides. */
   hash: string;
+  /** The `--set` overrides applied to the file, in order (absent when none). */
+  overrides?: { path: string; value: number }[];
 }
 
 /**
@@ -16,7 +19,7 @@ export function envelope(
   parts: { scenario?: ScenarioRef; seed?: number; options?: Record<string, unknown> },
 ): Record<string, unknown> {
   const out: Record<string, unknown> = { flashpoints: VERSION, command };
-  if (parts.scenario) out.scenario = parts.scenario;
+  if (parts.scenario) out.scenario = parts.scenario.overrides?.length ? parts.scenario : { id: parts.scenario.id, hash: parts.scenario.hash };
   if (parts.seed !== undefined) out.seed = parts.seed;
   out.options = parts.options ?? {};
   return out;

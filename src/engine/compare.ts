@@ -145,7 +145,7 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
     policies: analysis.policies as ComparisonResult['policies'],
     byType: analysis.byType,
     robustness: analysis.robustness,
-    assumptions: listParameters(s).filter((p) => p.range || p.provenance !== 'sourced'),
+    assumptions: listParameters(s),
     reproduce: {
       command: `flashpoints compare ${'<scenario>'} --policies ${policies.map((p) => p.id).join(',')} --futures ${o.futures} --runs ${o.runs} --horizon ${o.horizonMonths} --seed ${o.seed} --threshold ${o.threshold}`,
     },

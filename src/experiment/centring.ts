@@ -1,14 +1,8 @@
 import type { Scenario } from '../scenario/schema.js';
 import { distributionMedian, isCentred } from './designs/transform.js';
 import { listUncertainties } from './uncertainties.js';
+import type { ScenarioWarning } from './warnings/types.js';
 
-/** A warning about a scenario: where (a readable parameter path) and what. */
-export interface ScenarioWarning {
-  code: string;
-  path: string;
-  message: string;
-  hint?: string;
-}
 
 /**
  * Ranged parameters whose sampling distribution's median is not their stated value (docs/scenario-format.md#
@@ -19,7 +13,7 @@ export function centringWarnings(s: Scenario): ScenarioWarning[] {
   return listUncertainties(s)
     .filter((u) => !u.offCentre && !isCentred(u))
     .map((u) => ({
-      code: 'off-centre',
+      code: 'off-centre' as const,
       path: u.name,
       message: `its ${u.dist} distribution over [${u.range.join(', ')}] has median ${Number(distributionMedian(u).toPrecision(4))}, not the stated value ${u.value}`,
       hint: 'drop `dist` (split-uniform keeps the value as median), or say why in `offCentre: "…"`',

@@ -108,8 +108,11 @@ export function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** Defaults of parameters a scenario may leave out (docs/scenario-format.md#defaults). */
-const defaults: Record<string, number> = {
+/**
+ * Defaults of parameters a scenario may leave out, by path pattern (docs/scenario-format.md#defaults); a pattern
+ * not listed defaults to 0. Example: `PARAMETER_DEFAULTS['crisis.clashThreshold']` → 5.4.
+ */
+export const PARAMETER_DEFAULTS: Readonly<Record<string, number>> = {
   'actors.{actor}.theatreShare': 1,
   'arms.cohesion': 0.5,
   'arms.capabilityWeights.conventional': 1,
@@ -159,7 +162,7 @@ export function getParam(s: Scenario, r: ResolvedPath): Param | undefined {
 export function getValue(s: Scenario, r: ResolvedPath): number {
   const p = getParam(s, r);
   if (p !== undefined) return typeof p === 'number' ? p : p.value;
-  return defaults[r.pattern] ?? 0;
+  return PARAMETER_DEFAULTS[r.pattern] ?? 0;
 }
 
 /** The relation i → j, looking at `mutual` entries both ways. */

@@ -96,7 +96,7 @@ const arms = z.strictObject({
       }),
     )
     .optional()
-    .describe('Technology transfer between aligned actors (DESIGN.md §3.1).'),
+    .describe('Technology transfer between aligned actors (docs/model.md).'),
   nonNegative: z.boolean().default(true).describe('Enforce x ≥ 0 in the non-linear integration. Default true.'),
 });
 
@@ -141,7 +141,7 @@ const crisis = z.strictObject({
   catalog: z
     .array(z.strictObject({ id, label: z.string(), weight: numIn(DOMAINS.catalogWeight), examples: z.array(z.string()).default([]) }))
     .default(escalAItionCatalog.map((c) => ({ ...c, examples: [...c.examples] })))
-    .describe('Ordered action categories with escalation weights. Default: EscalAItion (DESIGN.md §3.2).'),
+    .describe('Ordered action categories with escalation weights. Default: EscalAItion (docs/model.md).'),
   actors: z.record(z.string(), crisisActor).default({}).describe('Per-actor strategy and parameters; actors not listed use defaults.'),
   memory: p01('λ: weight of the newest month in the memory of perceived hostility. Default 0.3.'),
   cutpoints: z.array(numIn(DOMAINS.logit)).optional().describe('Ordered-logit cutpoints between the non-violent categories (increasing).'),

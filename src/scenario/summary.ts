@@ -37,14 +37,16 @@ export function listParameters(s: Scenario): ParamEntry[] {
     if (x === null || typeof x !== 'object') return;
     const o = x as Record<string, unknown>;
     if (typeof o.value === 'number' && ('source' in o || 'assumption' in o)) {
+      // A range [v, v] varies nothing: the value is fixed, as experiments treat it (listUncertainties).
+      const range = Array.isArray(o.range) && o.range[1] > o.range[0] ? (o.range as [number, number]) : undefined;
       out.push({
         path: pathText(path),
         value: o.value,
         provenance: typeof o.source === 'string' ? 'sourced' : 'assumed',
         source: o.source as string | undefined,
         assumption: o.assumption as string | undefined,
-        range: o.range as [number, number] | undefined,
-        dist: o.range ? ((o.dist as string | undefined) ?? 'uniform') : undefined,
+        range,
+        dist: range ? ((o.dist as string | undefined) ?? 'uniform') : undefined,
       });
       return;
     }

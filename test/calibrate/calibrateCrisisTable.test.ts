@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crisisCalibrationTable, type CrisisCalibrationInputs } from '../../src/calibrate/calibrateCrisis.js';
+import { calibrateCrisis, crisisCalibrationTable, type CrisisCalibrationInputs } from '../../src/calibrate/calibrateCrisis.js';
 import { crisisFigures } from '../../src/calibrate/crisis/figures.js';
 import { passes } from '../../src/calibrate/crisis/validation.js';
 import { CRISIS_TOLERANCES } from '../../src/calibrate/crisis/tolerances.js';
@@ -123,4 +123,17 @@ describe('docs/calibration.md', () => {
     expect(table(section)).toBe(table(generated.split('## Validation table')[1].split('\n## ')[0]));
     expect(table(section).split('\n').length).toBeGreaterThanOrEqual(8); // the header and the seven targets
   });
+});
+
+describe('calibration progress', () => {
+  it('reports its seven steps in order through onStep, and the hook changes no result (synthetic data)', () => {
+    const { inputs } = syntheticInputs();
+    const options = { seed: 2, tuneRuns: 8, iterations: 2 };
+    const steps: [number, number, string][] = [];
+    const watched = calibrateCrisis(korea, inputs, { ...options, onStep: (done, total, next) => steps.push([done, total, next]) });
+    expect(steps.map(([d]) => d)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(steps.every(([, total]) => total === 7)).toBe(true);
+    expect(steps[1][2]).toBe('tuning the baseline');
+    expect(watched.values).toEqual(calibrateCrisis(korea, inputs, options).values);
+  }, 120_000);
 });

@@ -50,7 +50,7 @@ describe('validate: distributions centred on the stated values', () => {
     writeFileSync(file, text);
     const r = cli(['validate', file]);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/warning: actors\[A\]\.capabilities\.conventional\.elasticity: its uniform distribution over \[0, 1\.2\] has median 0\.6, not the stated value 0\.3/);
+    expect(r.err.replace(/\s+/g, ' ')).toMatch(/warning: actors\[A\]\.capabilities\.conventional\.elasticity: its uniform distribution over \[0, 1\.2\] has median 0\.6, not the stated value 0\.3/);
     expect(cliJson(['validate', 'scenarios/korea-2024.yaml', '--json']).warnings).toEqual([]);
     expect(cli(['validate', 'scenarios/korea-2024.yaml']).err).toBe('');
   });

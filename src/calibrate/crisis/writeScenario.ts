@@ -1,5 +1,6 @@
 import { isMap, isNode, isSeq, parseDocument, type Node } from 'yaml';
 import jStat from 'jstat';
+import { CALIBRATION_SOURCE_ID } from '../../scenario/calibrationSources.js';
 import type { CrisisValues } from './evidence.js';
 
 const roundSig = (x: number, d: number) => Number(x.toPrecision(d));
@@ -28,8 +29,7 @@ export function betaFromQuantiles(median: number, lo: number, hi: number): { a: 
   return { a: best.a, b: best.b };
 }
 
-/** Id of the `sources` entry the calibrated values cite. */
-export const CALIBRATION_SOURCE_ID = 'crisis-calibration';
+export { CALIBRATION_SOURCE_ID };
 
 /** Where each calibrated value goes and what its note says. */
 // How experiments sample each range: the default split-uniform keeps the calibrated value as the median on a

@@ -86,7 +86,10 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
   let values: import('../../calibrate/calibrateCrisis.js').CrisisValues | undefined;
   let search: unknown;
   if (calibrating) {
-    const r = cal.calibrateCrisis(scenario, inputs, { seed: opts.seed, tuneRuns: opts.tuneRuns, treatment });
+    const { stepProgress } = await import('./progress.js');
+    const progress = stepProgress('calibrate crisis');
+    const r = cal.calibrateCrisis(scenario, inputs, { seed: opts.seed, tuneRuns: opts.tuneRuns, treatment, onStep: progress.step });
+    progress.done();
     values = r.values;
     search = r.search;
     const { writeCrisisCalibration } = await import('../../calibrate/crisis/writeScenario.js');
@@ -102,7 +105,11 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
     if (opts.write) writeOutputFile('--write', file, text);
     if (opts.out !== undefined) writeOutputFile('--out', opts.out, text);
   }
+  const { stepProgress } = await import('./progress.js');
+  const validating = stepProgress('calibrate crisis');
+  validating.step(0, 1, 'validating the status quo against the record');
   const table = cal.crisisCalibrationTable(target, inputs, { seed: opts.seed, launchRuns: opts.runs, clashRuns: opts.runs, treatment });
+  validating.done();
   if (opts.figures !== undefined) {
     try {
       mkdirSync(opts.figures, { recursive: true });

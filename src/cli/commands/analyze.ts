@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { numberOption } from '../output.js';
+import { collectSet, SET_HELP } from '../scenarioInput.js';
 
 export function registerAnalyze(program: Command): void {
   program
@@ -8,15 +9,19 @@ export function registerAnalyze(program: Command): void {
     .argument('<file>', 'scenario file')
     .option('--years <n>', 'horizon for the alignment drift, years', numberOption('--years', 0, 1000), 10)
     .option('--json', 'print one JSON document')
-    .action(async (file: string, opts: { years: number; json?: boolean }) => {
-      const { readScenarioFile } = await import('../scenarioFile.js');
+    .option('--policy <id>', "apply one of the scenario's policies to the arms model (elasticities stay relative to the status quo)")
+    .option('--set <path=value>', SET_HELP, collectSet)
+    .action(async (file: string, opts: { years: number; json?: boolean; policy?: string; set?: string[] }) => {
+      const { readScenarioInput } = await import('../scenarioInput.js');
+      const { underPolicy } = await import('../policyOption.js');
       const { analyzeArms } = await import('../../models/arms/analyzeArms.js');
-      const { scenario, hash } = readScenarioFile(file);
-      const a = analyzeArms(scenario, { horizonYears: opts.years });
+      const input = readScenarioInput(file, opts.set);
+      const { scenario, reference } = underPolicy(input, opts.policy);
+      const a = analyzeArms(scenario, { horizonYears: opts.years, reference });
       if (opts.json) {
         const { envelope, printJson } = await import('../output.js');
         printJson({
-          ...envelope('analyze', { scenario: { id: scenario.id, hash }, options: { years: opts.years } }),
+          ...envelope('analyze', { scenario: input.ref, options: { years: opts.years, policy: opts.policy ?? null } }),
           actors: a.labels,
           equilibrium: a.equilibrium,
           eigenvalues: a.eigenvalues.map((z) => ({ re: z.re, im: z.im })),

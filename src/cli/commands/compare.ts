@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { intOption, numberOption } from '../output.js';
+import { collectSet, SET_HELP } from '../scenarioInput.js';
 
 interface CompareCliOptions {
   policies: string;
@@ -8,18 +9,28 @@ interface CompareCliOptions {
   seed: number;
   horizon: number;
   threads?: number;
-  store: string | false;
+  store?: string | false;
   resume?: boolean;
+  fresh?: boolean;
   force?: boolean;
+  set?: string[];
   threshold: number;
   report?: string;
   json?: boolean;
 }
 
 /** The defaults of the comparison, shared with the main job (`npm start`). */
-export const COMPARE_DEFAULTS = { futures: 50, runs: 40, seed: 1, horizon: 120, threshold: 0.05, store: 'flashpoints-experiments.sqlite' } as const;
+export const COMPARE_DEFAULTS = { futures: 50, runs: 40, seed: 1, horizon: 120, threshold: 0.05 } as const;
 
-/** `flashpoints compare`: the article's policies under deep uncertainty (issue 8, DESIGN.md §3.5). */
+/**
+ * The store a scenario's experiments go to unless `--store` says otherwise: one file per scenario id, so comparing
+ * a second scenario needs no flag. Example: `defaultStore('korea-2024')` → `'flashpoints-korea-2024.sqlite'`.
+ */
+export function defaultStore(scenarioId: string): string {
+  return `flashpoints-${scenarioId}.sqlite`;
+}
+
+/** `flashpoints compare`: the article's policies under deep uncertainty (issue 8; docs/experiments.md). */
 export function registerCompare(program: Command): void {
   program
     .command('compare')
@@ -31,13 +42,15 @@ export function registerCompare(program: Command): void {
     .option('--seed <s>', 'seed of the design, the streams and the bootstrap', intOption('--seed', 0), COMPARE_DEFAULTS.seed)
     .option('--horizon <months>', 'months to simulate; month 1 is the month after asOf', intOption('--horizon', 1, 12_000), COMPARE_DEFAULTS.horizon)
     .option('--threads <t>', 'worker threads (default: up to 2; at most 4 × the cores; results do not depend on it)', intOption('--threads', 1, 256))
-    .option('--store <file>', 'SQLite file that keeps every (policy, future) cell', COMPARE_DEFAULTS.store)
+    .option('--store <file>', 'SQLite file that keeps every (policy, future) cell (default: flashpoints-<scenario id>.sqlite)')
     .option('--no-store', 'keep results in memory only')
-    .option('--resume', 'reuse the cells already stored for this very experiment; compute only the missing ones')
-    .option('--force', 'use a store that belongs to another scenario (nothing in it is deleted)')
+    .option('--fresh', 'recompute every cell even when this very experiment is stored (the new cells replace the old)')
+    .option('--resume', 'reuse the cells stored for this very experiment: the default, kept as an alias')
+    .option('--force', 'use a --store file that belongs to another scenario (nothing in it is deleted)')
+    .option('--set <path=value>', SET_HELP, collectSet)
     .option('--threshold <p>', 'satisficing threshold on P(war) over the horizon', numberOption('--threshold', 0, 1), COMPARE_DEFAULTS.threshold)
     .option('--report <file.html>', 'write the self-contained HTML report')
-    .option('--json', 'print one JSON document')
+    .option('--json', 'print one JSON document (warnings under `warnings`)')
     .action(async (file: string, opts: CompareCliOptions) => {
       const result = await runCompare(file, {
         ...opts,
@@ -53,23 +66,27 @@ export function registerCompare(program: Command): void {
 /** Runs a comparison from the CLI's options: validation, progress, table, report. Shared with the main job. */
 export async function runCompare(
   file: string,
-  opts: Omit<CompareCliOptions, 'store'> & { store: string | null; quietTable?: boolean },
+  opts: Omit<CompareCliOptions, 'store'> & { store?: string | null; quietTable?: boolean },
 ) {
-  const { readScenarioFile } = await import('../scenarioFile.js');
+  const { readScenarioInput, printWarnings, setArgs } = await import('../scenarioInput.js');
   const { InputError } = await import('../errors.js');
   const { checkOutputs, checkStorePath, writeOutputFile } = await import('../io/writeOutput.js');
   const limits = await import('../io/limits.js');
+  const input = readScenarioInput(file, opts.set ?? []);
+  const { hash } = input;
+  // The per-scenario default store holds only this scenario's experiments (each keyed by its hash), so other
+  // versions of the scenario (an edited file, --set) may share it; a store named with --store is guarded.
+  const store = opts.store === undefined ? defaultStore(input.scenario.id) : opts.store;
+  const force = !!opts.force || opts.store === undefined;
   // Every path is checked before any work: a report may not overwrite the scenario or the store.
-  if (opts.store !== null) checkStorePath(opts.store, [file]);
-  if (opts.report !== undefined) checkOutputs([{ option: '--report', path: opts.report }], { inputs: [file], store: opts.store });
+  if (store !== null) checkStorePath(store, [file]);
+  if (opts.report !== undefined) checkOutputs([{ option: '--report', path: opts.report }], { inputs: [file], store });
   if (opts.threads !== undefined) limits.checkThreads(opts.threads);
-  const loaded = readScenarioFile(file);
-  const { hash } = loaded;
   // A scenario that validates can be compared: without a 'status-quo' policy, the scenario as written is the
   // reference (an empty policy), so a textbook scenario compares its status quo with itself alone.
-  const scenario = loaded.scenario.policies.some((p) => p.id === 'status-quo')
-    ? loaded.scenario
-    : { ...loaded.scenario, policies: [{ id: 'status-quo', title: 'Status quo (the scenario as written)', description: 'No policy change: the scenario as written.', changes: [], strategies: {} }, ...loaded.scenario.policies] };
+  const scenario = input.scenario.policies.some((p) => p.id === 'status-quo')
+    ? input.scenario
+    : { ...input.scenario, policies: [{ id: 'status-quo', title: 'Status quo (the scenario as written)', description: 'No policy change: the scenario as written.', changes: [], strategies: {} }, ...input.scenario.policies] };
   const known = scenario.policies.map((p) => p.id);
   const wanted = opts.policies === 'all' ? known : opts.policies.split(',').map((p) => p.trim()).filter(Boolean);
   const unknown = wanted.filter((p) => !known.includes(p));
@@ -84,6 +101,9 @@ export async function runCompare(
     if (err instanceof NumericalError) throw err;
     throw new InputError([`${file}: ${err instanceof Error ? err.message : String(err)}`], 'the crisis section is described in docs/scenario-format.md#crisis');
   }
+  const { scenarioWarnings } = await import('../../experiment/scenarioWarnings.js');
+  const warnings = scenarioWarnings(scenario, { crisis: true, months: opts.horizon });
+  if (!opts.json) printWarnings(warnings);
   const { availableParallelism } = await import('node:os');
   const threads = opts.threads ?? Math.max(1, Math.min(2, availableParallelism()));
   const { comparePolicies, StoreMismatchError } = await import('../../engine/compare.js');
@@ -99,9 +119,9 @@ export async function runCompare(
       seed: opts.seed,
       horizonMonths: opts.horizon,
       threads,
-      store: opts.store,
-      resume: !!opts.resume,
-      force: !!opts.force,
+      store,
+      resume: !opts.fresh,
+      force,
       threshold: opts.threshold,
       abortAfterCells: abortEnv ? Number(abortEnv) : undefined,
       onProgress: (done, total) => {
@@ -118,7 +138,8 @@ export async function runCompare(
     bar?.stop();
   }
   const { result } = out;
-  result.reproduce.command = result.reproduce.command.replace('<scenario>', file);
+  result.reproduce.command = result.reproduce.command.replace('<scenario>', file) + setArgs(input.overrides);
+  if (input.overrides.length) result.scenario = input.ref;
   if (!opts.json && !opts.quietTable) {
     const { renderComparison } = await import('../render/compare.js');
     process.stdout.write(renderComparison(result, { computed: out.computed, reused: out.reused, threads }));
@@ -128,5 +149,5 @@ export async function runCompare(
     writeOutputFile('--report', opts.report, renderReport(result));
     if (!opts.json) process.stdout.write(`\nreport written to ${opts.report}\n`);
   }
-  return result;
+  return { ...result, warnings };
 }

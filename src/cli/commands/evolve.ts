@@ -90,9 +90,7 @@ export function registerEvolve(program: Command): void {
     }
     const values = (payload.method === 'moran' ? payload.fixationShare : payload.shares) as Record<string, number>;
     const label = payload.method === 'moran' ? `fixation share over ${opts.runs} run(s)` : `share after ${opts.generations} generations`;
-    const { default: Table } = await import('cli-table3');
-    const table = new Table({ head: ['strategy', label], style: { head: [], border: [] } });
-    for (const id of ids) table.push([id, values[id].toFixed(4)]);
-    process.stdout.write(`${table.toString()}\n`);
+    const { fitTable } = await import('../render/table.js');
+    process.stdout.write(`${fitTable(['strategy', label], ids.map((id) => [id, values[id].toFixed(4)]))}\n`);
   });
 }

@@ -12,8 +12,8 @@ export function registerMain(program: Command): void {
     .description('The main job: the Korean Peninsula 2024 policy comparison (arms dynamics, then policies under deep uncertainty, with an HTML report).')
     .argument('[file]', 'scenario file', 'scenarios/korea-2024.yaml')
     .option('--report <file.html>', 'where to write the report', 'flashpoints-report.html')
-    .option('--store <file>', 'SQLite store; cells already computed for the same experiment are reused', COMPARE_DEFAULTS.store)
-    .action(async (file: string, opts: { report: string; store: string }) => {
+    .option('--store <file>', 'SQLite store; cells already computed for the same experiment are reused (default: flashpoints-<scenario id>.sqlite)')
+    .action(async (file: string, opts: { report: string; store?: string }) => {
       const { readScenarioFile } = await import('../scenarioFile.js');
       const { summarizeScenario } = await import('../../scenario/summary.js');
       const { simulateArms } = await import('../../models/arms/simulateArms.js');
@@ -21,10 +21,12 @@ export function registerMain(program: Command): void {
       const { renderTrajectory } = await import('../render/arms.js');
       const { runCompare } = await import('./compare.js');
       const { checkOutputs, checkStorePath } = await import('../io/writeOutput.js');
-      // The report and the store are checked before the first computation, not after the comparison.
-      checkStorePath(opts.store, [file]);
-      checkOutputs([{ option: '--report', path: opts.report }], { inputs: [file], store: opts.store });
+      const { defaultStore } = await import('./compare.js');
       const { scenario, hash } = readScenarioFile(file);
+      // The report and the store are checked before the first computation, not after the comparison.
+      const store = opts.store ?? defaultStore(scenario.id);
+      checkStorePath(store, [file]);
+      checkOutputs([{ option: '--report', path: opts.report }], { inputs: [file], store });
       const out = process.stdout;
       const c = summarizeScenario(scenario).counts;
       out.write(`== ${scenario.title} (${file}, sha256 ${hash.slice(0, 12)}…)\n`);
@@ -48,7 +50,6 @@ export function registerMain(program: Command): void {
         horizon: COMPARE_DEFAULTS.horizon,
         threshold: COMPARE_DEFAULTS.threshold,
         store: opts.store,
-        resume: true,
         force: true,
         report: opts.report,
       });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { intOption } from '../output.js';
+import { collectSet, SET_HELP } from '../scenarioInput.js';
 
 interface RunCliOptions {
   runs: number;
@@ -9,6 +10,7 @@ interface RunCliOptions {
   threads: number;
   csv?: string;
   json?: boolean;
+  set?: string[];
 }
 
 /** `flashpoints run`: Monte Carlo crisis runs of a scenario under one policy, with the risk figures of issue 6. */
@@ -23,7 +25,8 @@ export function registerRun(program: Command): void {
     .option('--horizon <months>', 'months to simulate (at most 1200); month 1 is the month after asOf', intOption('--horizon', 1, 1200), 120)
     .option('--threads <t>', 'worker threads (at most 4 × the cores; results do not depend on it)', intOption('--threads', 1, 256), 1)
     .option('--csv <file>', 'also write the outcomes and monthly escalation quantiles as tidy CSV: policy,measure,month,statistic,value')
-    .option('--json', 'print one JSON document')
+    .option('--json', 'print one JSON document (warnings under `warnings`)')
+    .option('--set <path=value>', SET_HELP, collectSet)
     .addHelpText(
       'after',
       '\nJSON: { runs, horizonMonths, policy, outcomes: { clash|war|nuclear: {p, lo, hi}, clashYearsPerDecade: {mean, lo, hi} },\n' +
@@ -31,16 +34,15 @@ export function registerRun(program: Command): void {
         '  byDyad: [{ from, to, actions, clashYears }], timing } — actions are mean counts per run; docs/model.md.',
     )
     .action(async (file: string, opts: RunCliOptions) => {
-      const { readScenarioFile } = await import('../scenarioFile.js');
+      const { readScenarioInput, printWarnings } = await import('../scenarioInput.js');
+      const { checkPolicy } = await import('../policyOption.js');
       const { InputError } = await import('../errors.js');
       if (opts.csv) (await import('../csvFile.js')).checkOutputPath(opts.csv, [file]);
       const limits = await import('../io/limits.js');
       limits.checkThreads(opts.threads);
-      const { scenario, hash } = readScenarioFile(file);
-      if (opts.policy !== undefined && !scenario.policies.some((p) => p.id === opts.policy)) {
-        const known = scenario.policies.map((p) => p.id);
-        throw new InputError([`--policy: scenario '${scenario.id}' has no policy '${opts.policy}'`], known.length ? `known policies: ${known.join(', ')}` : 'this scenario defines no policies');
-      }
+      const input = readScenarioInput(file, opts.set);
+      const { scenario } = input;
+      checkPolicy(scenario, opts.policy);
       // Crisis settings the schema cannot check alone (cutpoint count, catalog order) are bad input too: exit 2.
       limits.checkCrisisAllocation(scenario, opts.horizon, opts.threads);
       const { crisisScenario, prepareCrisis } = await import('../../models/crisis/prepare.js');
@@ -51,6 +53,9 @@ export function registerRun(program: Command): void {
         if (err instanceof NumericalError) throw err;
         throw new InputError([`${file}: ${err instanceof Error ? err.message : String(err)}`], 'the crisis section is described in docs/scenario-format.md#crisis');
       }
+      const { scenarioWarnings } = await import('../../experiment/scenarioWarnings.js');
+      const warnings = scenarioWarnings(scenario, { crisis: true, months: opts.horizon });
+      if (!opts.json) printWarnings(warnings);
       const { simulateRisk } = await import('../../engine/simulateRisk.js');
       const bar = process.stderr.isTTY ? new (await import('cli-progress')).default.SingleBar({ stream: process.stderr, format: 'runs [{bar}] {value}/{total} {eta}s left' }) : undefined;
       bar?.start(opts.runs, 0);
@@ -75,14 +80,16 @@ export function registerRun(program: Command): void {
       if (opts.json) {
         const { envelope, printJson } = await import('../output.js');
         printJson({
-          ...envelope('run', { scenario: { id: scenario.id, hash }, seed: opts.seed, options: { runs: opts.runs, horizonMonths: opts.horizon, policy: opts.policy ?? null } }),
+          ...envelope('run', { scenario: input.ref, seed: opts.seed, options: { runs: opts.runs, horizonMonths: opts.horizon, policy: opts.policy ?? null } }),
           ...summary,
           policy: opts.policy ?? null,
+          warnings,
           timing: { ...timing, threads: opts.threads },
         });
         return;
       }
-      process.stdout.write(formatRisk(summary, { scenario: scenario.id, policy: opts.policy, runs: opts.runs, seed: opts.seed, horizon: opts.horizon }));
+      const { wrapText } = await import('../render/table.js');
+      process.stdout.write(wrapText(formatRisk(summary, { scenario: scenario.id, policy: opts.policy, runs: opts.runs, seed: opts.seed, horizon: opts.horizon })));
       process.stdout.write(`  ${timing.seconds.toFixed(2)} s on ${opts.threads} thread${opts.threads === 1 ? '' : 's'}\n`);
       if (opts.csv) process.stdout.write(`  tables written to ${opts.csv}\n`);
     });

@@ -5,6 +5,7 @@ import { checkOutputTimes, LIMITS } from '../io/limits.js';
 
 /** The longest horizon `simulate` accepts, in years (--years and every --times entry). */
 const MAX_YEARS = 1000;
+import { collectSet, SET_HELP } from '../scenarioInput.js';
 
 function timesOption(raw: string): number[] {
   const parts = raw.split(',').map((p) => p.trim());
@@ -20,7 +21,7 @@ function timesOption(raw: string): number[] {
 export function registerSimulate(program: Command): void {
   program
     .command('simulate')
-    .description('Arms trajectories (DESIGN.md §3.1), solved exactly (or with endogenous alignment by Dormand–Prince), in years from the scenario start.')
+    .description('Arms trajectories (docs/model.md), solved exactly (or with endogenous alignment by Dormand–Prince), in years from the scenario start.')
     .argument('<file>', 'scenario file')
     .option('--years <n>', 'horizon in years; outputs every --step years', numberOption('--years', 0, MAX_YEARS))
     .option('--step <years>', 'output spacing with --years', numberOption('--step', 1e-6, 1000), 1)
@@ -28,7 +29,9 @@ export function registerSimulate(program: Command): void {
     .option('--mode <mode>', "auto | exact | nonlinear (auto: nonlinear when endogenous alignment is on)", 'auto')
     .option('--json', 'print one JSON document')
     .option('--csv [file]', 'with FILE: write tidy CSV time,stock,value to it (and print the usual output); alone: print wide CSV (time, one column per stock)')
-    .action(async (file: string, opts: { years?: number; step: number; times?: number[]; mode: string; json?: boolean; csv?: boolean | string }) => {
+    .option('--policy <id>', "apply one of the scenario's policies to the arms model (elasticities stay relative to the status quo)")
+    .option('--set <path=value>', SET_HELP, collectSet)
+    .action(async (file: string, opts: { years?: number; step: number; times?: number[]; mode: string; json?: boolean; csv?: boolean | string; policy?: string; set?: string[] }) => {
       if (opts.years !== undefined && opts.times) throw new InputError(['give either --years or --times, not both']);
       if (opts.json && opts.csv === true) throw new InputError(['give either --json or --csv, not both'], 'or write the tidy table to a file: --csv FILE');
       const csvFile = typeof opts.csv === 'string' ? opts.csv : undefined;
@@ -37,10 +40,12 @@ export function registerSimulate(program: Command): void {
       const years = opts.years ?? 10;
       // The count is checked before the array is built (--years 1000 --step 1e-6 would be 10⁹ times).
       const times = opts.times ?? Array.from({ length: checkOutputTimes(years, opts.step) }, (_, k) => Math.round(k * opts.step * 1e9) / 1e9);
-      const { readScenarioFile } = await import('../scenarioFile.js');
+      const { readScenarioInput } = await import('../scenarioInput.js');
+      const { underPolicy } = await import('../policyOption.js');
       const { simulateArms } = await import('../../models/arms/simulateArms.js');
-      const { scenario, hash } = readScenarioFile(file);
-      const res = simulateArms(scenario, { times, mode: opts.mode as 'auto' });
+      const input = readScenarioInput(file, opts.set);
+      const { scenario, reference } = underPolicy(input, opts.policy);
+      const res = simulateArms(scenario, { times, mode: opts.mode as 'auto', reference });
       if (csvFile) {
         const [{ writeCsvFile }, { SIMULATE_CSV_COLUMNS, simulateRows }] = await Promise.all([import('../csvFile.js'), import('../tidy.js')]);
         writeCsvFile(csvFile, SIMULATE_CSV_COLUMNS, simulateRows(res.times, res.labels, res.series));
@@ -48,7 +53,7 @@ export function registerSimulate(program: Command): void {
       if (opts.json) {
         const { envelope, printJson } = await import('../output.js');
         printJson({
-          ...envelope('simulate', { scenario: { id: scenario.id, hash }, options: { times: opts.times ?? null, years: opts.times ? null : years, step: opts.step, mode: res.mode } }),
+          ...envelope('simulate', { scenario: input.ref, options: { times: opts.times ?? null, years: opts.times ? null : years, step: opts.step, mode: res.mode, policy: opts.policy ?? null } }),
           times: res.times,
           actors: res.labels,
           series: Object.fromEntries(res.labels.map((l, q) => [l, res.series[q]])),
@@ -65,7 +70,7 @@ export function registerSimulate(program: Command): void {
         process.stdout.write(lines.join('\n') + '\n');
       } else {
         const { renderTrajectory } = await import('../render/arms.js');
-        process.stdout.write(renderTrajectory(scenario, res));
+        process.stdout.write(renderTrajectory(scenario, res, opts.policy));
       }
     });
 }

@@ -3,20 +3,38 @@ import type { Command } from 'commander';
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('Check a scenario file: syntax, schema and cross-references; every problem as file:line:col path: message.')
+    .description('Check a scenario file: syntax, schema and cross-references; every problem as file:line:col path: message. Warnings (inert levers, uncalibrated crisis defaults, runaway growth) go to stderr.')
     .argument('<file>', 'scenario file (.yaml or .json)')
-    .option('--json', 'print the result as JSON')
+    .option('--json', 'print { valid, issues: [{ file, line, col, path, message, hint }], warnings } whether valid or not (exit 2 when not)')
     .action(async (file: string, opts: { json?: boolean }) => {
-      const { readScenarioFile } = await import('../scenarioFile.js');
-      const { centringWarnings } = await import('../../experiment/centring.js');
-      const { scenario, hash } = readScenarioFile(file);
-      const warnings = centringWarnings(scenario);
+      const { scenarioWarnings } = await import('../../experiment/scenarioWarnings.js');
       if (opts.json) {
+        const { readFileSync } = await import('node:fs');
+        const { parseScenario } = await import('../../scenario/load.js');
         const { envelope, printJson } = await import('../output.js');
-        printJson({ ...envelope('validate', { scenario: { id: scenario.id, hash }, options: {} }), valid: true, warnings });
-      } else {
-        process.stdout.write(`${file}: valid scenario '${scenario.id}' (sha256 ${hash.slice(0, 12)}…)\n`);
-        for (const w of warnings) process.stderr.write(`${file}: warning: ${w.path}: ${w.message}\n  hint: ${w.hint}\n`);
+        let result: ReturnType<typeof parseScenario>;
+        try {
+          result = parseScenario(readFileSync(file, 'utf8'), file);
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          // The problem is the file itself: no line or column to point at.
+          const issue = { file, line: null, col: null, path: '', message: `cannot read the scenario (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`, hint: 'give the path of a .yaml or .json scenario' };
+          printJson({ ...envelope('validate', { options: { file } }), valid: false, issues: [issue], warnings: [] });
+          process.exitCode = 2;
+          return;
+        }
+        if (!result.ok) {
+          printJson({ ...envelope('validate', { options: { file } }), valid: false, issues: result.issues.map((i) => ({ ...i, hint: i.hint ?? null })), warnings: [] });
+          process.exitCode = 2;
+          return;
+        }
+        printJson({ ...envelope('validate', { scenario: { id: result.scenario.id, hash: result.hash }, options: { file } }), valid: true, issues: [], warnings: scenarioWarnings(result.scenario) });
+        return;
       }
+      const { readScenarioFile } = await import('../scenarioFile.js');
+      const { printWarnings } = await import('../scenarioInput.js');
+      const { scenario, hash } = readScenarioFile(file);
+      process.stdout.write(`${file}: valid scenario '${scenario.id}' (sha256 ${hash.slice(0, 12)}…)\n`);
+      printWarnings(scenarioWarnings(scenario));
     });
 }

@@ -22,10 +22,8 @@ export function withBand(v: number, lo: number, hi: number): string {
 
 /** Prints rows under a header as a plain table on stdout. */
 export async function printTable(head: string[], rows: (string | number | null)[][]): Promise<void> {
-  const { default: Table } = await import('cli-table3');
-  const table = new Table({ head, style: { head: [], border: [] } });
-  for (const r of rows) table.push(r.map((c) => (typeof c === 'number' || c === null ? fmt(c) : c)));
-  process.stdout.write(table.toString() + '\n');
+  const { fitTable } = await import('../render/table.js');
+  process.stdout.write(fitTable(head, rows.map((r) => r.map((c) => (typeof c === 'number' || c === null ? fmt(c) : c)))) + '\n');
 }
 
 /** Prints `key: value` lines. */

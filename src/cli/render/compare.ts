@@ -1,12 +1,15 @@
-import Table from 'cli-table3';
 import type { ComparisonResult, Diff, Interval, PolicyResult } from '../../report/types.js';
+import { fitTable, wrapText } from './table.js';
 
-const plain = { style: { head: [], border: [] } };
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const pt = (x: number) => (100 * x).toFixed(1);
 const iv = (o: Interval) => `${pct(o.p)} [${pt(o.lo)}, ${pt(o.hi)}]`;
 const num = (x: number) => x.toFixed(2);
-const signed = (x: number, f: (v: number) => string) => (Math.abs(x) < 5e-4 ? '' : x > 0 ? '+' : '−') + f(Math.abs(x));
+/** A signed difference; one that prints as zero carries no sign (never "±0.0%"). */
+export const signed = (x: number, f: (v: number) => string) => {
+  const text = f(Math.abs(x));
+  return (/[1-9]/.test(text) ? (x > 0 ? '+' : x < 0 ? '−' : '') : '') + text;
+};
 const diff = (d: Diff | undefined) => (d ? `${signed(d.diff, pct)} [${signed(d.lo, pt)}, ${signed(d.hi, pt)}]${d.lo > 0 || d.hi < 0 ? ' *' : ''}` : '(reference)');
 
 /** The readable form of `flashpoints compare` (and of the main job's comparison). */
@@ -26,10 +29,9 @@ export function renderComparison(r: ComparisonResult, info: { computed: number; 
     out.push('The scenario has no record (`record:` section): every future counts alike, and "weighted" equals "unweighted".');
   }
   out.push(`95% intervals in brackets count the sampling of futures and the runs within them (t interval from the spread between the design's ${o.futures >= 10 ? 'independent replicates' : 'replicates'}).`);
-  const t = new Table({ head: ['policy', 'P(war) weighted', 'P(war) unweighted', 'P(nuclear) w | unw', 'clash-yrs/dec w | unw', 'ΔP(war) weighted', 'ΔP(war) unweighted'], ...plain });
-  for (const p of r.policies) {
+  const rows = r.policies.map((p) => {
     const [a, b] = [p.weighted, p.unweighted];
-    t.push([
+    return [
       p.id,
       iv(a.outcomes.war),
       iv(b.outcomes.war),
@@ -37,18 +39,16 @@ export function renderComparison(r: ComparisonResult, info: { computed: number; 
       `${num(a.outcomes.clashYearsPerDecade.mean)} | ${num(b.outcomes.clashYearsPerDecade.mean)}`,
       diff(a.versusStatusQuo?.war),
       diff(b.versusStatusQuo?.war),
-    ]);
-  }
-  out.push(t.toString());
+    ];
+  });
+  out.push(fitTable(['policy', 'P(war) weighted', 'P(war) unweighted', 'P(nuclear) w | unw', 'clash-yrs/dec w | unw', 'ΔP(war) weighted', 'ΔP(war) unweighted'], rows));
   out.push("* the paired difference's 95% interval (same futures and random streams for every policy) excludes zero.");
   out.push(`P(war) across futures (5–95%, record-weighted): ${r.policies.map((p) => `${p.id} ${pct(p.weighted.acrossFutures.war.q05)}–${pct(p.weighted.acrossFutures.war.q95)}`).join('; ')}`);
 
   const groups = r.policies[0]?.weighted.groups ?? [];
   if (groups.length) {
     out.push('\nWhere the risk comes from: P(war) by the dyads the first war begins in (record-weighted):');
-    const g = new Table({ head: ['policy', ...groups.map((x) => x.title)], ...plain });
-    for (const p of r.policies) g.push([p.id, ...p.weighted.groups.map((x) => iv(x.war))]);
-    out.push(g.toString());
+    out.push(fitTable(['policy', ...groups.map((x) => x.title)], r.policies.map((p) => [p.id, ...p.weighted.groups.map((x) => iv(x.war))])));
   }
 
   const byType = r.byType.weighted;
@@ -74,8 +74,8 @@ export function renderComparison(r: ComparisonResult, info: { computed: number; 
   out.push('  ' + rb.policies.map((p) => `${p.id}: max regret ${pct(p.maxRegret)}, satisficing in ${pct(p.satisficing)} of futures`).join('; '));
   out.push(`\nP(nuclear | war) is an elicited assumption (crisis.ladder.nuclearGivenWar); these are model results under stated assumptions, not forecasts.`);
   out.push(`cells computed ${info.computed}, reused from the store ${info.reused}; ${r.timing ? `${r.timing.seconds.toFixed(1)} s on ${info.threads} thread${info.threads === 1 ? '' : 's'}` : ''}`);
-  out.push(`reproduce: ${r.reproduce.command}  (flashpoints ${r.flashpoints}, scenario sha256 ${r.scenario.hash})`);
-  return out.join('\n') + '\n';
+  // The reproduce line is never wrapped, so it can be copied.
+  return wrapText(out.join('\n')) + `\nreproduce: ${r.reproduce.command}  (flashpoints ${r.flashpoints}, scenario sha256 ${r.scenario.hash})\n`;
 }
 
 export type { PolicyResult };

@@ -1,7 +1,6 @@
-import Table from 'cli-table3';
 import type { ScenarioSummary } from '../../scenario/summary.js';
+import { fitTable, wrapText } from './table.js';
 
-const plain = { style: { head: [], border: [] } };
 const fmt = (x: number) => String(Number(x.toPrecision(4)));
 
 /** The readable form of `flashpoints show`. */
@@ -16,20 +15,15 @@ export function renderSummary(s: ScenarioSummary, hash: string): string {
   out.push(
     `parameters: ${c.parameters.sourced} sourced, ${c.parameters.assumed} assumed, ${c.parameters.bare} bare; uncertainties: ${c.uncertainties.ranges} ranges, ${c.uncertainties.structural} structural`,
   );
-  const actors = new Table({ head: ['actor', 'name', 'theatre share', 'capabilities'], ...plain });
-  for (const a of s.actors) {
-    actors.push([a.id, a.name, fmt(a.theatreShare), Object.entries(a.capabilities).map(([k, v]) => `${k} ${fmt(v.value)} ${v.unit} (${v.baseYear})`).join('\n') || '—']);
-  }
-  out.push('', actors.toString());
+  const actors = s.actors.map((a) => [a.id, a.name, fmt(a.theatreShare), Object.entries(a.capabilities).map(([k, v]) => `${k} ${fmt(v.value)} ${v.unit} (${v.baseYear})`).join('\n') || '—']);
+  out.push('', fitTable(['actor', 'name', 'theatre share', 'capabilities'], actors));
   if (s.relations.length) {
-    const rel = new Table({ head: ['from → to', 'hostility', 'alignment', 'floor', 'assurance', 'dialogue'], ...plain });
-    for (const r of s.relations) rel.push([`${r.from} ${r.mutual ? '↔' : '→'} ${r.to}`, ...[r.hostility, r.alignment, r.treatyFloor, r.assurance, r.dialogue].map(fmt)]);
-    out.push('', 'relations (pairs not listed are 0)', rel.toString());
+    const rel = s.relations.map((r) => [`${r.from} ${r.mutual ? '↔' : '→'} ${r.to}`, ...[r.hostility, r.alignment, r.treatyFloor, r.assurance, r.dialogue].map(fmt)]);
+    out.push('', 'relations (pairs not listed are 0)', fitTable(['from → to', 'hostility', 'alignment', 'floor', 'assurance', 'dialogue'], rel));
   }
   if (s.policies.length) {
-    const pol = new Table({ head: ['policy', 'title', 'levers', 'strategies'], ...plain });
-    for (const p of s.policies) pol.push([p.id, p.title, p.levers.join(', ') || '—', Object.entries(p.strategies).map(([a, st]) => `${a}: ${st}`).join(', ') || '—']);
-    out.push('', pol.toString());
+    const pol = s.policies.map((p) => [p.id, p.title, p.levers.join(', ') || '—', Object.entries(p.strategies).map(([a, st]) => `${a}: ${st}`).join(', ') || '—']);
+    out.push('', fitTable(['policy', 'title', 'levers', 'strategies'], pol));
   }
   for (const u of s.structural) out.push(`structural uncertainty ${u.id}: ${u.alternatives.join(' | ')} (default ${u.default})`);
   if (s.timeline.length) {
@@ -41,5 +35,5 @@ export function renderSummary(s: ScenarioSummary, hash: string): string {
     out.push('', 'values not pinned by a source');
     for (const p of assumed) out.push(`  ${p.path} = ${fmt(p.value)}${p.range ? ` in [${p.range.map(fmt).join(', ')}]` : ''}${p.provenance === 'bare' ? ' (bare number)' : ''}`);
   }
-  return out.join('\n') + '\n';
+  return wrapText(out.join('\n')) + '\n';
 }

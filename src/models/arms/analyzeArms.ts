@@ -21,11 +21,12 @@ export interface ArmsAnalysis {
 /**
  * Stability analysis of the arms system at start (DESIGN.md §3.1): equilibrium, eigenvalues, verdict, the
  * couplings that drive the leading eigenvalue, and — when alignment is endogenous — who draws together over
- * `horizonYears` (default 10). Example: `analyzeArms(korea, { horizonYears: 10 })`.
+ * `horizonYears` (default 10). `reference` is the status quo when `s` is a policy variant (elasticities stay
+ * relative to the base-year world; see simulateArms). Example: `analyzeArms(korea, { horizonYears: 10 })`.
  */
-export function analyzeArms(s: Scenario, options: { horizonYears?: number; couplings?: number } = {}): ArmsAnalysis {
+export function analyzeArms(s: Scenario, options: { horizonYears?: number; couplings?: number; reference?: Scenario } = {}): ArmsAnalysis {
   const horizonYears = options.horizonYears ?? 10;
-  const run = simulateArms(s, { times: [0, horizonYears] });
+  const run = simulateArms(s, { times: [0, horizonYears], reference: options.reference });
   const sys = run.system;
   if (sys.labels.length === 0) {
     return { labels: [], equilibrium: [], eigenvalues: [], stability: run.stability, verdict: NO_STOCKS, couplings: [], alignment: null, horizonYears };
