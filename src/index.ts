@@ -127,3 +127,6 @@ export { backtestLaunches, type Backtest } from './experiment/crisisCalibration/
 export { validateCrisis, type Validation, type ValidationRow } from './experiment/crisisCalibration/validation.js';
 export { CRISIS_TOLERANCES, type TargetTolerance } from './experiment/crisisCalibration/tolerances.js';
 export { writeCrisisCalibration, CALIBRATION_SOURCE_ID } from './experiment/crisisCalibration/writeScenario.js';
+// Sensitivity analysis and scenario discovery (issue 14; docs/sensitivity.md): Morris, Sobol' indices, PRIM.
+export { morrisSample, morrisAnalyze, sobolSequence, sobolSample, sobolAnalyze, sobolIndices, prim, primQuasiP, workbenchQuantile, binomialUpperTail, factorGroups, DUMMY_NAME, SOBOL_MAX_DIMENSION } from './sensitivity/index.js';
+export type { InputBound, MorrisSampleOptions, MorrisDesign, MorrisLayout, MorrisAnalyzeOptions, MorrisMeasures, MorrisFactorMeasures, SobolSequenceOptions, SobolSampleOptions, SaltelliDesign, SaltelliLayout, SobolAnalyzeOptions, SobolIndices, SobolIndicesOptions, SobolFactorIndices, PrimOptions, PrimResult, PrimStep, PrimLimit, PrimQuasiP, PrimRow, PrimValue } from './sensitivity/index.js';

@@ -20,6 +20,7 @@ const allowed: Record<string, string[]> = {
   estimate: ['math', 'data'],
   data: ['math'],
   experiment: ['models', 'estimate', 'data', 'math'],
+  sensitivity: ['math'],
   report: ['experiment', 'models', 'estimate', 'data', 'math'],
   engine: ['experiment', 'models', 'estimate', 'data', 'math', 'report'],
   cli: ['engine', 'report', 'experiment', 'models', 'estimate', 'data', 'math'],
