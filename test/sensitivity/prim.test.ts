@@ -96,8 +96,9 @@ describe('prim', () => {
     expect(r.quasiP.z.upper).toBeCloseTo(tail(4, 5, 4 / 7), 8);
     expect(r.quasiP.type.categories).toBeCloseTo(tail(4, 5, 0.8), 8);
     expect(primQuasiP(data, cases, r.trajectory[3].limits)).toEqual(r.quasiP);
-    // Box 2 (z ≤ 6.5, types A, B: 4 cases in 6 rows): without z's limit density 4/7, without the type limit 4/9.
-    expect(primQuasiP(data, cases, r.trajectory[2].limits)).toEqual({ z: { upper: expect.closeTo(tail(4, 6, 4 / 7), 8) }, type: { categories: expect.closeTo(tail(4, 6, 4 / 9), 8) } });
+    // Box 2 (z ≤ 6.5, types A, B: 4 cases in 6 rows): without z's limit density 4/7; without the type limit the
+    // same six rows (C starts at z = 8), density 4/6.
+    expect(primQuasiP(data, cases, r.trajectory[2].limits)).toEqual({ z: { upper: expect.closeTo(tail(4, 6, 4 / 7), 8) }, type: { categories: expect.closeTo(tail(4, 6, 4 / 6), 8) } });
   });
 
   it('pastes a limit back when that raises the density', () => {
