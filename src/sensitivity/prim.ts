@@ -1,7 +1,8 @@
-import { copyLimits, describeLimits, dimName, initialLimits, isRestricted, restrictedDims, type BoxLimits, type PrimLimit } from './primBox.js';
+import { describeLimits, dimName, initialLimits, restrictedDims, type BoxLimits, type PrimLimit } from './primBox.js';
 import { preparePrimData, type PrimData, type PrimDataOptions, type PrimRow } from './primData.js';
 import { pasteCandidates } from './primPaste.js';
-import { workbenchQuantile } from './primQuantile.js';
+import { bestMove } from './primObjective.js';
+import { peel } from './primPeel.js';
 import { quasiPValues, type PrimQuasiP } from './primQuasiP.js';
 
 /** Options of {@link prim}. */
@@ -54,20 +55,11 @@ export interface PrimResult {
   options: { peelAlpha: number; pasteAlpha: number; massMin: number; threshold: number; paste: boolean };
 }
 
-/** A candidate move: the new limits and the weight of cases of interest and in total it leaves in the box. */
-export interface Move {
-  limits: BoxLimits;
-  weight: number;
-  interest: number;
-  /** Restricted dimensions after the move (ties go to fewer). */
-  restricted: number;
-}
-
 /**
  * PRIM, the patient rule induction method (Friedman & Fisher 1999, Statistics and Computing 9, 123–143), for
  * scenario discovery as the EMA Workbench applies it (Bryant & Lempert 2010; Kwakkel & Jaxa-Rozen 2016): starting
  * from the box of all rows, each peel tries, on every input, cutting the lowest and the highest `peelAlpha` of the
- * box's weight (at {@link workbenchQuantile} cuts) or, for a categorical input, removing one category, and takes the
+ * box's weight (at `workbenchQuantile` cuts) or, for a categorical input, removing one category, and takes the
  * move with the largest gain in density per weight removed (the Workbench's "lenient 1" objective; ties go to
  * fewer restricted inputs); it stops when no move gains or the mass would fall below `massMin`. Pasting then
  * widens the last box one limit (or category) at a time while the density rises. Every box is kept on the
@@ -126,19 +118,6 @@ export function prim(x: readonly PrimRow[], y: readonly (number | boolean)[], op
   };
 }
 
-/** The move with the largest objective, (density gain) / (weight change), ties to fewer restricted dimensions. */
-export function bestMove(moves: Iterable<Move>, weight: number, interest: number): { move: Move; obj: number } | null {
-  const meanOld = interest / weight;
-  let best: { move: Move; obj: number } | null = null;
-  for (const move of moves) {
-    const meanNew = move.weight > 0 ? move.interest / move.weight : 0;
-    const change = Math.abs(weight - move.weight);
-    const obj = change > 0 && meanNew !== meanOld ? (meanNew - meanOld) / change : 0;
-    if (!best || obj > best.obj || (obj === best.obj && move.restricted < best.move.restricted)) best = { move, obj };
-  }
-  return best;
-}
-
 /** Rows inside the box (for the trajectory's record). */
 function countRows(data: PrimData, b: BoxLimits): number {
   const dims = restrictedDims(data, b);
@@ -153,69 +132,4 @@ function countRows(data: PrimData, b: BoxLimits): number {
     if (inside) rows++;
   }
   return rows;
-}
-
-/**
- * The peeling phase: reports every accepted box (the first is the box of all rows) through `record` and returns
- * the last. Keeps, per numeric column, the box's rows in value order, so each step costs O(inputs · box rows).
- */
-function peel(data: PrimData, alpha: number, massMin: number, record: (limits: BoxLimits, weight: number, interest: number, rows: number) => void): { limits: BoxLimits; weight: number; interest: number } {
-  const { w, y } = data;
-  const J = data.numeric.length;
-  let limits = initialLimits(data);
-  let sorted = data.numeric.map((c) => c.order.slice());
-  let members = Int32Array.from({ length: data.n }, (_, r) => r);
-  const inBox = new Uint8Array(data.n).fill(1);
-  let weight = data.totalWeight;
-  let interest = data.interestWeight;
-  record(limits, weight, interest, members.length);
-  for (;;) {
-    const restrictedNow = restrictedDims(data, limits);
-    const moves: (Move & { remove: (r: number) => boolean })[] = [];
-    for (let j = 0; j < J; j++) {
-      const order = sorted[j];
-      const values = data.numeric[j].values;
-      const m = order.length;
-      const value = (p: number) => values[order[p]];
-      const weightAt = (p: number) => w[order[p]];
-      for (const side of ['upper', 'lower'] as const) {
-        const cut = workbenchQuantile(value, weightAt, m, side === 'upper' ? 1 - alpha : alpha, weight);
-        let removedW = 0, removedI = 0;
-        if (side === 'lower') for (let p = 0; p < m && values[order[p]] < cut; p++) { removedW += w[order[p]]; removedI += w[order[p]] * y[order[p]]; }
-        else for (let p = m - 1; p >= 0 && values[order[p]] > cut; p--) { removedW += w[order[p]]; removedI += w[order[p]] * y[order[p]]; }
-        const next = copyLimits(limits);
-        if (side === 'lower') next.lower[j] = cut;
-        else next.upper[j] = cut;
-        moves.push({ limits: next, weight: weight - removedW, interest: interest - removedI, restricted: restrictedNow.length + (!restrictedNow.includes(j) && isRestricted(data, next, j) ? 1 : 0), remove: side === 'lower' ? (r) => values[r] < cut : (r) => values[r] > cut });
-      }
-    }
-    data.categorical.forEach((col, c) => {
-      const K = col.labels.length;
-      const allowedCount = limits.allowed[c].reduce((a, v) => a + v, 0);
-      if (allowedCount < 2) return;
-      const catW = new Float64Array(K), catI = new Float64Array(K);
-      for (const r of members) { catW[col.codes[r]] += w[r]; catI[col.codes[r]] += w[r] * y[r]; }
-      for (let k = 0; k < K; k++) {
-        if (!limits.allowed[c][k]) continue;
-        const next = copyLimits(limits);
-        next.allowed[c][k] = 0;
-        moves.push({ limits: next, weight: weight - catW[k], interest: interest - catI[k], restricted: restrictedNow.length + (restrictedNow.includes(J + c) ? 0 : 1), remove: (r) => col.codes[r] === k });
-      }
-    });
-    const best = bestMove(moves, weight, interest);
-    if (!best || best.obj <= 0) break;
-    const mass = best.move.weight / data.totalWeight;
-    if (mass < massMin || !(best.move.weight < weight)) break;
-    const remove = (best.move as (typeof moves)[number]).remove;
-    for (const r of members) if (remove(r)) inBox[r] = 0;
-    members = members.filter((r) => inBox[r] === 1);
-    sorted = sorted.map((order) => order.filter((r) => inBox[r] === 1));
-    limits = best.move.limits;
-    // Recount rather than subtract, so weights that are not integers do not drift.
-    weight = 0;
-    interest = 0;
-    for (const r of members) { weight += w[r]; interest += w[r] * y[r]; }
-    record(limits, weight, interest, members.length);
-  }
-  return { limits, weight, interest };
 }

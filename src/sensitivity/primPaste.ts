@@ -1,5 +1,5 @@
 import { copyLimits, inDim, isRestricted, restrictedDims, type BoxLimits } from './primBox.js';
-import type { Move } from './prim.js';
+import type { Move } from './primObjective.js';
 import type { PrimData } from './primData.js';
 import { workbenchQuantile } from './primQuantile.js';
 
@@ -46,7 +46,7 @@ export function pasteCandidates(data: PrimData, limits: BoxLimits, alpha: number
         const value =
           strip.length === 0
             ? side === 'lower' ? col.min : col.max
-            : workbenchQuantile((p) => col.values[strip[p]], (p) => data.w[strip[p]], strip.length, side === 'lower' ? 1 - alpha : alpha);
+            : workbenchQuantile(col.values, strip, data.w, strip.length, side === 'lower' ? 1 - alpha : alpha);
         const next = copyLimits(limits);
         if (side === 'lower') next.lower[d] = Math.min(value, limit);
         else next.upper[d] = Math.max(value, limit);

@@ -4,44 +4,44 @@
  * weights, the positions of the sorted values) falls between the values at ranks ⌊i⌋ and ⌈i⌉; the cut is the
  * midpoint between the value at ⌊i⌋ and the next distinct value above it (q ≤ ½), or between the value at ⌈i⌉ and
  * the next distinct value below it (q > ½), so a cut never splits tied values. With no distinct neighbour the cut
- * is the value itself. Integer weights act as repeated rows. `value(p)` and `weight(p)` read sorted position p;
- * `total` is the sum of the weights when the caller knows it. Cost O(m·min(q, 1 − q)) given `total`.
- * Example: `workbenchQuantile((p) => [1, 2, 3, 4][p], () => 1, 4, 0.05)` → 1.5.
+ * is the value itself. Integer weights act as repeated rows. The m rows `order[0 … m−1]` are sorted by `values`;
+ * `total` is the sum of their weights when the caller knows it. Cost O(m·min(q, 1 − q)) given `total`.
+ * Example: `workbenchQuantile([1, 2, 3, 4], [0, 1, 2, 3], [1, 1, 1, 1], 4, 0.05)` → 1.5.
  */
-export function workbenchQuantile(value: (p: number) => number, weight: (p: number) => number, m: number, q: number, total?: number): number {
+export function workbenchQuantile(values: ArrayLike<number>, order: ArrayLike<number>, weights: ArrayLike<number>, m: number, q: number, total?: number): number {
   if (total === undefined) {
     total = 0;
-    for (let p = 0; p < m; p++) total += weight(p);
+    for (let p = 0; p < m; p++) total += weights[order[p]];
   }
   const i = Math.max(0, (total - 1) * q);
-  const lo = positionOfRank(weight, m, Math.floor(i), total, q > 0.5);
-  const hi = positionOfRank(weight, m, Math.ceil(i), total, q > 0.5);
+  const lo = positionOfRank(order, weights, m, Math.floor(i), total, q > 0.5);
+  const hi = positionOfRank(order, weights, m, Math.ceil(i), total, q > 0.5);
   if (q <= 0.5) {
-    const v = value(lo);
+    const v = values[order[lo]];
     let p = hi;
-    while (p < m - 1 && value(p) === v) p++;
-    return (v + value(p)) / 2;
+    while (p < m - 1 && values[order[p]] === v) p++;
+    return (v + values[order[p]]) / 2;
   }
-  const v = value(hi);
+  const v = values[order[hi]];
   let p = lo;
-  while (p > 0 && value(p) === v) p--;
-  return (value(p) + v) / 2;
+  while (p > 0 && values[order[p]] === v) p--;
+  return (values[order[p]] + v) / 2;
 }
 
-/** The sorted position that holds rank r when position p counts weight(p) times: the first p whose cumulative
- * weight exceeds r (the last position if none does), scanned from the top end for high ranks. */
-function positionOfRank(weight: (p: number) => number, m: number, r: number, total: number, fromTop: boolean): number {
+/** The sorted position that holds rank r when position p counts its row's weight times: the first p whose
+ * cumulative weight exceeds r (the last position if none does), scanned from the top end for high ranks. */
+function positionOfRank(order: ArrayLike<number>, weights: ArrayLike<number>, m: number, r: number, total: number, fromTop: boolean): number {
   if (fromTop) {
     let tail = 0;
     for (let p = m - 1; p > 0; p--) {
-      tail += weight(p);
+      tail += weights[order[p]];
       if (total - tail <= r) return p; // the weight below p does not reach past r
     }
     return 0;
   }
   let cumulative = 0;
   for (let p = 0; p < m; p++) {
-    cumulative += weight(p);
+    cumulative += weights[order[p]];
     if (cumulative > r) return p;
   }
   return m - 1;

@@ -70,7 +70,7 @@ export function sobolAnalyze(Y: ArrayLike<number>, layout: SaltelliLayout, optio
   const identity = Int32Array.from({ length: n }, (_, j) => j);
   const first = new Float64Array(G);
   const total = new Float64Array(G);
-  const moments = estimate(fA, fB, fAB, identity, first, total);
+  const moments = estimate(fA, fB, fAB, identity, first, total, mean(fA, fB));
   if (!(moments.variance > 0)) throw new RangeError('sobolAnalyze: the output does not vary over the design, so it has no variance to apportion');
 
   const firstReps = Array.from({ length: G }, () => new Float64Array(resamples));
@@ -80,7 +80,7 @@ export function sobolAnalyze(Y: ArrayLike<number>, layout: SaltelliLayout, optio
   const s1 = new Float64Array(G);
   const st = new Float64Array(G);
   for (let r = 0; r < resamples; r++) {
-    estimate(fA, fB, fAB, resampleInto(idx, rng), s1, st);
+    estimate(fA, fB, fAB, resampleInto(idx, rng), s1, st, moments.mean);
     for (let g = 0; g < G; g++) {
       firstReps[g][r] = s1[g];
       totalReps[g][r] = st[g];
@@ -109,30 +109,42 @@ export function sobolAnalyze(Y: ArrayLike<number>, layout: SaltelliLayout, optio
   };
 }
 
-/** The estimators on the base points `idx` (the identity, or a bootstrap resample); writes S_i and S_Ti. */
-function estimate(fA: Float64Array, fB: Float64Array, fAB: Float64Array[], idx: Int32Array, first: Float64Array, total: Float64Array): { mean: number; variance: number } {
+/**
+ * The estimators on the base points `idx` (the identity, or a bootstrap resample); writes S_i and S_Ti. One pass:
+ * moments are accumulated about `shift` (the full sample's mean, or 0) so the variance does not cancel, and
+ * Σ(f_B − f̄)(f_ABi − f_A) = Σ f_B d − f̄ Σ d with d = f_ABi − f_A.
+ */
+function estimate(fA: Float64Array, fB: Float64Array, fAB: Float64Array[], idx: Int32Array, first: Float64Array, total: Float64Array, shift = 0): { mean: number; variance: number } {
   const n = idx.length;
+  const G = fAB.length;
+  const sBd = new Float64Array(G), sD = new Float64Array(G), sDD = new Float64Array(G);
   let sum = 0;
-  for (let k = 0; k < n; k++) sum += fA[idx[k]] + fB[idx[k]];
-  const mean = sum / (2 * n);
   let sumSq = 0;
   for (let k = 0; k < n; k++) {
-    const a = fA[idx[k]] - mean, b = fB[idx[k]] - mean;
-    sumSq += a * a + b * b;
-  }
-  const variance = sumSq / (2 * n);
-  for (let g = 0; g < fAB.length; g++) {
-    const ab = fAB[g];
-    let s = 0;
-    let t = 0;
-    for (let k = 0; k < n; k++) {
-      const j = idx[k];
-      const d = ab[j] - fA[j];
-      s += (fB[j] - mean) * d;
-      t += d * d;
+    const j = idx[k];
+    const a = fA[j], b = fB[j];
+    const ac = a - shift, bc = b - shift;
+    sum += ac + bc;
+    sumSq += ac * ac + bc * bc;
+    for (let g = 0; g < G; g++) {
+      const d = fAB[g][j] - a;
+      sBd[g] += (b - shift) * d;
+      sD[g] += d;
+      sDD[g] += d * d;
     }
-    first[g] = variance > 0 ? s / n / variance : 0;
-    total[g] = variance > 0 ? t / (2 * n) / variance : 0;
   }
-  return { mean, variance };
+  const meanShifted = sum / (2 * n);
+  const variance = Math.max(0, sumSq / (2 * n) - meanShifted * meanShifted);
+  for (let g = 0; g < G; g++) {
+    first[g] = variance > 0 ? (sBd[g] - meanShifted * sD[g]) / n / variance : 0;
+    total[g] = variance > 0 ? sDD[g] / (2 * n) / variance : 0;
+  }
+  return { mean: meanShifted + shift, variance };
+}
+
+/** The mean of f over A and B (the centre of the one-pass moments). */
+function mean(fA: Float64Array, fB: Float64Array): number {
+  let s = 0;
+  for (let j = 0; j < fA.length; j++) s += fA[j] + fB[j];
+  return s / (2 * fA.length);
 }

@@ -20,7 +20,7 @@ const summary = (s: PrimStep) => ({ coverage: s.coverage, density: s.density, ma
 
 describe('workbenchQuantile', () => {
   it('cuts midway between neighbouring distinct values and never splits ties', () => {
-    const q = (xs: number[], a: number, w?: number[]) => workbenchQuantile((p) => xs[p], (p) => w?.[p] ?? 1, xs.length, a);
+    const q = (xs: number[], a: number, w?: number[]) => workbenchQuantile(xs, xs.map((_, p) => p), w ?? xs.map(() => 1), xs.length, a);
     expect(q([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.1)).toBe(1.5); // i = 0.9: ranks 0 and 1
     expect(q([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9.5); // i = 8.1: ranks 8 and 9
     expect(q([1, 1, 1, 2, 3], 0.1)).toBe(1.5); // ranks 0, 1 tie at 1: move up to the next distinct value

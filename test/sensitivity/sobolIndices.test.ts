@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { streamFor } from '../../src/math/rng/index.js';
+import { resampleInto } from '../../src/sensitivity/bootstrap.js';
 import { sobolAnalyze } from '../../src/sensitivity/sobolAnalyze.js';
 import { sobolIndices } from '../../src/sensitivity/sobolIndices.js';
 import { sobolSample } from '../../src/sensitivity/sobolSample.js';
@@ -127,5 +128,28 @@ describe('sobolIndices', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('resampleInto', () => {
+  it('draws every index equally often, the paired halves independent', () => {
+    // 2^10 points, 400 resamples: each index ~400 times (binomial sd ≈ 20), and the pairs (out[2k], out[2k+1])
+    // spread over a 32×32 grid of blocks evenly (χ² with 1023 degrees of freedom).
+    const n = 1024;
+    const out = new Int32Array(n);
+    const rng = streamFor(7, 1);
+    const counts = new Float64Array(n);
+    const pairs = new Float64Array(32 * 32);
+    for (let r = 0; r < 400; r++) {
+      resampleInto(out, rng);
+      for (let k = 0; k < n; k++) counts[out[k]]++;
+      for (let k = 0; k + 1 < n; k += 2) pairs[(out[k] >> 5) * 32 + (out[k + 1] >> 5)]++;
+    }
+    expect(Math.max(...counts)).toBeLessThan(400 + 5 * 20);
+    expect(Math.min(...counts)).toBeGreaterThan(400 - 5 * 20);
+    const expected = (400 * n) / 2 / 1024;
+    const chi2 = pairs.reduce((s, c) => s + (c - expected) ** 2 / expected, 0);
+    expect(chi2).toBeLessThan(1023 + 5 * Math.sqrt(2 * 1023));
+    expect(chi2).toBeGreaterThan(1023 - 5 * Math.sqrt(2 * 1023));
   });
 });
