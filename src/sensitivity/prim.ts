@@ -1,5 +1,5 @@
-import { describeLimits, dimName, initialLimits, restrictedDims, type BoxLimits, type PrimLimit } from './primBox.js';
-import { preparePrimData, type PrimData, type PrimDataOptions, type PrimRow } from './primData.js';
+import { boxTotals, describeLimits, dimName, initialLimits, restrictedDims, type BoxLimits, type PrimLimit } from './primBox.js';
+import { preparePrimData, type PrimDataOptions, type PrimRow } from './primData.js';
 import { pasteCandidates } from './primPaste.js';
 import { bestMove } from './primObjective.js';
 import { peel } from './primPeel.js';
@@ -64,8 +64,8 @@ export interface PrimResult {
  * fewer restricted inputs); it stops when no move gains or the mass would fall below `massMin`. Pasting then
  * widens the last box one limit (or category) at a time while the density rises. Every box is kept on the
  * trajectory; the chosen box has the largest coverage (then density) among those with density ≥ `threshold` (else
- * the densest),
- * with quasi-p-values of its restrictions. One box; the case of interest is y (boolean/0-1) or y > above / y < below.
+ * the densest), with quasi-p-values of its restrictions. One box; the case of interest is y (boolean or 0/1), or
+ * y > above / y < below.
  * Cost O(steps · inputs · rows). Example: `prim(rows, pWar, { above: 0.05 }).box.limits`.
  */
 export function prim(x: readonly PrimRow[], y: readonly (number | boolean)[], options: PrimOptions = {}): PrimResult {
@@ -85,7 +85,7 @@ export function prim(x: readonly PrimRow[], y: readonly (number | boolean)[], op
       if (!best || best.obj <= 0 || best.move.weight / data.totalWeight < opts.massMin || !(best.move.weight > current.weight)) break;
       if (!(best.move.interest / best.move.weight > current.interest / current.weight)) break;
       current = best.move;
-      boxes.push({ limits: best.move.limits, weight: best.move.weight, interest: best.move.interest, rows: countRows(data, best.move.limits), phase: 'paste' });
+      boxes.push({ limits: best.move.limits, weight: best.move.weight, interest: best.move.interest, rows: boxTotals(data, best.move.limits, restrictedDims(data, best.move.limits)).rows, phase: 'paste' });
     }
   }
   const trajectory = boxes.map((b, index): PrimStep => {
@@ -116,20 +116,4 @@ export function prim(x: readonly PrimRow[], y: readonly (number | boolean)[], op
     totals: { rows: data.n, weight: data.totalWeight, interest: data.interestWeight, density: data.interestWeight / data.totalWeight },
     options: opts,
   };
-}
-
-/** Rows inside the box (for the trajectory's record). */
-function countRows(data: PrimData, b: BoxLimits): number {
-  const dims = restrictedDims(data, b);
-  let rows = 0;
-  for (let r = 0; r < data.n; r++) {
-    let inside = true;
-    for (const d of dims) {
-      const J = data.numeric.length;
-      const ok = d < J ? b.lower[d] <= data.numeric[d].values[r] && data.numeric[d].values[r] <= b.upper[d] : b.allowed[d - J][data.categorical[d - J].codes[r]] === 1;
-      if (!ok) { inside = false; break; }
-    }
-    if (inside) rows++;
-  }
-  return rows;
 }
