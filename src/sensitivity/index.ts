@@ -4,7 +4,7 @@ export { sobolSequence, SOBOL_SHIFT_KEY, type SobolSequenceOptions } from './sob
 export { directionNumbers, JOE_KUO_ROWS, SOBOL_MAX_DIMENSION, type DirectionRow } from './joeKuo.js';
 export { factorGroups, scaleToBounds, DUMMY_NAME, type InputBound, type FactorGroups } from './inputs.js';
 export { percentileInterval, DEFAULT_RESAMPLES, type Interval } from './bootstrap.js';
-export { sobolSample, type SobolSampleOptions, type SaltelliLayout, type SaltelliDesign } from './sobolSample.js';
+export { sobolSample, SOBOL_EXTRA_KEY, type SobolSampleOptions, type SaltelliLayout, type SaltelliDesign } from './sobolSample.js';
 export { sobolAnalyze, SOBOL_BOOTSTRAP_KEY, type SobolAnalyzeOptions, type SobolIndices, type SobolFactorIndices } from './sobolAnalyze.js';
 export { sobolIndices, type SobolIndicesOptions } from './sobolIndices.js';
 export { morrisSample, MORRIS_KEY, type MorrisSampleOptions, type MorrisLayout, type MorrisDesign } from './morrisSample.js';

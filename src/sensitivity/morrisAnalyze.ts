@@ -55,7 +55,8 @@ export interface MorrisMeasures {
  * consecutive rows, as {@link morrisSample} writes them) and outputs Y. Each step's moved factor and direction
  * are read off X; the effect is EE = ±(y_(s+1) − y_s)/Δ with Δ = p/(2(p−1)) — the output change per input range
  * (a linear f = Σ c_i x_i gives EE_i = c_i (upper_i − lower_i)). A step that changes no input is the dummy's.
- * Returns μ, μ* and σ per factor (Morris 1991; Campolongo et al. 2007) and a bootstrap interval of μ*.
+ * Returns μ, μ* and σ per factor (Morris 1991; Campolongo et al. 2007) and a bootstrap interval of μ*. Pass the
+ * design's own X (or its `unit` rows with [0, 1] bounds), not values mapped through another inverse CDF.
  * Example: `morrisAnalyze(bounds, design.X, Y, { levels: 4 }).muStar`.
  */
 export function morrisAnalyze(bounds: readonly InputBound[], X: readonly (readonly number[])[], Y: ArrayLike<number>, options: MorrisAnalyzeOptions = {}): MorrisMeasures {

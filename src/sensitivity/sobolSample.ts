@@ -1,6 +1,10 @@
+import { streamFor } from '../math/rng/index.js';
 import { DUMMY_NAME, factorGroups, scaleToBounds, type InputBound } from './inputs.js';
 import { SOBOL_MAX_DIMENSION } from './joeKuo.js';
 import { sobolSequence } from './sobolSequence.js';
+
+/** The stream key of the pseudo-random columns of inputs beyond the 32nd (`streamFor(seed, SOBOL_EXTRA_KEY, input, 0 | 1)`). */
+export const SOBOL_EXTRA_KEY = 2 ** 42 + 5;
 
 /** Options of {@link sobolSample}. */
 export interface SobolSampleOptions {
@@ -46,19 +50,30 @@ export interface SaltelliDesign {
  * Saltelli's sampling scheme for first-order and total Sobol' indices (Saltelli 2002; Saltelli et al. 2010, CPC
  * 181, 259–270, §3): A and B are the first and second halves of one 2k-dimensional Sobol' point set (k inputs),
  * and A_B^g is A with factor g's columns from B, so that N·(G+2) evaluations give every factor's indices (G the
- * factors, the dummy included). n should be a power of 2 (the Sobol' points are then a net). Costs nothing but
- * memory; at most 32 inputs (64 Sobol' dimensions).
+ * factors, the dummy included). n should be a power of 2 (the Sobol' points are then a net). The carried table
+ * has 64 dimensions, so the first 32 inputs are quasi-random; inputs beyond them get seeded pseudo-random columns
+ * (the estimators stay unbiased, those columns just converge at the Monte Carlo rate) — put the inputs that
+ * matter most first. Costs nothing but memory.
  * Example: `sobolSample([{ name: 'x', lower: 0, upper: 1 }], 8, { dummy: false }).X.length` → 24.
  */
 export function sobolSample(bounds: readonly InputBound[], n: number, options: SobolSampleOptions = {}): SaltelliDesign {
   const groups = factorGroups(bounds, options.groups);
   const k = bounds.length;
-  if (2 * k > SOBOL_MAX_DIMENSION) throw new RangeError(`sobolSample: at most ${SOBOL_MAX_DIMENSION / 2} inputs (the Sobol' table has ${SOBOL_MAX_DIMENSION} dimensions), got ${k}`);
   if (!Number.isInteger(n) || n < 2) throw new RangeError(`sobolSample: n must be an integer ≥ 2, got ${n}`);
   const dummy = options.dummy ?? true;
-  const points = sobolSequence(n, 2 * k, options.shift === false ? {} : { shiftSeed: options.seed ?? 1 });
-  const A = points.map((p) => p.slice(0, k));
-  const B = points.map((p) => p.slice(k));
+  const seed = options.seed ?? 1;
+  // The first 32 inputs take Sobol' dimensions (A: 1 … q, B: q+1 … 2q); any further input is plain Monte Carlo.
+  const q = Math.min(k, SOBOL_MAX_DIMENSION / 2);
+  const points = sobolSequence(n, 2 * q, options.shift === false ? {} : { shiftSeed: seed });
+  const A = points.map((p) => p.slice(0, q));
+  const B = points.map((p) => p.slice(q));
+  for (let i = q; i < k; i++) {
+    const [a, b] = [streamFor(seed, SOBOL_EXTRA_KEY, i, 0), streamFor(seed, SOBOL_EXTRA_KEY, i, 1)];
+    for (let j = 0; j < n; j++) {
+      A[j].push(a.nextDouble());
+      B[j].push(b.nextDouble());
+    }
+  }
   const members = dummy ? [...groups.members, []] : groups.members;
   const unit: number[][] = [...A, ...B];
   for (const cols of members) {

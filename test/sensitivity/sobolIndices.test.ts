@@ -153,3 +153,20 @@ describe('resampleInto', () => {
     expect(chi2).toBeGreaterThan(1023 - 5 * Math.sqrt(2 * 1023));
   });
 });
+
+describe('sobolSample beyond the table', () => {
+  it('40 inputs: the first 32 quasi-random, the rest seeded Monte Carlo; an additive model still gives c_i²/Σc²', () => {
+    const k = 40;
+    const c = Array.from({ length: k }, (_, i) => (i % 5 === 0 ? 3 : 1));
+    const norm = c.reduce((s, x) => s + x * x, 0);
+    const r = sobolIndices((x) => x.reduce((s, xi, i) => s + c[i] * xi, 0), cube(k), { n: 4096, seed: 6, resamples: 50 });
+    r.first.forEach((s, i) => expect(Math.abs(s - (c[i] * c[i]) / norm)).toBeLessThan(0.03));
+    r.total.forEach((s, i) => expect(Math.abs(s - (c[i] * c[i]) / norm)).toBeLessThan(0.03));
+    const { unit } = sobolSample(cube(k), 64, { dummy: false, seed: 6 });
+    // Quasi-random columns are stratified (one point per 1/64 interval); the Monte Carlo ones are not.
+    const strata = (col: number) => new Set(unit.slice(0, 64).map((row) => Math.floor(row[col] * 64))).size;
+    expect(strata(0)).toBe(64);
+    expect(strata(31)).toBe(64);
+    expect(strata(35)).toBeLessThan(64);
+  });
+});
