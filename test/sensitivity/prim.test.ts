@@ -122,18 +122,23 @@ describe('prim', () => {
     expect(prim(data, cases, { peelAlpha: 0.2, paste: false }).trajectory).toEqual(r.trajectory.filter((s) => s.phase !== 'paste'));
   });
 
-  it('integer weights give the same trajectory as duplicated rows', () => {
-    const rng = streamFor(5, 1);
-    const data = Array.from({ length: 60 }, () => ({ a: Math.round(rng.nextDouble() * 20) / 2, b: rng.nextDouble(), kind: rng.nextDouble() < 0.5 ? 'p' : rng.nextDouble() < 0.5 ? 'q' : 'r' }));
-    const cases = data.map((d) => (d.a > 4 && d.kind !== 'r') || d.b > 0.9);
-    const weights = data.map(() => 1 + Math.floor(rng.nextDouble() * 3));
-    const weighted = prim(data, cases, { weights, peelAlpha: 0.1 });
-    const dupData = data.flatMap((d, i) => Array.from({ length: weights[i] }, () => d));
-    const dupCases = cases.flatMap((c, i) => Array.from({ length: weights[i] }, () => c));
-    const duplicated = prim(dupData, dupCases, { peelAlpha: 0.1 });
-    expect(weighted.trajectory.length).toBeGreaterThan(3);
-    expect(weighted.trajectory.map(summary)).toEqual(duplicated.trajectory.map(summary));
-    expect(weighted.chosen).toBe(duplicated.chosen);
+  it('integer weights give the same trajectory as duplicated rows (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 ** 6 }), fc.constantFrom(0.05, 0.1, 0.2), (seed, peelAlpha) => {
+        const rng = streamFor(seed, 1);
+        const data = Array.from({ length: 60 }, () => ({ a: Math.round(rng.nextDouble() * 20) / 2, b: rng.nextDouble(), kind: rng.nextDouble() < 0.5 ? 'p' : rng.nextDouble() < 0.5 ? 'q' : 'r' }));
+        const cases = data.map((d) => (d.a > 4 && d.kind !== 'r') || d.b > 0.9);
+        const weights = data.map(() => Math.floor(rng.nextDouble() * 4)); // 0 … 3: a zero weight drops the row
+        fc.pre(weights.some((w, i) => w > 0 && cases[i]));
+        const weighted = prim(data, cases, { weights, peelAlpha });
+        const dupData = data.flatMap((d, i) => Array.from({ length: weights[i] }, () => d));
+        const dupCases = cases.flatMap((c, i) => Array.from({ length: weights[i] }, () => c));
+        const duplicated = prim(dupData, dupCases, { peelAlpha });
+        expect(weighted.trajectory.map(summary)).toEqual(duplicated.trajectory.map(summary));
+        expect(weighted.chosen).toBe(duplicated.chosen);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('thresholds numeric outputs and rejects unclear ones', () => {
