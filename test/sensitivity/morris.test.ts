@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { streamFor } from '../../src/math/rng/index.js';
 import { morrisAnalyze } from '../../src/sensitivity/morrisAnalyze.js';
 import { morrisSample } from '../../src/sensitivity/morrisSample.js';
 import type { InputBound } from '../../src/sensitivity/inputs.js';
@@ -113,6 +114,29 @@ describe('morrisAnalyze', () => {
     expect(m.dummy!.effects[1]).toBeCloseTo(-0.3 / (2 / 3), 12);
     expect(m.effects[0][0]).toBeCloseTo(1 - 0.1 / (2 / 3), 12);
     expect(m.effects[1]).toEqual([expect.closeTo(1, 12), expect.closeTo(1 - 0.3 / (2 / 3), 12)]); // measured from the noisy row
+  });
+
+  it("a noisy model's dummy: μ* ≈ E|ε₂ − ε₁|/Δ = 2σ/(Δ√π), inside its interval; inputs rank by the G-function's a_i", () => {
+    // Sobol's G-function with a = (0, 1, 9, 99): importance falls with a_i. Each row adds N(0, σ²) noise drawn from
+    // its own stream, so the dummy's effect (ε_{s+1} − ε_s)/Δ is N(0, 2σ²/Δ²) and E|EE| = 2σ/(Δ√π).
+    const a = [0, 1, 9, 99];
+    const g = (x: readonly number[]) => x.reduce((p, xi, i) => (p * (Math.abs(4 * xi - 2) + a[i])) / (1 + a[i]), 1);
+    const sigma = 0.05;
+    const noise = (row: number) => {
+      const rng = streamFor(31, row);
+      return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+    };
+    const bounds = a.map((_, i) => ({ name: `x${i + 1}`, lower: 0, upper: 1 }));
+    const design = morrisSample(bounds, { trajectories: 400, seed: 9 });
+    const Y = design.X.map((x, row) => g(x) + sigma * noise(row));
+    const m = morrisAnalyze(bounds, design.X, Y, { seed: 3 });
+    const expected = (2 * sigma) / ((2 / 3) * Math.sqrt(Math.PI));
+    expect(Math.abs(m.dummy!.muStar - expected) / expected).toBeLessThan(0.1);
+    expect(m.dummy!.muStarConf[0]).toBeLessThan(expected);
+    expect(m.dummy!.muStarConf[1]).toBeGreaterThan(expected);
+    expect(Math.abs(m.dummy!.mu)).toBeLessThan(3 * (Math.sqrt(2) * sigma / (2 / 3)) / Math.sqrt(400));
+    for (let i = 1; i < a.length; i++) expect(m.muStar[i]).toBeLessThan(m.muStar[i - 1]);
+    expect(m.muStarConf[0][0]).toBeGreaterThan(m.dummy!.muStarConf[1]);
   });
 
   it('rejects rows that are not trajectories', () => {
