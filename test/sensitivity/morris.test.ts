@@ -47,6 +47,33 @@ describe('morrisSample', () => {
     }
   });
 
+  it('any inputs, groups and levels: each step moves one whole factor by ±Δ inside [0, 1], each factor once (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 7 }), fc.constantFrom(2, 4, 6, 8), fc.boolean(), fc.integer({ min: 1, max: 10 ** 6 }), (groupOf, levels, dummy, seed) => {
+        const bounds = groupOf.map((_, i) => ({ name: `x${i}`, lower: -i, upper: 1 + i * i }));
+        const groups = groupOf.map((g) => `g${g}`);
+        const { unit, layout } = morrisSample(bounds, { trajectories: 3, levels, seed, groups, dummy });
+        const delta = levels / (2 * (levels - 1));
+        const G = layout.members.length;
+        expect(G).toBe(new Set(groups).size + (dummy ? 1 : 0));
+        expect(unit.length).toBe(3 * (G + 1));
+        for (let t = 0; t < 3; t++) {
+          const seen = new Set<number>();
+          for (let s = t * (G + 1); s < (t + 1) * (G + 1) - 1; s++) {
+            const moved = unit[s].flatMap((u, i) => (Math.abs(unit[s + 1][i] - u) > 1e-12 ? [i] : []));
+            const g = layout.order[t][s - t * (G + 1)];
+            expect(moved).toEqual(layout.members[g]);
+            moved.forEach((i) => expect((unit[s + 1][i] - unit[s][i]) * layout.direction[t][g]).toBeCloseTo(delta, 12));
+            seen.add(g);
+          }
+          expect(seen.size).toBe(G);
+        }
+        unit.flat().forEach((u) => expect(u >= 0 && u <= 1 + 1e-12).toBe(true));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('is reproducible by seed and refuses odd levels or one trajectory', () => {
     expect(morrisSample(unitSquare, { trajectories: 5, seed: 3 })).toEqual(morrisSample(unitSquare, { trajectories: 5, seed: 3 }));
     expect(morrisSample(unitSquare, { trajectories: 5, seed: 3 }).unit).not.toEqual(morrisSample(unitSquare, { trajectories: 5, seed: 4 }).unit);
