@@ -141,3 +141,6 @@ export { analyzeArms, type ArmsAnalysis } from './models/arms/analyzeArms.js';
 export { buildArms, type ArmsSystem, type ArmsParams } from './models/arms/buildArms.js';
 // Warnings a modeller needs (docs/scenario-format.md#warnings).
 export { scenarioWarnings, RUNAWAY_GROWTH_BOUND, type ScenarioWarning, type ScenarioWarningOptions } from './experiment/scenarioWarnings.js';
+// Sensitivity analysis and scenario discovery (issue 14; docs/sensitivity.md): Morris, Sobol' indices, PRIM.
+export { morrisSample, morrisAnalyze, sobolSequence, sobolSample, sobolAnalyze, sobolIndices, prim, primQuasiP, workbenchQuantile, binomialUpperTail, factorGroups, DUMMY_NAME, SOBOL_MAX_DIMENSION } from './sensitivity/index.js';
+export type { InputBound, MorrisSampleOptions, MorrisDesign, MorrisLayout, MorrisAnalyzeOptions, MorrisMeasures, MorrisFactorMeasures, SobolSequenceOptions, SobolSampleOptions, SaltelliDesign, SaltelliLayout, SobolAnalyzeOptions, SobolIndices, SobolIndicesOptions, SobolFactorIndices, PrimOptions, PrimResult, PrimStep, PrimLimit, PrimQuasiP, PrimRow, PrimValue } from './sensitivity/index.js';

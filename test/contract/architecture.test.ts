@@ -21,13 +21,14 @@ const allowed: Record<string, string[]> = {
   data: ['math'],
   experiment: ['models', 'estimate', 'data', 'math'],
   calibrate: ['experiment', 'models', 'estimate', 'data', 'math'],
-  report: ['calibrate', 'experiment', 'models', 'estimate', 'data', 'math'],
-  engine: ['calibrate', 'experiment', 'models', 'estimate', 'data', 'math', 'report'],
-  cli: ['engine', 'report', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math'],
-  server: ['engine', 'report', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math'],
+  sensitivity: ['math'],
+  report: ['sensitivity', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math'],
+  engine: ['sensitivity', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math', 'report'],
+  cli: ['engine', 'report', 'sensitivity', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math'],
+  server: ['engine', 'report', 'sensitivity', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math'],
   // The entries: `index` (the browser-safe core) and `node` (src/node.ts: the core plus engine).
-  index: ['calibrate', 'experiment', 'models', 'estimate', 'data', 'math', 'report'],
-  node: ['index', 'engine', 'report', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math'],
+  index: ['sensitivity', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math', 'report'],
+  node: ['index', 'engine', 'report', 'sensitivity', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math'],
 };
 const ioLayers = new Set(['cli', 'engine', 'server', 'node']);
 
