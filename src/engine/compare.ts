@@ -42,7 +42,7 @@ export class StoreMismatchError extends Error {}
 export class CompareAborted extends Error {}
 
 /**
- * The policy comparison of DESIGN.md §3.5 (issue 8): futures by a seeded Latin hypercube, policies × futures ×
+ * The policy comparison of DESIGN.md §3.5 (issues 8, 12): futures by a seeded replicated Latin hypercube, policies × futures ×
  * replications with common random numbers, one stored cell per (policy, future) written in its own transaction,
  * resumable, then the analysis assembled into the `ComparisonResult` the CLI prints and the report renders.
  */

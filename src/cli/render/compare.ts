@@ -59,6 +59,8 @@ export function renderComparison(r: ComparisonResult, info: { computed: number; 
       const sep = a.separated ? `, ahead of ${a.runnerUp} by ${pct(-a.margin.diff)} [${pt(-a.margin.hi)}, ${pt(-a.margin.lo)}]` : `, not separated from ${a.runnerUp} (${signed(a.margin.diff, pct)} [${signed(a.margin.lo, pt)}, ${signed(a.margin.hi, pt)}])`;
       out.push(`  ${a.title} (${a.futures} futures, ${a.weight} kept): lowest P(war) under ${a.best}${sep} — ${cells}`);
     }
+    const plainType = r.byType.unweighted.find((x) => x.uncertainty === u.uncertainty);
+    if (plainType) out.push(`  unweighted: ${plainType.alternatives.map((a) => `${a.title.toLowerCase()} → ${a.best}${a.separated ? '' : ' (not separated)'}`).join('; ')}`);
     const winners = new Set(u.alternatives.map((a) => a.best));
     const flip = winners.size > 1 && u.alternatives.every((a) => a.separated);
     out.push(
