@@ -21,6 +21,7 @@ import { registerData } from './commands/data.js';
 import { registerRun } from './commands/run.js';
 import { registerCalibrate } from './commands/calibrate.js';
 import { registerCompare } from './commands/compare.js';
+import { registerWorker } from './commands/worker.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -49,6 +50,7 @@ const commands: ((p: Command) => void)[] = [
   registerEvolve,
   registerRun,
   registerCompare,
+  registerWorker,
 ];
 for (const register of commands) register(program);
 

@@ -8,7 +8,7 @@ const num = (x: number) => x.toFixed(2);
 const signed = (x: number, f: (v: number) => string) => (x > 0 ? '+' : x < 0 ? '−' : '±') + f(Math.abs(x));
 
 /** The readable form of `flashpoints compare` (and of the main job's comparison). */
-export function renderComparison(r: ComparisonResult, info: { computed: number; reused: number; threads: number }): string {
+export function renderComparison(r: ComparisonResult, info: { computed: number; reused: number; threads: number; queue?: string }): string {
   const o = r.options;
   const out: string[] = [];
   out.push(r.question);
@@ -44,7 +44,7 @@ export function renderComparison(r: ComparisonResult, info: { computed: number; 
     '  ' + rb.policies.map((p) => `${p.id}: max regret ${pct(p.maxRegret)}, satisficing in ${pct(p.satisficing)} of futures`).join('; '),
   );
   out.push(`\nP(nuclear | war) is an elicited assumption (crisis.ladder.nuclearGivenWar); these are model results under stated assumptions, not forecasts.`);
-  out.push(`cells computed ${info.computed}, reused from the store ${info.reused}; ${r.timing ? `${r.timing.seconds.toFixed(1)} s on ${info.threads} thread${info.threads === 1 ? '' : 's'}` : ''}`);
+  out.push(`cells computed ${info.computed}, reused from the store ${info.reused}; ${r.timing ? `${r.timing.seconds.toFixed(1)} s ${info.queue ? `on the queue ${info.queue}` : `on ${info.threads} thread${info.threads === 1 ? '' : 's'}`}` : ''}`);
   out.push(`reproduce: ${r.reproduce.command}  (flashpoints ${r.flashpoints}, scenario sha256 ${r.scenario.hash})`);
   return out.join('\n') + '\n';
 }
