@@ -126,10 +126,13 @@ async function coordinate<Task>(tasks: Task[], finish: (t: Task, r: unknown) => 
     else if (inFlight.size < window / 2) refill().catch(stop);
   };
 
+  let failedSeen = 0;
   const lookForFailedAndLost = async () => {
     if (!(await redis.exists(recordKey))) await redis.set(recordKey, recordText);
     const counts = await cells.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed');
-    if (counts.failed > 0) {
+    if (counts.failed !== failedSeen) {
+      // The failed set is shared by all experiments: read it only when it changed.
+      failedSeen = counts.failed;
       for (const job of await cells.getFailed()) {
         const key = keyOfJob(o.experiment, job.id);
         if (key === null || !inFlight.has(key)) continue;

@@ -71,6 +71,15 @@ const storedCells = (file: string) => {
   }
 };
 
+/** The next database of the shared Redis, emptied. */
+async function freshDb() {
+  const url = redis.url(++db);
+  const c = new Redis(url);
+  await c.flushdb();
+  await c.quit();
+  return url;
+}
+
 /** The printed result without its timing (the seconds and where they were spent). */
 const untimed = (text: string) => text.replace(/; [\d.]+ s on .*$/m, '; <timing>');
 const withoutTiming = (o: Record<string, unknown>) => ({ ...o, timing: undefined, options: { ...(o.options as object), store: undefined } });
@@ -97,8 +106,10 @@ describe.skipIf(!redisServerBin)('compare --queue with flashpoints worker proces
   });
 
   it('two workers complete an experiment that prints exactly what the local run prints, streamed into the store', async () => {
-    const url = redis.url(++db);
-    const a = await worker(url), b = await worker(url);
+    const url = await freshDb();
+    // BullMQ's default locks here: no false stall under load, so each cell is computed exactly once
+    const slowLocks = ['--lock-duration', '30000', '--stalled-interval', '30000'];
+    const a = await worker(url, {}, slowLocks), b = await worker(url, {}, slowLocks);
     const store = join(dir, 'two.sqlite');
     const r = cli(['compare', korea, ...small, '--queue', url, '--store', store]);
     expect(r.code, r.err).toBe(0);
@@ -114,7 +125,7 @@ describe.skipIf(!redisServerBin)('compare --queue with flashpoints worker proces
   }, 90_000);
 
   it('gives the same JSON document as the local run', async () => {
-    const url = redis.url(++db);
+    const url = await freshDb();
     await worker(url);
     await worker(url);
     const r = cli(['compare', korea, ...small, '--queue', url, '--no-store', '--json']);
@@ -123,7 +134,7 @@ describe.skipIf(!redisServerBin)('compare --queue with flashpoints worker proces
   }, 90_000);
 
   it('recovers the cell of a worker killed with SIGKILL mid-cell: the same result, every cell stored once', async () => {
-    const url = redis.url(++db);
+    const url = await freshDb();
     const store = join(dir, 'killed-worker.sqlite');
     const victim = await worker(url, { FLASHPOINTS_CELL_DELAY_MS: '400' });
     const coordinator = launch(['compare', korea, ...small, '--queue', url, '--store', store]);
@@ -150,7 +161,7 @@ describe.skipIf(!redisServerBin)('compare --queue with flashpoints worker proces
   }, 90_000);
 
   it('resumes after the coordinator is killed: stored cells reused, queued jobs and their results picked up', async () => {
-    const url = redis.url(++db);
+    const url = await freshDb();
     const store = join(dir, 'killed-coordinator.sqlite');
     await worker(url, { FLASHPOINTS_CELL_DELAY_MS: '150' });
     const first = launch(['compare', korea, ...small, '--queue', url, '--store', store]);
@@ -170,7 +181,7 @@ describe.skipIf(!redisServerBin)('compare --queue with flashpoints worker proces
   }, 90_000);
 
   it('puts a cell that fails three times in the failed set and exits 1 naming it, keeping every other cell', async () => {
-    const url = redis.url(++db);
+    const url = await freshDb();
     const store = join(dir, 'poisoned.sqlite');
     await worker(url, { FLASHPOINTS_POISON_CELL: 'dialogue|2' });
     await worker(url, { FLASHPOINTS_POISON_CELL: 'dialogue|2' });

@@ -1,0 +1,137 @@
+// Benchmark of the distributed runner (issue 16), on a redis-server of its own and `flashpoints worker` processes
+// of the built CLI, each measured against the local pool in the same run:
+//   main      the `npm start` experiment (6 policies × 50 futures × 40 runs × 120 months) through the queue with 2
+//             workers vs the local pool with 2 threads, alternated, 2 rounds (target: queue ≤ 1.15 × local)
+//   overhead  per-job overhead: probe cells (no computation) through 1 worker, and tiny real cells vs 1 local thread
+//   scaling   cells per second with 1, 2 and 4 workers (120 cells of 40 runs × 120 months) vs 1 and 2 local threads
+//   memory    the coordinator's memory while 10⁵ probe cells go through 2 workers of 4 threads
+// Run on the built JavaScript: `npm run build && node dist/bench/distributed.js [main] [overhead] [scaling] [memory]`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { comparePolicies, type CompareOptions } from '../src/engine/compare.js';
+import { queueExecutor } from '../src/engine/queue/coordinator.js';
+import { parseScenario } from '../src/scenario/load.js';
+import { startRedisServer } from './redisServer.js';
+
+const parsed = parseScenario(readFileSync(new URL('../../scenarios/korea-2024.yaml', import.meta.url), 'utf8'), 'korea-2024.yaml');
+if (!parsed.ok) throw new Error('korea-2024.yaml does not validate');
+const { scenario, hash } = parsed;
+const allPolicies = scenario.policies.map((p) => p.id);
+const main = new URL('../src/cli/main.js', import.meta.url).pathname;
+const wanted = new Set(process.argv.slice(2));
+const run = (section: string) => wanted.size === 0 || wanted.has(section);
+
+const redis = await startRedisServer();
+let db = 0;
+const workers: ChildProcess[] = [];
+
+/** Starts n worker processes of `concurrency` threads each on a fresh database; resolves when all are taking jobs. */
+async function startWorkers(n: number, concurrency = 1): Promise<string> {
+  await stopWorkers();
+  const url = redis.url(++db);
+  await Promise.all(
+    Array.from({ length: n }, () => {
+      const w = spawn(process.execPath, [main, 'worker', '--queue', url, '--concurrency', String(concurrency)], { stdio: ['ignore', 'ignore', 'pipe'] });
+      workers.push(w);
+      return new Promise<void>((resolve) => w.stderr!.on('data', (d) => String(d).includes('taking cells') && resolve()));
+    }),
+  );
+  return url;
+}
+async function stopWorkers() {
+  await Promise.all(workers.splice(0).map((w) => new Promise((resolve) => (w.on('close', resolve), w.kill('SIGTERM')))));
+}
+
+const experiment = (futures: number, runs: number, horizonMonths: number): Omit<CompareOptions, 'threads'> => ({
+  policies: allPolicies, futures, runs, seed: 1, horizonMonths, store: null, resume: false, force: false, threshold: 0.05,
+});
+async function timeCompare(o: Omit<CompareOptions, 'threads'>, where: { threads: number } | { queue: string }) {
+  const t0 = performance.now();
+  const { result } = await comparePolicies(scenario, hash, 'queue' in where ? { ...o, threads: 1, queue: { url: where.queue } } : { ...o, threads: where.threads });
+  return { seconds: (performance.now() - t0) / 1000, result: JSON.stringify({ ...result, timing: undefined }) };
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+console.log(`distributed benchmark, ${new Date().toISOString()}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+
+if (run('main')) {
+  const o = experiment(50, 40, 120);
+  const local: number[] = [], queued: number[] = [];
+  const url = await startWorkers(2);
+  let same = true;
+  for (let round = 0; round < 2; round++) {
+    const l = await timeCompare(o, { threads: 2 });
+    const q = await timeCompare(o, { queue: url });
+    local.push(l.seconds);
+    queued.push(q.seconds);
+    same &&= l.result === q.result;
+    console.log(`main round ${round + 1}: local pool 2 threads ${l.seconds.toFixed(2)} s, queue 2 workers ${q.seconds.toFixed(2)} s (${(q.seconds / l.seconds).toFixed(3)}×)`);
+  }
+  console.log(`main (300 cells, 12,000 runs): local best ${Math.min(...local).toFixed(2)} s, queue best ${Math.min(...queued).toFixed(2)} s → ratio of bests ${(Math.min(...queued) / Math.min(...local)).toFixed(3)}; results identical: ${same}`);
+}
+
+if (run('overhead')) {
+  const url = await startWorkers(1);
+  const n = 2000;
+  const tasks = Array.from({ length: n }, (_, index) => ({ scenario, index }));
+  const probe = async () => {
+    const t0 = performance.now();
+    let got = 0;
+    await queueExecutor<(typeof tasks)[number], { index: number }>({ url, experiment: `probe-${performance.now()}`.replace('.', ''), scenarioHash: hash, kind: 'probe', key: (t) => `p|${t.index}` }).run(tasks, () => got++);
+    if (got !== n) throw new Error(`probe: ${got} of ${n}`);
+    return performance.now() - t0;
+  };
+  await probe(); // warm-up: the worker hashes the scenario once per experiment
+  const ms = median([await probe(), await probe(), await probe()]);
+  console.log(`overhead: ${n} probe cells through 1 worker: ${(ms / 1000).toFixed(2)} s → ${(ms / n).toFixed(2)} ms per job (median of 3), ${(n / (ms / 1000)).toFixed(0)} jobs/s`);
+  const tiny = experiment(50, 1, 1);
+  const l = await timeCompare(tiny, { threads: 1 });
+  const q = await timeCompare(tiny, { queue: url });
+  console.log(`overhead: 300 tiny cells (1 run × 1 month): local 1 thread ${l.seconds.toFixed(2)} s, queue 1 worker ${q.seconds.toFixed(2)} s → ${(((q.seconds - l.seconds) * 1000) / 300).toFixed(2)} ms per cell more`);
+}
+
+if (run('scaling')) {
+  const o = experiment(20, 40, 120);
+  const cells = 6 * 20;
+  for (const threads of [1, 2]) {
+    const l = await timeCompare(o, { threads });
+    console.log(`scaling: local pool ${threads} thread${threads > 1 ? 's' : ''}: ${l.seconds.toFixed(2)} s, ${(cells / l.seconds).toFixed(1)} cells/s`);
+  }
+  for (const n of [1, 2, 4]) {
+    const url = await startWorkers(n);
+    const q = await timeCompare(o, { queue: url });
+    console.log(`scaling: queue ${n} worker${n > 1 ? 's' : ''}: ${q.seconds.toFixed(2)} s, ${(cells / q.seconds).toFixed(1)} cells/s`);
+  }
+}
+
+if (run('memory')) {
+  const url = await startWorkers(2, 4);
+  const n = 100_000;
+  const base = process.memoryUsage();
+  const tasks = Array.from({ length: n }, (_, index) => ({ scenario, index }));
+  const results = new Map<string, { index: number }>();
+  let peakRss = 0, peakHeap = 0;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 200);
+  const t0 = performance.now();
+  await queueExecutor<(typeof tasks)[number], { index: number }>({ url, experiment: 'memory', scenarioHash: hash, kind: 'probe', key: (t) => `p|${t.index}` }).run(tasks, (t, r) => results.set(`p|${t.index}`, r));
+  clearInterval(sampler);
+  const s = (performance.now() - t0) / 1000;
+  const mib = (b: number) => (b / 2 ** 20).toFixed(0);
+  console.log(`memory: ${n} probe cells through 2 workers × 4 threads in ${s.toFixed(1)} s (${(n / s).toFixed(0)} cells/s); coordinator RSS ${mib(base.rss)} → peak ${mib(peakRss)} MiB, heap ${mib(base.heapUsed)} → peak ${mib(peakHeap)} MiB`);
+  const { runCell } = await import('../src/experiment/runCell.js');
+  const { sampleFutures } = await import('../src/experiment/futures.js');
+  const design = sampleFutures(scenario, 1, 1);
+  const cell = runCell({ scenario, uncertainties: design.uncertainties, future: design.futures[0], policy: 'status-quo', seed: 1, runs: 40, horizonMonths: 120 });
+  console.log(`memory: one compare cell of 40 runs × 120 months is ${(JSON.stringify(cell).length / 1024).toFixed(1)} KiB as JSON (what compare keeps per cell for the analysis)`);
+}
+
+await stopWorkers();
+await redis.stop();
+await sleep(100);
