@@ -113,15 +113,17 @@ async function coordinate<Task>(tasks: Task[], finish: (t: Task, r: unknown) => 
   const onResult = async (job: Job<{ key: string; result: unknown }>) => {
     const { key, result } = job.data;
     const task = byKey.get(key);
-    if (fatal !== undefined || !task || done.has(key) || failures.has(key)) return; // not this run's, or a duplicate
-    done.add(key);
-    inFlight.delete(key);
+    if (!task || done.has(key) || failures.has(key)) return; // not this run's, or a duplicate
+    // Stopping: throwing leaves the result in Redis (its job is retried) for the next run of the experiment.
+    if (fatal !== undefined) throw new Error('the coordinator is stopping');
     try {
       finish(task, result);
     } catch (err) {
       stop(err);
-      return;
+      throw err;
     }
+    done.add(key);
+    inFlight.delete(key);
     if (complete()) stop();
     else if (inFlight.size < window / 2) refill().catch(stop);
   };
