@@ -45,6 +45,8 @@ export function ping(port: number): Promise<boolean> {
 export interface RedisServer {
   port: number;
   url(db: number): string;
+  /** The server's process id (0 while stopped). */
+  pid(): number;
   /** SIGKILL, as a crash would. */
   kill(): Promise<void>;
   /** Starts it again on the same port (empty: nothing is persisted). */
@@ -92,6 +94,7 @@ export async function startRedisServer(): Promise<RedisServer> {
   return {
     port,
     url: (db) => `redis://127.0.0.1:${port}/${db}`,
+    pid: () => pid,
     kill: () => signal('SIGKILL'),
     start,
     async stop() {
