@@ -99,7 +99,7 @@ export async function startCellWorker(o: CellWorkerOptions): Promise<CellWorker>
       if (hooks.delayMs) await sleep(hooks.delayMs);
       const kind = cellKind(data.kind)!;
       const result = await pool.run({ kind: data.kind, task: kind.join(rec.shared, data.own) });
-      await results(data.experiment).add('result', { key: data.key, result }, { jobId: data.key, removeOnComplete: true, removeOnFail: true, attempts: 3 });
+      await results(data.experiment).add('result', { key: data.key, result }, { jobId: data.key, removeOnComplete: true, removeOnFail: true, attempts: 3, backoff: { type: 'fixed', delay: 2000 } });
       delivered++;
     } catch (err) {
       if (err instanceof JobRefused) {
