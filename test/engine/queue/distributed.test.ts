@@ -85,6 +85,9 @@ const untimed = (text: string) => text.replace(/; [\d.]+ s on .*$/m, '; <timing>
 const withoutTiming = (o: Record<string, unknown>) => ({ ...o, timing: undefined, options: { ...(o.options as object), store: undefined } });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  for (const c of children) c.kill('SIGKILL');
+});
 // The reference: the same experiment on the local pool.
 beforeAll(() => {
   if (!redisServerBin) return;
@@ -95,15 +98,8 @@ beforeAll(() => {
 });
 
 describe.skipIf(!redisServerBin)('compare --queue with flashpoints worker processes', () => {
-  beforeAll(async () => {
-    redis = await sharedRedis();
-  });
-  afterEach(() => {
-    for (const c of children) c.kill('SIGKILL');
-  });
-  afterAll(async () => {
-    await redis?.stop();
-  });
+  beforeAll(async () => void (redis = await sharedRedis()));
+  afterAll(async () => redis?.stop());
 
   it('two workers complete an experiment that prints exactly what the local run prints, streamed into the store', async () => {
     const url = await freshDb();
@@ -214,15 +210,8 @@ describe.skipIf(!redisServerBin)('compare --queue with flashpoints worker proces
 
 describe.skipIf(!redisServerBin)('compare --queue when Redis itself goes away', () => {
   let own: RedisServer;
-  beforeAll(async () => {
-    own = await startRedisServer();
-  });
-  afterEach(() => {
-    for (const c of children) c.kill('SIGKILL');
-  });
-  afterAll(async () => {
-    await own?.stop();
-  });
+  beforeAll(async () => void (own = await startRedisServer()));
+  afterAll(async () => own?.stop());
 
   it('reconnects after Redis is killed and restarted empty mid-run, re-queues the lost cells and completes identically', async () => {
     const url = own.url(1);
