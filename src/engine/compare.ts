@@ -12,7 +12,8 @@ import { sha256Hex } from '../scenario/sha256.js';
 import { listParameters } from '../scenario/summary.js';
 import { VERSION } from '../version.js';
 import { ExperimentStore } from './experimentStore.js';
-import { createPool } from './pool.js';
+import { executeCells, localPool } from './executeCells.js';
+import type { QueueRunOptions } from './queue/coordinator.js';
 
 export interface CompareOptions {
   /** Policy ids in scenario order; `status-quo` is always included (the reference of every difference). */
@@ -31,6 +32,8 @@ export interface CompareOptions {
   force: boolean;
   /** Satisficing threshold on P(war) over the horizon. */
   threshold: number;
+  /** Run the cells on a Redis queue served by `flashpoints worker` processes instead of local threads (docs/distributed.md). */
+  queue?: QueueRunOptions;
   onProgress?: (done: number, total: number) => void;
   /** Test hook: stop (throw CompareAborted) after this many cells have been stored — deterministic, not a timer. */
   abortAfterCells?: number;
@@ -86,31 +89,10 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
       o.onProgress?.(computed, total);
       if (o.abortAfterCells !== undefined && computed >= o.abortAfterCells) throw new CompareAborted(`aborted after ${computed} cells (test hook)`);
     };
-    if (o.threads <= 1 || total <= 1) {
-      for (const t of tasks) finish(t, runCell(t));
-    } else {
-      const pool = createPool(o.threads, 'compareWorker');
-      try {
-        let next = 0;
-        let failure: unknown;
-        const lane = async () => {
-          while (next < tasks.length && failure === undefined) {
-            const t = tasks[next++];
-            const cell = (await pool.run(t)) as CellAggregate;
-            if (failure !== undefined) return;
-            try {
-              finish(t, cell);
-            } catch (err) {
-              failure = err;
-            }
-          }
-        };
-        await Promise.all(Array.from({ length: 2 * o.threads }, lane));
-        if (failure !== undefined) throw failure;
-      } finally {
-        await pool.destroy();
-      }
-    }
+    const executor = o.queue
+      ? (await import('./queue/coordinator.js')).queueExecutor<CellTask, CellAggregate>({ ...o.queue, experiment: experimentId, scenarioHash: hash, kind: 'compare-cell', key: (t) => `${t.policy}|${t.future.index}` })
+      : localPool<CellTask, CellAggregate>({ threads: o.threads, thread: 'compareWorker', run: runCell });
+    await executeCells(tasks, finish, executor);
     // The record weights, computed once from the status-quo cells and stored with the experiment.
     weights = store?.getWeights(experimentId) as WeightsResult | undefined;
     if (!weights) {

@@ -17,6 +17,8 @@ interface CompareCliOptions {
   threshold: number;
   report?: string;
   json?: boolean;
+  queue?: string;
+  queueTimeout?: number;
 }
 
 /** The defaults of the comparison, shared with the main job (`npm start`). */
@@ -49,6 +51,8 @@ export function registerCompare(program: Command): void {
     .option('--force', 'use a --store file that belongs to another scenario (nothing in it is deleted)')
     .option('--set <path=value>', SET_HELP, collectSet)
     .option('--threshold <p>', 'satisficing threshold on P(war) over the horizon', numberOption('--threshold', 0, 1), COMPARE_DEFAULTS.threshold)
+    .option('--queue <url>', 'run the cells on the Redis queue redis://HOST:PORT/DB, computed by `flashpoints worker` processes (docs/distributed.md)')
+    .option('--queue-timeout <s>', 'with --queue: give up when Redis stays unreachable this long mid-run (stored cells are kept)', intOption('--queue-timeout', 1, 86_400), 60)
     .option('--report <file.html>', 'write the self-contained HTML report')
     .option('--json', 'print one JSON document (warnings under `warnings`)')
     .action(async (file: string, opts: CompareCliOptions) => {
@@ -109,10 +113,11 @@ export async function runCompare(
   const { comparePolicies, StoreMismatchError } = await import('../../engine/compare.js');
   const abortEnv = process.env.FLASHPOINTS_ABORT_AFTER_CELLS;
   const bar = process.stderr.isTTY && !opts.json ? new (await import('cli-progress')).default.SingleBar({ stream: process.stderr, format: 'cells [{bar}] {value}/{total} {eta}s left' }) : undefined;
+  const { queueErrors } = await import('./worker.js');
   let out;
   try {
     let started = false;
-    out = await comparePolicies(scenario, hash, {
+    out = await queueErrors(() => comparePolicies(scenario, hash, {
       policies: wanted,
       futures: opts.futures,
       runs: opts.runs,
@@ -124,12 +129,13 @@ export async function runCompare(
       force,
       threshold: opts.threshold,
       abortAfterCells: abortEnv ? Number(abortEnv) : undefined,
+      queue: opts.queue ? { url: opts.queue, lostTimeoutMs: (opts.queueTimeout ?? 60) * 1000, onEvent: (line) => process.stderr.write(`queue: ${line}\n`) } : undefined,
       onProgress: (done, total) => {
         if (!started) bar?.start(total, 0);
         started = true;
         bar?.update(done);
       },
-    });
+    }));
   } catch (err) {
     if (err instanceof StoreMismatchError) throw new InputError([err.message], 'give another --store, or --force to add this experiment to it (nothing stored is deleted)');
     const { storeInputError } = await import('../io/storeErrors.js');
@@ -142,7 +148,7 @@ export async function runCompare(
   if (input.overrides.length) result.scenario = input.ref;
   if (!opts.json && !opts.quietTable) {
     const { renderComparison } = await import('../render/compare.js');
-    process.stdout.write(renderComparison(result, { computed: out.computed, reused: out.reused, threads }));
+    process.stdout.write(renderComparison(result, { computed: out.computed, reused: out.reused, threads, queue: opts.queue }));
   }
   if (opts.report !== undefined) {
     const { renderReport } = await import('../../report/html.js');

@@ -13,7 +13,7 @@ export const signed = (x: number, f: (v: number) => string) => {
 const diff = (d: Diff | undefined) => (d ? `${signed(d.diff, pct)} [${signed(d.lo, pt)}, ${signed(d.hi, pt)}]${d.lo > 0 || d.hi < 0 ? ' *' : ''}` : '(reference)');
 
 /** The readable form of `flashpoints compare` (and of the main job's comparison). */
-export function renderComparison(r: ComparisonResult, info: { computed: number; reused: number; threads: number }): string {
+export function renderComparison(r: ComparisonResult, info: { computed: number; reused: number; threads: number; queue?: string }): string {
   const o = r.options;
   const w = r.weights;
   const weighted = w.method !== 'none';
@@ -75,7 +75,7 @@ export function renderComparison(r: ComparisonResult, info: { computed: number; 
   out.push(`\nRobustness on P(war), record-weighted: minimax regret → ${rb.minimaxRegret}; most often P(war) ≤ ${pct(rb.threshold)} → ${rb.mostSatisficing} (unweighted: ${r.robustness.unweighted.minimaxRegret}; ${r.robustness.unweighted.mostSatisficing})`);
   out.push('  ' + rb.policies.map((p) => `${p.id}: max regret ${pct(p.maxRegret)}, satisficing in ${pct(p.satisficing)} of futures`).join('; '));
   out.push(`\nP(nuclear | war) is an elicited assumption (crisis.ladder.nuclearGivenWar); these are model results under stated assumptions, not forecasts.`);
-  out.push(`cells computed ${info.computed}, reused from the store ${info.reused}; ${r.timing ? `${r.timing.seconds.toFixed(1)} s on ${info.threads} thread${info.threads === 1 ? '' : 's'}` : ''}`);
+  out.push(`cells computed ${info.computed}, reused from the store ${info.reused}; ${r.timing ? `${r.timing.seconds.toFixed(1)} s ${info.queue ? `on the queue ${info.queue}` : `on ${info.threads} thread${info.threads === 1 ? '' : 's'}`}` : ''}`);
   // The reproduce line is never wrapped, so it can be copied.
   return wrapText(out.join('\n')) + `\nreproduce: ${r.reproduce.command}  (flashpoints ${r.flashpoints}, scenario sha256 ${r.scenario.hash})\n`;
 }

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { executeCells, localPool } from '../../src/engine/executeCells.js';
+import type { CellAggregate } from '../../src/experiment/cell.js';
+import { sampleFutures } from '../../src/experiment/futures.js';
+import { runCell, type CellTask } from '../../src/experiment/runCell.js';
+import { parseScenario } from '../../src/scenario/load.js';
+
+const parsed = parseScenario(readFileSync(new URL('../../scenarios/korea-2024.yaml', import.meta.url), 'utf8'), 'k');
+if (!parsed.ok) throw new Error('korea invalid');
+const scenario = parsed.scenario;
+const design = sampleFutures(scenario, 3, 2);
+const tasks: CellTask[] = design.futures.flatMap((future) =>
+  ['status-quo', 'dialogue'].map((policy) => ({ scenario, uncertainties: design.uncertainties.map((u) => ({ location: u.location })), future, policy, seed: 2, runs: 4, horizonMonths: 12 })),
+);
+const key = (t: CellTask) => `${t.policy}|${t.future.index}`;
+const pool = (threads: number) => localPool<CellTask, CellAggregate>({ threads, thread: 'compareWorker', run: runCell });
+
+describe('executeCells on the local pool', () => {
+  it.each([1, 2])('calls finish once per task with runCell\'s own result, on %i thread(s)', async (threads) => {
+    const got = new Map<string, CellAggregate>();
+    await executeCells(tasks, (t, cell) => {
+      expect(got.has(key(t))).toBe(false);
+      got.set(key(t), cell);
+    }, pool(threads));
+    expect([...got.keys()].sort()).toEqual(tasks.map(key).sort());
+    for (const t of tasks) expect(got.get(key(t))).toEqual(runCell(t));
+  });
+
+  it.each([1, 2])('stops and rejects with the error finish throws, on %i thread(s)', async (threads) => {
+    let calls = 0;
+    const stop = new Error('stop after two');
+    await expect(executeCells(tasks, () => {
+      if (++calls === 2) throw stop;
+    }, pool(threads))).rejects.toBe(stop);
+    expect(calls).toBeLessThan(tasks.length);
+  });
+
+  it('does not touch the executor for no tasks', async () => {
+    await executeCells([], () => {}, { run: () => Promise.reject(new Error('called')) });
+  });
+});
