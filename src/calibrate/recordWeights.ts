@@ -8,7 +8,7 @@ export interface FutureWeight {
   index: number;
   /** 1: not ruled out; 0: ruled out (history matching gives no finer weights). */
   weight: number;
-  /** The largest implausibility over targets, and the target that gives it. */
+  /** The deciding implausibility (the kth largest over targets), and the target with the largest. */
   implausibility: number;
   worst: string;
   fits: TargetFit[];
@@ -18,6 +18,8 @@ export interface FutureWeight {
 export interface RecordWeights {
   method: 'history-matching';
   cutoff: number;
+  /** Which largest implausibility decides (1: every target must pass). */
+  kth: number;
   futures: number;
   /** Futures not ruled out; for 0/1 weights this is also Kish's effective sample size (Σw)²/Σw². */
   ess: number;
@@ -25,6 +27,8 @@ export interface RecordWeights {
   share: number;
   /** Per target: how many futures it alone rules out, and the observed value. */
   targets: { id: string; title: string; observed: number; source: string; rulesOut: number }[];
+  /** Futures kept under other rules: cut-offs 2.5, 3, 3.5 × the largest, second and third largest implausibility. */
+  rules: { cutoff: number; kth: number; kept: number }[];
   /** Said when fewer than a fifth of the futures remain (or none: the weighted figures then fall back to all). */
   warning?: string;
   perFuture: FutureWeight[];
@@ -48,8 +52,9 @@ export function recordWeights(
   const perFuture = futures.map((f): FutureWeight => {
     const ctx = new FutureContext(futureScenario(f.index), statusQuo(f.index));
     const fits = record.targets.map((t) => targetFit(t, ctx, undefined, horizonMonths));
-    const worst = fits.reduce((a, b) => (b.implausibility > a.implausibility ? b : a), fits[0]);
-    return { index: f.index, weight: worst.implausibility <= record.cutoff ? 1 : 0, implausibility: worst.implausibility, worst: worst.id, fits };
+    const ranked = [...fits].sort((a, b) => b.implausibility - a.implausibility);
+    const decisive = ranked[Math.min(record.kth ?? 1, ranked.length) - 1];
+    return { index: f.index, weight: decisive.implausibility <= record.cutoff ? 1 : 0, implausibility: decisive.implausibility, worst: ranked[0].id, fits };
   });
   const ess = perFuture.reduce((a, f) => a + f.weight, 0);
   const share = futures.length ? ess / futures.length : 0;
@@ -63,7 +68,10 @@ export function recordWeights(
   let warning: string | undefined;
   if (ess === 0) warning = `the record rules out every one of the ${futures.length} futures; the "weighted" figures fall back to all futures — the model or its ranges cannot reproduce the record`;
   else if (share < 0.2) warning = `only ${ess} of ${futures.length} futures (${(100 * share).toFixed(0)}%) are consistent with the record: the weighted figures rest on few futures (raise --futures)`;
-  return { method: 'history-matching', cutoff: record.cutoff, futures: futures.length, ess, share, targets, ...(warning ? { warning } : {}), perFuture };
+  // How the kept share moves with the rule: the futures kept at each cut-off for the largest, second and third
+  // largest implausibility (what a reader needs to judge how much the weighting rests on one choice).
+  const grid = [2.5, 3, 3.5].flatMap((cutoff) => [1, 2, 3].map((kth) => ({ cutoff, kth, kept: perFuture.filter((f) => [...f.fits].sort((a, b) => b.implausibility - a.implausibility)[Math.min(kth, f.fits.length) - 1].implausibility <= cutoff).length })));
+  return { method: 'history-matching', cutoff: record.cutoff, kth: record.kth ?? 1, futures: futures.length, ess, share, targets, rules: grid, ...(warning ? { warning } : {}), perFuture };
 }
 
 /** The weight vector in future order; all ones when nothing was retained (the documented fall-back). */

@@ -131,14 +131,15 @@ export function clusterInterval(values: readonly number[], weights: readonly num
  * the design (replicated Latin hypercube; Iman 1981, Helton & Davis 2003 §6): with W = Σ w and the estimate
  * m = Σ w v / W, each replicate r contributes z_r = Σ_{f ∈ r} w_f (v_f − m); the variance of m is estimated by
  * K/(K − 1) · Σ z_r² / W² over the K replicates with weight (the linearised variance of a ratio estimator), and the
- * interval is m ± t_{K−1, 0.975} √var. It counts the sampling of futures and the runs within them (each future's
+ * interval is m ± t_{K−1, 0.975} √var (K the replicates of the subset, those with no weight contributing z_r = 0). It counts the sampling of futures and the runs within them (each future's
  * value carries its own run noise), and it does not treat stratified futures as independent draws, which would
  * over-state the error of a Latin hypercube. `replicateOf[f]` is future f's replicate (its own index when futures
- * are independent draws); `subset` restricts to some futures. With fewer than two replicates holding weight the
- * error cannot be estimated and the interval spans the subset's values.
+ * are independent draws); `subset` restricts to some futures. With fewer than two replicates the error cannot be
+ * estimated and the interval spans the subset's values.
  */
 export function replicateInterval(values: readonly number[], weights: readonly number[], replicateOf: ArrayLike<number>, subset?: readonly number[]): { est: number; lo: number; hi: number } {
-  const idx = (subset ?? values.map((_, k) => k)).filter((f) => weights[f] > 0);
+  const all = subset ?? values.map((_, k) => k);
+  const idx = all.filter((f) => weights[f] > 0);
   if (!idx.length) return { est: 0, lo: 0, hi: 0 };
   let W = 0, S = 0;
   for (const f of idx) {
@@ -146,8 +147,11 @@ export function replicateInterval(values: readonly number[], weights: readonly n
     S += weights[f] * values[f];
   }
   const est = S / W;
+  // Every replicate of the subset counts, those whose futures were all ruled out with z_r = 0: the number of
+  // independent replicates is a property of the design, not of the weights.
   const z = new Map<number, number>();
-  for (const f of idx) z.set(replicateOf[f], (z.get(replicateOf[f]) ?? 0) + weights[f] * (values[f] - est));
+  for (const f of all) z.set(replicateOf[f], z.get(replicateOf[f]) ?? 0);
+  for (const f of idx) z.set(replicateOf[f], z.get(replicateOf[f])! + weights[f] * (values[f] - est));
   const K = z.size;
   if (K < 2) {
     const vs = idx.map((f) => values[f]);

@@ -15,6 +15,9 @@ export function weightsSection(result: ComparisonResult): string {
     para(`Each sampled future's status quo was run against the historical record and ruled out when it could not have produced it: history matching (Craig et al. 1997), with the implausibility |observed \u2212 expected| / \u221A(stochastic + Monte Carlo + model-discrepancy variance) of every target at most ${w.cutoff}. ${w.ess} of ${w.futures} futures (${pct(w.share)}) remain; they are the record-weighted ensemble, the headline of this report. The unweighted figures count every sampled future alike.`),
     w.warning ? `<p class="warning"><strong>Warning:</strong> ${escapeHtml(w.warning)}</p>` : '',
     table('Record targets (docs/calibration.md#record): observed value, source, futures each one alone rules out', ['Target', 'Observed', 'Source', 'Futures ruled out'], rows, 'record'),
+    w.rules?.length
+      ? table('How the kept futures depend on the rule: futures kept at each cut-off when the largest, second or third largest implausibility decides', ['Cut-off', 'Largest', 'Second largest', 'Third largest'], [...new Set(w.rules.map((r) => r.cutoff))].map((c) => [String(c), ...[1, 2, 3].map((k) => String(w.rules!.find((r) => r.cutoff === c && r.kth === k)?.kept ?? '\u2014'))].map((html) => ({ html }))), 'rules')
+      : '',
   ].join('\n');
 }
 

@@ -45,10 +45,12 @@ export interface RobustnessResult {
 export interface WeightsResult {
   method: 'history-matching' | 'none';
   cutoff: number;
+  kth?: number;                   // which largest implausibility decides (1: every target must pass)
   futures: number;
   ess: number;                    // futures not ruled out (Kish's effective sample size of 0/1 weights)
   share: number;
   targets: { id: string; title: string; observed: number; source: string; rulesOut: number }[];
+  rules?: { cutoff: number; kth: number; kept: number }[];   // futures kept under other cut-offs and kth
   warning?: string;
   perFuture: { index: number; weight: number; implausibility: number; worst: string; implausibilities: number[] /* per target, in `targets` order */ }[];
 }

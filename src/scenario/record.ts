@@ -65,6 +65,13 @@ export type RecordTarget = z.output<typeof recordTarget>;
 export const record = z.strictObject({
   method: z.literal('history-matching').default('history-matching').describe('How futures are weighted: history matching (docs/calibration.md#record).'),
   cutoff: z.number().positive().default(3).describe('Implausibility above which a future is ruled out. Default 3 (Pukelsheim\'s three-sigma rule).'),
+  kth: z
+    .number()
+    .int()
+    .min(1)
+    .max(5)
+    .default(1)
+    .describe('Which largest implausibility decides: 1 (the largest: every target must pass) or 2–3 (one or two targets may fail, as Vernon et al. 2010 allow with many outputs). Default 1.'),
   targets: z.array(recordTarget).min(1),
 });
 export type ScenarioRecord = z.output<typeof record>;

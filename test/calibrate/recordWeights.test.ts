@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import jStat from 'jstat';
 import { emptyCell, type CellAggregate } from '../../src/experiment/cell.js';
-import { quietRecordProbability, targetFit } from '../../src/calibrate/record/implausibility.js';
+import { PUKELSHEIM_TAIL, quietRecordProbability, tailImplausibility, targetFit } from '../../src/calibrate/record/implausibility.js';
 import { hindcastLaunches, launchMoments } from '../../src/calibrate/record/hindcast.js';
 import { recordWeights } from '../../src/calibrate/recordWeights.js';
 import { parseScenario } from '../../src/scenario/load.js';
@@ -45,10 +45,18 @@ describe('the quiet record', () => {
     expect(quietRecordProbability(100_000, 1_000_000, 10, 71)).toBeCloseTo(0.9 ** 7.1, 4);
   });
 
-  it("rules out a war-prone future by the record's probability as a normal deviate", () => {
+  it('puts a tail probability on the cut-off\'s footing: P = 4/81 (Pukelsheim) is implausibility 3', () => {
+    expect(tailImplausibility(PUKELSHEIM_TAIL)).toBeCloseTo(3, 12);
+    expect(tailImplausibility(0.5)).toBe(0);
+    expect(tailImplausibility(0.01)).toBeCloseTo((3 * jStat.normal.inv(0.99, 0, 1)) / jStat.normal.inv(1 - 4 / 81, 0, 1), 10);
+    expect(Number.isFinite(tailImplausibility(1e-320))).toBe(true);
+  });
+
+  it("rules out a war-prone future by the record's probability", () => {
     const f = targetFit(quiet, duel, cell(new Array(40).fill(1), 36), 120); // 36 of 40 runs at war within 10 years
     const P = quietRecordProbability(36, 40, 10, 71);
-    expect(f.implausibility).toBeCloseTo(-jStat.normal.inv(P, 0, 1), 8);
+    expect(f.implausibility).toBeCloseTo(tailImplausibility(P), 8);
+    expect(f.implausibility).toBeGreaterThan(3);
     expect(targetFit(quiet, duel, cell(new Array(40).fill(1), 0), 120).implausibility).toBe(0); // P ≥ ½: consistent
   });
 });
@@ -99,7 +107,7 @@ describe('launch hindcasts', () => {
 
 describe('history matching', () => {
   it('keeps the futures consistent with every target, counts them as the effective sample size, and warns below a fifth', () => {
-    const record = { method: 'history-matching' as const, cutoff: 3, targets: [quiet, clashTarget(10, 1)] };
+    const record = { method: 'history-matching' as const, cutoff: 3, kth: 1, targets: [quiet, clashTarget(10, 1)] };
     const cells = Array.from({ length: 10 }, (_, k) => (k === 0 ? cell(new Array(40).fill(4), 0) : cell(new Array(40).fill(4), 39)));
     const w = recordWeights(record, cells.map((_, index) => ({ index })), () => duel, (k) => cells[k], 120);
     expect(w.perFuture.map((f) => f.weight)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
@@ -107,5 +115,10 @@ describe('history matching', () => {
     expect(w.targets.find((t) => t.id === 'quiet')!.rulesOut).toBe(9);
     expect(w.perFuture[3].worst).toBe('quiet');
     expect(w.warning).toMatch(/only 1 of 10 futures/);
+    // the rule grid: with two targets, the second largest implausibility lets every future through here
+    expect(w.rules.find((r) => r.cutoff === 3 && r.kth === 1)!.kept).toBe(1);
+    expect(w.rules.find((r) => r.cutoff === 3 && r.kth === 2)!.kept).toBe(10);
+    const second = recordWeights({ ...record, kth: 2 }, cells.map((_, index) => ({ index })), () => duel, (k) => cells[k], 120);
+    expect(second.ess).toBe(10);
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import jStat from 'jstat';
 import { describe, expect, it } from 'vitest';
 import { streamFor } from '../../src/math/rng/index.js';
 import { sampleFutures } from '../../src/experiment/futures.js';
@@ -23,6 +24,17 @@ function betaSampler(a: number, b: number) {
 }
 
 describe('intervals that count the futures', () => {
+  it('count every replicate of the design, a replicate whose futures were all ruled out included (hand case)', () => {
+    // replicates 0, 1, 2 of two futures each, weights 1; replicate 3 ruled out (weight 0)
+    const v = [0.1, 0.3, 0.2, 0.6, 0.5, 0.3, 0.9, 0.9], rep = [0, 0, 1, 1, 2, 2, 3, 3], w = [1, 1, 1, 1, 1, 1, 0, 0];
+    const m = (0.1 + 0.3 + 0.2 + 0.6 + 0.5 + 0.3) / 6;
+    const z = [0.1 + 0.3 - 2 * m, 0.2 + 0.6 - 2 * m, 0.5 + 0.3 - 2 * m, 0];
+    const K = 4, half = jStat.studentt.inv(0.975, K - 1) * Math.sqrt((K / (K - 1)) * z.reduce((s, x) => s + x * x, 0)) / 6;
+    const r = replicateInterval(v, w, rep);
+    expect(r.est).toBeCloseTo(m, 12);
+    expect(r.hi - r.est).toBeCloseTo(half, 12);
+  });
+
   it('cover the mean over futures in 90–99% of repeats, where a binomial interval over all runs does not', () => {
     // Per-future probabilities p_f ~ Beta(0.5, 3) (skewed, most futures near 0, as P(war) is), 40 runs per future.
     const beta = betaSampler(0.5, 3), truth = 0.5 / 3.5;

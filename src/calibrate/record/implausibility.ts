@@ -18,6 +18,23 @@ export interface TargetFit {
   implausibility: number;
 }
 
+/**
+ * The implausibility of an observation whose exact tail probability under the future is P (the record is the most
+ * extreme outcome in one direction, as 71 quiet years are). The cut-off 3 of the other targets means, by
+ * Pukelsheim's three-sigma rule, that at most 4/81 ≈ 4.9% of the statistic's distribution lies beyond it whatever
+ * its unimodal shape; an exact tail probability is put on the same footing: I = 3 · z(P) / z(4/81), z(p) = Φ⁻¹(1 − p),
+ * so that P = 4/81 gives I = 3 (and P ≥ ½ gives 0). A future is ruled out on the quiet record when it made that
+ * record less than 4.9% likely. Example: `tailImplausibility(4 / 81)` → 3.
+ */
+export function tailImplausibility(P: number): number {
+  if (!(P < 0.5)) return 0;
+  // −Φ⁻¹(P) rather than Φ⁻¹(1 − P): finite for the tiny P of a war-prone future.
+  return (3 * -jStat.normal.inv(Math.max(P, 1e-300), 0, 1)) / -jStat.normal.inv(PUKELSHEIM_TAIL, 0, 1);
+}
+
+/** Pukelsheim's bound on the share of a unimodal distribution beyond three standard deviations: 4/81. */
+export const PUKELSHEIM_TAIL = 4 / 81;
+
 /** Implausibilities are capped here (a future this far off is ruled out at any cut-off; JSON holds no Infinity). */
 export const MAX_IMPLAUSIBILITY = 1000;
 
@@ -43,8 +60,8 @@ export function quietRecordProbability(wars: number, runs: number, horizonYears:
  * - clashYears: the set's clash-years per year of the status-quo runs scaled to the window's years; V_stochastic
  *   the runs' variance scaled to the window (blocks of the horizon taken as independent), V_MC its mean's variance;
  *   the discrepancy is in clash-years per decade;
- * - noWar: the probability of the quiet record (quietRecordProbability) as a standard-normal deviate
- *   z = Φ⁻¹(1 − P) (0 when P ≥ ½), divided by √(1 + δ²) for discrepancy δ;
+ * - noWar: the probability of the quiet record (quietRecordProbability) as an implausibility on the cut-off's
+ *   footing (tailImplausibility), divided by √(1 + δ²) for discrepancy δ;
  * - armsGrowth: the status quo's mean yearly log growth of the stock over the window's length against the observed
  *   trend; V = observation s.e.² + δ².
  */
@@ -103,9 +120,7 @@ export function targetFit(t: RecordTarget, future: Scenario | FutureContext, sta
     case 'noWar': {
       const k = set(t.group);
       const P = quietRecordProbability(statusQuo.sets.warRuns[k], statusQuo.runs, H, t.to - t.from + 1);
-      // z = Φ⁻¹(1 − P) computed as −Φ⁻¹(P), which stays finite for the tiny P of a war-prone future.
-      const z = P < 0.5 ? -jStat.normal.inv(Math.max(P, 1e-300), 0, 1) : 0;
-      return { id: t.id, observed: 0, expected: 1 - P, sd: Math.sqrt(1 + delta * delta), implausibility: Math.min(MAX_IMPLAUSIBILITY, z / Math.sqrt(1 + delta * delta)) };
+      return { id: t.id, observed: 0, expected: 1 - P, sd: Math.sqrt(1 + delta * delta), implausibility: Math.min(MAX_IMPLAUSIBILITY, tailImplausibility(P) / Math.sqrt(1 + delta * delta)) };
     }
     case 'armsGrowth': {
       const T = t.to - t.from;

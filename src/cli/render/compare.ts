@@ -21,9 +21,10 @@ export function renderComparison(r: ComparisonResult, info: { computed: number; 
   out.push(r.question);
   out.push(`${r.scenarioInfo.title}: ${o.policies.length} policies × ${o.futures} futures (Latin hypercube) × ${o.runs} runs, ${o.horizonMonths} months, seed ${r.seed}`);
   if (weighted) {
-    out.push(`Futures weighted by the record: history matching keeps ${w.ess} of ${w.futures} futures (${pct(w.share)}; implausibility ≤ ${w.cutoff} on every target).`);
+    out.push(`Futures weighted by the record: history matching keeps ${w.ess} of ${w.futures} futures (${pct(w.share)}; implausibility ≤ ${w.cutoff} on ${(w.kth ?? 1) === 1 ? 'every target' : `all but ${(w.kth ?? 1) - 1} target${(w.kth ?? 1) > 2 ? 's' : ''}`}).`);
     const ruling = w.targets.filter((t) => t.rulesOut > 0).map((t) => `${t.id} ${t.rulesOut}`);
     out.push(`  ruled out by: ${ruling.length ? ruling.join(', ') : 'no target'} (a future can fail several)`);
+    if (w.rules?.length) out.push(`  kept under other rules (cut-off × kth largest implausibility): ${w.rules.map((x) => `${x.cutoff}×${x.kth}: ${x.kept}`).join(', ')}`);
     if (w.warning) out.push(`  warning: ${w.warning}`);
   } else {
     out.push('The scenario has no record (`record:` section): every future counts alike, and "weighted" equals "unweighted".');
