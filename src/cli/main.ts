@@ -25,6 +25,7 @@ import { registerRun } from './commands/run.js';
 import { registerCalibrate } from './commands/calibrate.js';
 import { registerCompare } from './commands/compare.js';
 import { registerStore } from './commands/store.js';
+import { registerSensitivity } from './commands/sensitivity.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -56,6 +57,7 @@ const commands: ((p: Command) => void)[] = [
   registerRun,
   registerCompare,
   registerStore,
+  registerSensitivity,
 ];
 for (const register of commands) register(program);
 
