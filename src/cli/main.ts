@@ -26,6 +26,7 @@ import { registerCalibrate } from './commands/calibrate.js';
 import { registerCompare } from './commands/compare.js';
 import { registerStore } from './commands/store.js';
 import { registerSensitivity } from './commands/sensitivity.js';
+import { registerExport } from './commands/export.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -58,6 +59,7 @@ const commands: ((p: Command) => void)[] = [
   registerCompare,
   registerStore,
   registerSensitivity,
+  registerExport,
 ];
 for (const register of commands) register(program);
 

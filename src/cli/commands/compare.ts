@@ -16,6 +16,7 @@ interface CompareCliOptions {
   set?: string[];
   threshold: number;
   report?: string;
+  csv?: string;
   json?: boolean;
 }
 
@@ -50,6 +51,7 @@ export function registerCompare(program: Command): void {
     .option('--set <path=value>', SET_HELP, collectSet)
     .option('--threshold <p>', 'satisficing threshold on P(war) over the horizon', numberOption('--threshold', 0, 1), COMPARE_DEFAULTS.threshold)
     .option('--report <file.html>', 'write the self-contained HTML report')
+    .option('--csv <file>', 'write the experiments table: one row per (future, policy) with the sampled values, the record weight and the outcomes')
     .option('--json', 'print one JSON document (warnings under `warnings`)')
     .action(async (file: string, opts: CompareCliOptions) => {
       const result = await runCompare(file, {
@@ -80,7 +82,8 @@ export async function runCompare(
   const force = !!opts.force || opts.store === undefined;
   // Every path is checked before any work: a report may not overwrite the scenario or the store.
   if (store !== null) checkStorePath(store, [file]);
-  if (opts.report !== undefined) checkOutputs([{ option: '--report', path: opts.report }], { inputs: [file], store });
+  const outputs = [{ option: '--report', path: opts.report }, { option: '--csv', path: opts.csv }].filter((t): t is { option: string; path: string } => t.path !== undefined);
+  if (outputs.length) checkOutputs(outputs, { inputs: [file], store });
   if (opts.threads !== undefined) limits.checkThreads(opts.threads);
   // A scenario that validates can be compared: without a 'status-quo' policy, the scenario as written is the
   // reference (an empty policy), so a textbook scenario compares its status quo with itself alone.
@@ -143,6 +146,12 @@ export async function runCompare(
   if (!opts.json && !opts.quietTable) {
     const { renderComparison } = await import('../render/compare.js');
     process.stdout.write(renderComparison(result, { computed: out.computed, reused: out.reused, threads }));
+  }
+  if (opts.csv !== undefined) {
+    const { writeCsvFile } = await import('../csvFile.js');
+    const table = out.experiments();
+    writeCsvFile(opts.csv, table.header, table.rows);
+    if (!opts.json) process.stdout.write(`\nexperiments table (${table.rows.length} rows, future × policy) written to ${opts.csv}\n`);
   }
   if (opts.report !== undefined) {
     const { renderReport } = await import('../../report/html.js');
