@@ -27,6 +27,7 @@ import { registerCompare } from './commands/compare.js';
 import { registerStore } from './commands/store.js';
 import { registerSensitivity } from './commands/sensitivity.js';
 import { registerExport } from './commands/export.js';
+import { registerDiscover } from './commands/discover.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -60,6 +61,7 @@ const commands: ((p: Command) => void)[] = [
   registerStore,
   registerSensitivity,
   registerExport,
+  registerDiscover,
 ];
 for (const register of commands) register(program);
 

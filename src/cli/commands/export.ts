@@ -18,14 +18,14 @@ export function registerExport(program: Command): void {
       const { writeCsvFile } = await import('../csvFile.js');
       const { checkOutputs } = await import('../io/writeOutput.js');
       const { storeInputError } = await import('../io/storeErrors.js');
-      const { exportExperiments, ExportError } = await import('../../engine/exportExperiments.js');
+      const { exportExperiments, StoredExperimentError } = await import('../../engine/exportExperiments.js');
       checkRegularFile(file, { what: 'the store', hint: 'give the path of a store written by `flashpoints compare --store FILE`' });
       checkOutputs([{ option: '--csv', path: opts.csv }], { store: file });
       let table;
       try {
         table = exportExperiments(file, opts.experiment);
       } catch (err) {
-        if (err instanceof ExportError) throw new InputError([err.message], err.hint);
+        if (err instanceof StoredExperimentError) throw new InputError([err.message], err.hint);
         throw storeInputError(err) ?? err;
       }
       writeCsvFile(opts.csv, table.header, table.rows);
