@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { CellAggregate } from '../experiment/cell.js';
 import { dyadSets } from '../experiment/dyadSets.js';
 import { runCell, type CellTask } from '../experiment/runCell.js';
-import { cellOutcome, designFuture, prefixGroups, sensitivitySpace, type SensitivityOutcome, type SensitivitySpace } from '../experiment/sensitivityDesign.js';
+import { cellOutcome, designFuture, parameterFamily, prefixGroups, sensitivitySpace, type SensitivityOutcome, type SensitivitySpace } from '../experiment/sensitivityDesign.js';
 import { canonicalJson } from '../scenario/canonical.js';
 import type { Scenario } from '../scenario/schema.js';
 import { sha256Hex } from '../scenario/sha256.js';
@@ -22,6 +22,8 @@ export interface SensitivityOptions {
   difference?: [string, string];
   /** Morris trajectories (also the screening that picks Sobol's inputs). Default 10. */
   trajectories: number;
+  /** Morris factors: each input alone (default), or each parameter family as one group (parameterFamily). */
+  groupBy?: 'input' | 'family';
   /** Morris grid levels (even). Default 4. */
   levels?: number;
   /** Sobol base points N (a power of 2). Default 64. */
@@ -103,12 +105,14 @@ export async function runSensitivity(s: Scenario, hash: string, o: SensitivityOp
     let morris: SensitivityResult['morris'] | undefined;
     let ranked = all;
     if (!useGroups) {
-      const design = morrisSample(unitBounds(all), { trajectories: o.trajectories, levels, seed: o.seed });
-      const options = { method: 'morris', trajectories: o.trajectories, levels, inputs: names };
+      const groups = o.groupBy === 'family' ? names.map(parameterFamily) : undefined;
+      const design = morrisSample(unitBounds(all), { trajectories: o.trajectories, levels, seed: o.seed, groups });
+      const options = { method: 'morris', trajectories: o.trajectories, levels, inputs: names, ...(groups ? { groups } : {}) };
       const Y = await runner.outputs('morris', options, space, design.unit, all, policies);
-      const m = morrisAnalyze(unitBounds(all), design.unit, Y, { levels, seed: o.seed });
+      const m = morrisAnalyze(unitBounds(all), design.unit, Y, { levels, seed: o.seed, groups });
       morris = { ...morrisRows(m), experiment: runner.lastExperiment };
-      ranked = morris.factors.map((f) => names.indexOf(f.name));
+      // Sobol' after a grouped screening takes every input of the top groups.
+      ranked = morris.factors.flatMap((f) => all.filter((k) => (groups ? groups[k] : names[k]) === f.name));
     }
     let sobol: SensitivityResult['sobol'];
     if (o.method === 'sobol') {

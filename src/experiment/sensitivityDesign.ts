@@ -93,3 +93,12 @@ export function cellOutcome(c: CellAggregate, outcome: SensitivityOutcome, horiz
 export function prefixGroups(names: readonly string[], prefixes: readonly string[]): string[] {
   return names.map((n) => prefixes.find((p) => n.startsWith(p)) ?? '(other)');
 }
+
+/**
+ * The family of an input: its path with every label replaced by `*` (and the crisis actor's id), so the same
+ * parameter of every actor, relation or lever is one group — e.g. `relations[PRK>USA].hostility` →
+ * `relations[*].hostility`, `crisis.actors.PRK.bias` → `crisis.actors.*.bias`; a structural uncertainty is its own.
+ */
+export function parameterFamily(name: string): string {
+  return name.replace(/\[[^\]]*\]/g, '[*]').replace(/^crisis\.actors\.[^.]+\./, 'crisis.actors.*.');
+}

@@ -42,7 +42,7 @@ export function registerMain(program: Command): void {
       out.write(`driven most by: ${a.couplings.map((x) => `${x.responds} ← ${x.to}`).join('; ')}\n`);
       if (a.alignment) out.write(`drawing together over ten years: ${a.alignment.slice(0, 4).map((r) => `${r.pair.join('–')} ${r.start.toFixed(2)} → ${r.end.toFixed(2)}`).join('; ')}\n`);
       out.write('\n== The policies under deep uncertainty\n\n');
-      await runCompare(file, {
+      const comparison = await runCompare(file, {
         policies: 'all',
         futures: COMPARE_DEFAULTS.futures,
         runs: COMPARE_DEFAULTS.runs,
@@ -53,6 +53,8 @@ export function registerMain(program: Command): void {
         force: true,
         report: opts.report,
       });
-      out.write(`Open ${opts.report} in a browser for the figures, the split by North Korea's type, every assumption and how to reproduce.\n`);
+      const { printDecidingAssumptions } = await import('./decidingAssumptions.js');
+      await printDecidingAssumptions(file, comparison, opts.store);
+      out.write(`\nOpen ${opts.report} in a browser for the figures, the split by North Korea's type, every assumption and how to reproduce.\n`);
     });
 }

@@ -10,6 +10,7 @@ export interface SensitivityCliOptions {
   difference?: string;
   trajectories: number;
   levels: number;
+  groupBy: string;
   n: number;
   top: number;
   groups?: string;
@@ -39,6 +40,7 @@ export function registerSensitivity(program: Command): void {
     .option('--difference <a,b>', 'analyse outcome(a) − outcome(b), paired with common random numbers')
     .option('--trajectories <r>', 'Morris trajectories (cost: r × (inputs + 2) rows)', intOption('--trajectories', 2, 100_000), SENSITIVITY_DEFAULTS.trajectories)
     .option('--levels <p>', 'Morris grid levels (even)', intOption('--levels', 2, 100), SENSITIVITY_DEFAULTS.levels)
+    .option('--group-by <g>', 'Morris factors: input (each alone) or family (the same parameter of every actor, relation or lever as one group)', 'input')
     .option('--n <N>', 'Sobol\' base points, a power of 2 (cost: N × (factors + 2) rows)', intOption('--n', 2, 1 << 20), SENSITIVITY_DEFAULTS.n)
     .option('--top <k>', 'Sobol\' on the k inputs with the largest Morris μ*', intOption('--top', 1, 10_000), SENSITIVITY_DEFAULTS.top)
     .option('--groups <prefixes>', 'Sobol\' on groups instead: comma-separated name prefixes (e.g. levers,crisis.ladder); the rest is (other)')
@@ -68,6 +70,7 @@ export async function runSensitivityCli(file: string, opts: SensitivityCliOption
   if (opts.method !== 'morris' && opts.method !== 'sobol') throw new InputError([`--method must be morris or sobol, got '${opts.method}'`]);
   if (!(SENSITIVITY_OUTCOMES as readonly string[]).includes(opts.outcome)) throw new InputError([`--outcome must be one of ${SENSITIVITY_OUTCOMES.join(', ')}, got '${opts.outcome}'`]);
   if (opts.levels % 2 !== 0) throw new InputError([`--levels must be even, got ${opts.levels}`], 'Morris trajectories step by p/(2(p−1)) on a grid of p levels; 4 is the usual choice');
+  if (opts.groupBy !== 'input' && opts.groupBy !== 'family') throw new InputError([`--group-by must be input or family, got '${opts.groupBy}'`]);
   if (opts.policy !== undefined && opts.difference !== undefined) throw new InputError(['--policy and --difference exclude each other'], 'give one policy, or the pair a,b whose difference is analysed');
   const input = readScenarioInput(file, opts.set ?? []);
   const s = input.scenario;
@@ -99,6 +102,7 @@ export async function runSensitivityCli(file: string, opts: SensitivityCliOption
     difference: difference as [string, string] | undefined,
     trajectories: opts.trajectories,
     levels: opts.levels,
+    groupBy: opts.groupBy as 'input' | 'family',
     n: opts.n,
     top: opts.top,
     groups: opts.groups?.split(',').map((g) => g.trim()).filter(Boolean),
@@ -139,6 +143,6 @@ export async function runSensitivityCli(file: string, opts: SensitivityCliOption
   }
   const { envelope } = await import('../output.js');
   const { threads: _threads, ...shown } = options;
-  const reproduce = `flashpoints sensitivity ${file} --method ${opts.method} --outcome ${opts.outcome}${difference ? ` --difference ${difference.join(',')}` : opts.policy ? ` --policy ${opts.policy}` : ''} --trajectories ${opts.trajectories} --levels ${opts.levels}${opts.method === 'sobol' ? (options.groups ? ` --groups ${options.groups.join(',')} --n ${opts.n}` : ` --top ${opts.top} --n ${opts.n}`) : ''} --runs ${opts.runs} --horizon ${opts.horizon} --seed ${opts.seed}${setArgs(input.overrides)}`;
+  const reproduce = `flashpoints sensitivity ${file} --method ${opts.method} --outcome ${opts.outcome}${difference ? ` --difference ${difference.join(',')}` : opts.policy ? ` --policy ${opts.policy}` : ''} --trajectories ${opts.trajectories} --levels ${opts.levels}${opts.groupBy === 'family' ? ' --group-by family' : ''}${opts.method === 'sobol' ? (options.groups ? ` --groups ${options.groups.join(',')} --n ${opts.n}` : ` --top ${opts.top} --n ${opts.n}`) : ''} --runs ${opts.runs} --horizon ${opts.horizon} --seed ${opts.seed}${setArgs(input.overrides)}`;
   return { ...envelope('sensitivity', { scenario: input.ref, seed: opts.seed, options: { ...shown, store } }), ...result, weighting: 'unweighted: the design covers every input over its stated distribution; record weights are not applied', reproduce: { command: reproduce } };
 }

@@ -19,7 +19,8 @@ export function renderSensitivity(r: SensitivityResult, info: { runs: number; se
   const show = info.rows ?? 15;
   out.push(`Which assumptions decide ${r.target}?`);
   if (m.trajectories) {
-    out.push(`Morris screening of ${r.inputs.length} inputs: ${m.trajectories} trajectories × ${m.levels} levels = ${m.evaluations} design rows × ${r.policies.length} polic${r.policies.length > 1 ? 'ies' : 'y'} × ${info.runs} runs, seed ${info.seed}`);
+    const of = m.factors.length === r.inputs.length ? `${r.inputs.length} inputs` : `${r.inputs.length} inputs in ${m.factors.length} groups`;
+    out.push(`Morris screening of ${of}: ${m.trajectories} trajectories × ${m.levels} levels = ${m.evaluations} design rows × ${r.policies.length} polic${r.policies.length > 1 ? 'ies' : 'y'} × ${info.runs} runs, seed ${info.seed}`);
     out.push('μ* = mean |elementary effect|: the change of the outcome over each input\'s whole range (importance); σ: non-linearity or interactions; * = μ* interval above the dummy\'s μ* (not run noise).');
     out.push(
       fitTable(
