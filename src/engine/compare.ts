@@ -47,7 +47,7 @@ export class CompareAborted extends Error {}
  * replications with common random numbers, one stored cell per (policy, future) written in its own transaction,
  * resumable, then the analysis assembled into the `ComparisonResult` the CLI prints and the report renders.
  */
-export async function comparePolicies(s: Scenario, hash: string, o: CompareOptions): Promise<{ result: ComparisonResult; computed: number; reused: number; experiments: () => ReturnType<typeof experimentsTable> }> {
+export async function comparePolicies(s: Scenario, hash: string, o: CompareOptions): Promise<{ result: ComparisonResult; computed: number; reused: number; experiments: () => ReturnType<typeof experimentsTable> & { id: string } }> {
   const t0 = performance.now();
   const policies = s.policies.filter((p) => p.id === 'status-quo' || o.policies.includes(p.id));
   const design = sampleFutures(s, o.futures, o.seed);
@@ -153,7 +153,7 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
     },
     timing: { seconds: (performance.now() - t0) / 1000 },
   };
-  const experiments = () => experimentsTable(storedDesign(design), policies.map((p) => p.id), (p, k) => cells.get(`${p}|${k}`)!, weights!.perFuture.map((f) => f.weight), o.horizonMonths);
+  const experiments = () => ({ id: experimentId, ...experimentsTable(storedDesign(design), policies.map((p) => p.id), (p, k) => cells.get(`${p}|${k}`)!, weights!.perFuture.map((f) => f.weight), o.horizonMonths) });
   return { result, computed, reused, experiments };
 }
 

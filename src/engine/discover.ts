@@ -1,5 +1,6 @@
 import { caseWords, boxWords, DISCOVER_OUTCOMES, isCase, parseWhere, type DiscoverCase, type DiscoverOutcome } from '../report/discoverWords.js';
 import { prim, type PrimResult, type PrimRow } from '../sensitivity/index.js';
+import type { ExperimentValue } from '../experiment/experimentsTable.js';
 import { exportExperiments, StoredExperimentError } from './exportExperiments.js';
 
 /** Options of {@link discover}. */
@@ -46,7 +47,11 @@ export interface DiscoverResult {
  * Example: `discover('flashpoints-korea-2024.sqlite', { where: 'war>0.1', outcome: 'war', margin: 0, policy: 'status-quo', weights: 'record' }).box`.
  */
 export function discover(file: string, o: DiscoverOptions): DiscoverResult {
-  const table = exportExperiments(file, o.experiment);
+  return discoverInTable(exportExperiments(file, o.experiment), o);
+}
+
+/** {@link discover} on an experiments table already at hand (e.g. the comparison just run). */
+export function discoverInTable(table: { id: string; header: string[]; rows: ExperimentValue[][] }, o: Omit<DiscoverOptions, 'experiment'>): DiscoverResult {
   const col = (name: string) => table.header.indexOf(name);
   const inputs = table.header.slice(col('policy') + 1, col('weight'));
   const byFuture = new Map<number, { row: PrimRow; weight: number; outcome: Map<string, Record<DiscoverOutcome, number>> }>();

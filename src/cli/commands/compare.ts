@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { intOption, numberOption } from '../output.js';
 import { collectSet, SET_HELP } from '../scenarioInput.js';
+import type { ExperimentValue } from '../../experiment/experimentsTable.js';
+
+/** The experiments table of a comparison run (one row per future × policy) with its experiment id. */
+export type ExperimentsTable = { id: string; header: string[]; rows: ExperimentValue[][] };
 
 interface CompareCliOptions {
   policies: string;
@@ -68,7 +72,7 @@ export function registerCompare(program: Command): void {
 /** Runs a comparison from the CLI's options: validation, progress, table, report. Shared with the main job. */
 export async function runCompare(
   file: string,
-  opts: Omit<CompareCliOptions, 'store'> & { store?: string | null; quietTable?: boolean },
+  opts: Omit<CompareCliOptions, 'store'> & { store?: string | null; quietTable?: boolean; onExperiments?: (table: ExperimentsTable) => void },
 ) {
   const { readScenarioInput, printWarnings, setArgs } = await import('../scenarioInput.js');
   const { InputError } = await import('../errors.js');
@@ -147,6 +151,7 @@ export async function runCompare(
     const { renderComparison } = await import('../render/compare.js');
     process.stdout.write(renderComparison(result, { computed: out.computed, reused: out.reused, threads }));
   }
+  opts.onExperiments?.(out.experiments());
   if (opts.csv !== undefined) {
     const { writeCsvFile } = await import('../csvFile.js');
     const table = out.experiments();
