@@ -112,6 +112,7 @@ describe('flashpoints sensitivity', () => {
     [['--policy', 'talk', '--difference', 'talk,status-quo'], /exclude each other/],
     [['--levels', '3'], /--levels must be even/],
     [['--trajectories', '1'], /--trajectories must be an integer/],
+    [['--method', 'sobol', '--n', '48'], /--n must be a power of 2/],
   ])('rejects %j with exit 2 and a message', (extra, message) => {
     const r = cli(['sensitivity', duel, ...tiny, '--no-store', ...extra]);
     expect(r.code).toBe(2);

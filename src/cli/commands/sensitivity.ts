@@ -71,6 +71,7 @@ export async function runSensitivityCli(file: string, opts: SensitivityCliOption
   if (!(SENSITIVITY_OUTCOMES as readonly string[]).includes(opts.outcome)) throw new InputError([`--outcome must be one of ${SENSITIVITY_OUTCOMES.join(', ')}, got '${opts.outcome}'`]);
   if (opts.levels % 2 !== 0) throw new InputError([`--levels must be even, got ${opts.levels}`], 'Morris trajectories step by p/(2(p−1)) on a grid of p levels; 4 is the usual choice');
   if (opts.groupBy !== 'input' && opts.groupBy !== 'family') throw new InputError([`--group-by must be input or family, got '${opts.groupBy}'`]);
+  if ((opts.n & (opts.n - 1)) !== 0) throw new InputError([`--n must be a power of 2, got ${opts.n}`], "Sobol' points are balanced only in blocks of 2^m: try 32, 64 or 128");
   if (opts.policy !== undefined && opts.difference !== undefined) throw new InputError(['--policy and --difference exclude each other'], 'give one policy, or the pair a,b whose difference is analysed');
   const input = readScenarioInput(file, opts.set ?? []);
   const s = input.scenario;
@@ -131,7 +132,7 @@ export async function runSensitivityCli(file: string, opts: SensitivityCliOption
     });
   } catch (err) {
     if (err instanceof StoreMismatchError) throw new InputError([err.message], 'give another --store, or --force to add this analysis to it (nothing stored is deleted)');
-    if (err instanceof RangeError && /sensitivity|sobol|morris/i.test(err.message)) throw new InputError([err.message]);
+    if (err instanceof RangeError && /sensitivity|sobol|morris/i.test(err.message)) throw new InputError([err.message], 'with few --runs or a short --horizon the outcome may not vary at all; give more of either, or another --outcome');
     const { storeInputError } = await import('../io/storeErrors.js');
     throw storeInputError(err) ?? err;
   } finally {
