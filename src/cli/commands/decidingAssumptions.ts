@@ -37,6 +37,6 @@ export async function decidingAssumptions(file: string, comparison: ComparisonRe
   }
   const { discoverInTable } = await import('../../engine/discover.js');
   const boxes = others.map((p) => ({ policy: p.id, text: discoverInTable(table, { where: `${p.id}<status-quo`, outcome: 'war', margin: 0, policy: 'status-quo', weights: 'record' }).box }));
-  out.write(`\nWhere each policy beats the status quo (PRIM on the ${comparison.options.futures} futures, record-weighted):\n${boxes.map((b) => `  ${b.text}`).join('\n')}\n`);
+  out.write(`\nWhere each policy beats the status quo (PRIM on the ${comparison.options.futures} futures${comparison.weights.method === 'none' ? '' : `, record-weighted: ${comparison.weights.ess} kept`}):\n${boxes.map((b) => `  ${b.text}`).join('\n')}\n`);
   return { screenings, boxes };
 }
