@@ -80,7 +80,12 @@ export interface SensitivitySummary {
   screenings: { target: string; factors: MorrisFactor[]; dummy: MorrisFactor | null; trajectories: number; runs: number; groupBy: 'input' | 'family' }[];
   /** Per policy against the status quo: the PRIM box of the futures where it beats the status quo, in words. */
   boxes: { policy: string; text: string }[];
+  /** Sobol' indices when run (`flashpoints sensitivity --method sobol`), factors sorted by S_T. */
+  sobol?: { target: string; factors: SobolFactor[]; dummy: SobolFactor | null; n: number };
 }
+
+/** One factor's first-order and total Sobol' indices with bootstrap 95% intervals. */
+export interface SobolFactor { name: string; first: number; total: number; firstConf: [number, number]; totalConf: [number, number] }
 
 /** One ensemble of a comparison (record-weighted or unweighted) in the flat shape the report's tables and figures read. */
 export interface EnsembleView extends Omit<ComparisonResult, 'policies' | 'byType' | 'robustness'> {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkHtml } from '../report/htmlCheck.js';
 import { cli, cliJson, stackTrace } from './spawn.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sensitivity-cli-'));
@@ -65,7 +66,13 @@ describe('flashpoints sensitivity', () => {
   });
 
   it('Sobol\' on the top Morris inputs: the fixed inputs counted, the dummy\'s first-order index near zero', () => {
-    const o = cliJson(['sensitivity', duel, '--method', 'sobol', '--top', '2', '--n', '32', '--trajectories', '4', '--runs', '20', '--horizon', '24', '--outcome', 'escalation', '--threads', '2', '--no-store', '--json']);
+    const report = join(dir, 'sobol.html');
+    const o = cliJson(['sensitivity', duel, '--method', 'sobol', '--top', '2', '--n', '32', '--trajectories', '4', '--runs', '20', '--horizon', '24', '--outcome', 'escalation', '--threads', '2', '--no-store', '--report', report, '--json']);
+    // the page: valid, self-contained, with the μ*–σ figure, the Sobol' bars and the dummy lines
+    const html = readFileSync(report, 'utf8');
+    expect(checkHtml(html)).toEqual([]);
+    for (const part of ['<svg id="fig-morris-0"', '<svg id="fig-sobol"', 'dummy S_T (noise)', 'dummy (noise)']) expect(html).toContain(part);
+    expect(html).not.toMatch(/<script[\s>]/i);
     const morrisTop = o.morris.factors.slice(0, 2).map((f: { name: string }) => f.name);
     expect(o.sobol.factors.map((f: { name: string }) => f.name).sort()).toEqual(morrisTop.sort());
     expect(o.sobol.fixed).toBe('3 other inputs at their stated values');

@@ -22,6 +22,7 @@ export interface SensitivityCliOptions {
   fresh?: boolean;
   force?: boolean;
   set?: string[];
+  report?: string;
   json?: boolean;
 }
 
@@ -53,6 +54,7 @@ export function registerSensitivity(program: Command): void {
     .option('--fresh', 'recompute every cell even when the design is stored')
     .option('--force', 'use a --store file that belongs to another scenario')
     .option('--set <path=value>', SET_HELP, collectSet)
+    .option('--report <file.html>', 'write a self-contained HTML page: the Morris μ*–σ figure, the Sobol\' bars with the dummy line')
     .option('--json', 'print one JSON document')
     .action(async (file: string, opts: SensitivityCliOptions) => {
       const doc = await runSensitivityCli(file, { ...opts, store: opts.store === false ? null : opts.store });
@@ -84,6 +86,10 @@ export async function runSensitivityCli(file: string, opts: SensitivityCliOption
   const { defaultStore } = await import('./compare.js');
   const store = opts.store === undefined ? defaultStore(s.id) : opts.store || null;
   if (store !== null) checkStorePath(store, [file]);
+  if (opts.report !== undefined) {
+    const { checkOutputs } = await import('../io/writeOutput.js');
+    checkOutputs([{ option: '--report', path: opts.report }], { inputs: [file], store });
+  }
   if (opts.threads !== undefined) limits.checkThreads(opts.threads);
   limits.checkCrisisAllocation(s, opts.horizon, opts.threads ?? 2);
   const { sensitivitySpace } = await import('../../experiment/sensitivityDesign.js');
@@ -142,8 +148,27 @@ export async function runSensitivityCli(file: string, opts: SensitivityCliOption
     const { renderSensitivity } = await import('../render/sensitivity.js');
     process.stdout.write(renderSensitivity(result, { runs: opts.runs, seed: opts.seed }));
   }
+  if (opts.report !== undefined) await writeSensitivityReport(opts.report, result, { scenario: `${s.id} (sha256 ${input.hash.slice(0, 12)}…)`, runs: opts.runs, seed: opts.seed, groupBy: options.groupBy, quiet: !!opts.json || !!opts.quiet });
   const { envelope } = await import('../output.js');
   const { threads: _threads, ...shown } = options;
   const reproduce = `flashpoints sensitivity ${file} --method ${opts.method} --outcome ${opts.outcome}${difference ? ` --difference ${difference.join(',')}` : opts.policy ? ` --policy ${opts.policy}` : ''} --trajectories ${opts.trajectories} --levels ${opts.levels}${opts.groupBy === 'family' ? ' --group-by family' : ''}${opts.method === 'sobol' ? (options.groups ? ` --groups ${options.groups.join(',')} --n ${opts.n}` : ` --top ${opts.top} --n ${opts.n}`) : ''} --runs ${opts.runs} --horizon ${opts.horizon} --seed ${opts.seed}${setArgs(input.overrides)}`;
   return { ...envelope('sensitivity', { scenario: input.ref, seed: opts.seed, options: { ...shown, store } }), ...result, weighting: 'unweighted: the design covers every input over its stated distribution; record weights are not applied', reproduce: { command: reproduce } };
+}
+
+/** Writes the `--report` page of a sensitivity run (src/report/sensitivitySection.ts). */
+async function writeSensitivityReport(path: string, r: import('../../engine/sensitivity.js').SensitivityResult, o: { scenario: string; runs: number; seed: number; groupBy: 'input' | 'family'; quiet: boolean }): Promise<void> {
+  const { sensitivityPage } = await import('../../report/sensitivitySection.js');
+  const { documentHead, figureHtml } = await import('../../report/html.js');
+  const { writeOutputFile } = await import('../io/writeOutput.js');
+  const { VERSION } = await import('../../version.js');
+  const m = r.morris;
+  const summary = {
+    screenings: m.trajectories ? [{ target: r.target, factors: m.factors, dummy: m.dummy, trajectories: m.trajectories, runs: o.runs, groupBy: o.groupBy }] : [],
+    boxes: [],
+    ...(r.sobol ? { sobol: { target: r.target, factors: r.sobol.factors, dummy: r.sobol.dummy, n: r.sobol.n } } : {}),
+  };
+  const title = `Which assumptions decide ${r.target}`;
+  const provenance = `Scenario ${o.scenario}, seed ${o.seed}, ${o.runs} runs per cell; ${r.inputs.length} inputs; an unweighted design. Model results under stated assumptions, not forecasts.`;
+  writeOutputFile('--report', path, sensitivityPage(summary, { head: documentHead(title, VERSION), title, provenance, version: VERSION, figureHtml }));
+  if (!o.quiet) process.stdout.write(`report written to ${path}\n`);
 }
