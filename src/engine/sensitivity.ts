@@ -7,6 +7,7 @@ import { canonicalJson } from '../scenario/canonical.js';
 import type { Scenario } from '../scenario/schema.js';
 import { sha256Hex } from '../scenario/sha256.js';
 import { morrisAnalyze, morrisSample, sobolAnalyze, sobolSample, type InputBound, type MorrisMeasures, type SobolIndices } from '../sensitivity/index.js';
+import type { MorrisFactor, SobolFactor } from '../report/types.js';
 import { VERSION } from '../version.js';
 import { StoreMismatchError } from './compare.js';
 import { ExperimentStore } from './experimentStore.js';
@@ -47,22 +48,10 @@ export interface SensitivityOptions {
 }
 
 /** One factor of a Morris screening, as reported (sorted by μ*, largest first). */
-export interface MorrisRow {
-  name: string;
-  mu: number;
-  muStar: number;
-  sigma: number;
-  muStarConf: [number, number];
-}
+export type MorrisRow = MorrisFactor;
 
 /** One factor's Sobol' indices, as reported (sorted by S_T, largest first). */
-export interface SobolRow {
-  name: string;
-  first: number;
-  total: number;
-  firstConf: [number, number];
-  totalConf: [number, number];
-}
+export type SobolRow = SobolFactor;
 
 /** What `flashpoints sensitivity` returns (before the CLI adds the envelope). */
 export interface SensitivityResult {
