@@ -6,3 +6,6 @@ export { loadScenarioFile, ScenarioFileError } from './engine/loadScenarioFile.j
 export { simulateRisk, runBatches, type SimulateRiskOptions, type RunBatchesOptions } from './engine/simulateRisk.js';
 export { comparePolicies, StoreMismatchError, CompareAborted, type CompareOptions } from './engine/compare.js';
 export { ExperimentStore, type ExperimentMeta } from './engine/experimentStore.js';
+export { runSensitivity, SensitivityAborted, type SensitivityOptions, type SensitivityResult } from './engine/sensitivity.js';
+export { exportExperiments, StoredExperimentError } from './engine/exportExperiments.js';
+export { discover, discoverInTable, type DiscoverOptions, type DiscoverResult } from './engine/discover.js';

@@ -26,6 +26,9 @@ import { registerCalibrate } from './commands/calibrate.js';
 import { registerCompare } from './commands/compare.js';
 import { registerStore } from './commands/store.js';
 import { registerWorker } from './commands/worker.js';
+import { registerSensitivity } from './commands/sensitivity.js';
+import { registerExport } from './commands/export.js';
+import { registerDiscover } from './commands/discover.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -58,6 +61,9 @@ const commands: ((p: Command) => void)[] = [
   registerCompare,
   registerStore,
   registerWorker,
+  registerSensitivity,
+  registerExport,
+  registerDiscover,
 ];
 for (const register of commands) register(program);
 

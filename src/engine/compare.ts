@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { analyzeExperiment } from '../experiment/analyze.js';
 import type { CellAggregate } from '../experiment/cell.js';
 import { dyadSets } from '../experiment/dyadSets.js';
+import { experimentsTable, type StoredDesign } from '../experiment/experimentsTable.js';
 import { sampleFutures, scenarioForFuture } from '../experiment/futures.js';
 import { recordWeights, weightVector } from '../calibrate/recordWeights.js';
 import { runCell, type CellTask } from '../experiment/runCell.js';
@@ -49,7 +50,7 @@ export class CompareAborted extends Error {}
  * replications with common random numbers, one stored cell per (policy, future) written in its own transaction,
  * resumable, then the analysis assembled into the `ComparisonResult` the CLI prints and the report renders.
  */
-export async function comparePolicies(s: Scenario, hash: string, o: CompareOptions): Promise<{ result: ComparisonResult; computed: number; reused: number }> {
+export async function comparePolicies(s: Scenario, hash: string, o: CompareOptions): Promise<{ result: ComparisonResult; computed: number; reused: number; experiments: () => ReturnType<typeof experimentsTable> & { id: string } }> {
   const t0 = performance.now();
   const policies = s.policies.filter((p) => p.id === 'status-quo' || o.policies.includes(p.id));
   const design = sampleFutures(s, o.futures, o.seed);
@@ -67,6 +68,7 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
       throw new StoreMismatchError(`the store ${o.store} belongs to scenario '${owner.id}' (sha256 ${owner.hash.slice(0, 12)}…), not '${s.id}' (${hash.slice(0, 12)}…)`);
     }
     store?.begin({ id: experimentId, scenarioId: s.id, scenarioHash: hash, seed: o.seed, options, version: VERSION });
+    store?.putDesign(experimentId, storedDesign(design));
     const stored = o.resume && store ? store.storedKeys(experimentId) : new Set<string>();
     const tasks: CellTask[] = [];
     for (const future of design.futures) {
@@ -133,7 +135,13 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
     },
     timing: { seconds: (performance.now() - t0) / 1000 },
   };
-  return { result, computed, reused };
+  const experiments = () => ({ id: experimentId, ...experimentsTable(storedDesign(design), policies.map((p) => p.id), (p, k) => cells.get(`${p}|${k}`)!, weights!.perFuture.map((f) => f.weight), o.horizonMonths) });
+  return { result, computed, reused, experiments };
+}
+
+/** What the store keeps of a comparison's design: the column names and every future's sampled values. */
+export function storedDesign(design: ReturnType<typeof sampleFutures>): StoredDesign {
+  return { uncertainties: design.uncertainties.map((u) => u.name), structural: design.structural.map((u) => u.id), futures: design.futures };
 }
 
 /**

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { CellAggregate } from '../experiment/cell.js';
+import type { StoredDesign } from '../experiment/experimentsTable.js';
 import { cellChecksum, cellProblem, cellText, StoreError, wrapSqliteError, type CellKey } from './storeIntegrity.js';
 
 export { StoreError } from './storeIntegrity.js';
@@ -70,7 +71,8 @@ export class ExperimentStore {
         CREATE TABLE IF NOT EXISTS quarantine (
           experiment TEXT NOT NULL, policy TEXT NOT NULL, future INTEGER NOT NULL,
           runs INTEGER, war_runs INTEGER, data TEXT, checksum TEXT, reason TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS weights (experiment TEXT PRIMARY KEY, data TEXT NOT NULL);`);
+        CREATE TABLE IF NOT EXISTS weights (experiment TEXT PRIMARY KEY, data TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS designs (experiment TEXT PRIMARY KEY, data TEXT NOT NULL);`);
       migrateChecksums(db);
       return new ExperimentStore(db, file);
     } catch (err) {
@@ -161,6 +163,24 @@ export class ExperimentStore {
   getWeights(experiment: string): unknown {
     const row = this.db.prepare('SELECT data FROM weights WHERE experiment = ?').get(experiment) as { data: string } | undefined;
     return row ? JSON.parse(row.data) : undefined;
+  }
+
+  /** Stores an experiment's design — every future's sampled values and alternatives — once (the experiments table reads it). */
+  putDesign(experiment: string, design: StoredDesign): void {
+    this.guard('write', () => this.db.prepare('INSERT OR IGNORE INTO designs (experiment, data) VALUES (?, ?)').run(experiment, JSON.stringify(design)));
+  }
+
+  /** The stored design of an experiment, or undefined (an experiment of an earlier version stored none). */
+  getDesign(experiment: string): StoredDesign | undefined {
+    const row = this.guard('read', () => this.db.prepare('SELECT data FROM designs WHERE experiment = ?').get(experiment) as { data: string } | undefined);
+    return row ? (JSON.parse(row.data) as StoredDesign) : undefined;
+  }
+
+  /** The experiments of the store in the order they were begun, with their options and progress. */
+  experiments(): (ExperimentMeta & { cellsDone: number })[] {
+    type Row = { id: string; scenario_id: string; scenario_hash: string; seed: number; options: string; version: string; cells_done: number };
+    const rows = this.guard('read', () => this.db.prepare('SELECT * FROM experiments ORDER BY rowid').all() as Row[]);
+    return rows.map((r) => ({ id: r.id, scenarioId: r.scenario_id, scenarioHash: r.scenario_hash, seed: r.seed, options: JSON.parse(r.options) as Record<string, unknown>, version: r.version, cellsDone: r.cells_done }));
   }
 
   /** The experiment's recorded progress (cells written). */

@@ -70,7 +70,24 @@ export interface ComparisonResult {
   assumptions: { path: string; value: number; provenance: 'sourced' | 'assumed' | 'bare'; source?: string; assumption?: string; range?: [number, number]; dist?: string }[];
   reproduce: { command: string };  // e.g. "flashpoints compare scenarios/korea-2024.yaml --futures 50 --runs 40 --seed 1"
   timing?: { seconds: number };
+  sensitivity?: SensitivitySummary;  // "Which assumptions decide it" (the main job; docs/sensitivity.md#in-the-answer)
 }
+
+/** One factor of a Morris screening: μ, μ*, σ and the bootstrap 95% interval of μ* (output units per input range). */
+export interface MorrisFactor { name: string; mu: number; muStar: number; sigma: number; muStarConf: [number, number] }
+
+/** What the report shows under "Which assumptions decide it": Morris screenings and PRIM boxes in words. */
+export interface SensitivitySummary {
+  /** e.g. "P(war) under status-quo" or "P(war) under dialogue − P(war) under status-quo", factors sorted by μ*. */
+  screenings: { target: string; factors: MorrisFactor[]; dummy: MorrisFactor | null; trajectories: number; runs: number; groupBy: 'input' | 'family' }[];
+  /** Per policy against the status quo: the PRIM box of the futures where it beats the status quo, in words. */
+  boxes: { policy: string; text: string }[];
+  /** Sobol' indices when run (`flashpoints sensitivity --method sobol`), factors sorted by S_T. */
+  sobol?: { target: string; factors: SobolFactor[]; dummy: SobolFactor | null; n: number };
+}
+
+/** One factor's first-order and total Sobol' indices with bootstrap 95% intervals. */
+export interface SobolFactor { name: string; first: number; total: number; firstConf: [number, number]; totalConf: [number, number] }
 
 /** One ensemble of a comparison (record-weighted or unweighted) in the flat shape the report's tables and figures read. */
 export interface EnsembleView extends Omit<ComparisonResult, 'policies' | 'byType' | 'robustness'> {

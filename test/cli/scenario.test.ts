@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,6 +95,12 @@ describe('the CLI surface', () => {
       for (const id of ['status-quo', 'asian-nato', 'deterrence-assurance', 'dialogue', 'japan-bridge', 'grit']) expect(r.out).toContain(id);
       expect(r.out).toContain(`report written to ${report}`);
       expect(existsSync(report)).toBe(true);
+      // which assumptions decide it: two screenings, each with five families and the dummy, then the PRIM boxes
+      expect(r.out).toContain('== Which assumptions decide it');
+      expect(r.out).toMatch(/P\(war\) under status-quo:\n(  \S.*μ\* \d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\].*\n){5}  dummy \(run-to-run noise\)/);
+      expect(r.out).toMatch(/P\(war\) under [a-z-]+ − P\(war\) under status-quo:/);
+      expect(r.out).toMatch(/Where each policy beats the status quo \(PRIM/);
+      expect(readFileSync(report, 'utf8')).toContain('<section id="deciding">');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

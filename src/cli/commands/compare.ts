@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { intOption, numberOption } from '../output.js';
 import { collectSet, SET_HELP } from '../scenarioInput.js';
+import type { ExperimentValue } from '../../experiment/experimentsTable.js';
+
+/** The experiments table of a comparison run (one row per future × policy) with its experiment id. */
+export type ExperimentsTable = { id: string; header: string[]; rows: ExperimentValue[][] };
 
 interface CompareCliOptions {
   policies: string;
@@ -16,6 +20,7 @@ interface CompareCliOptions {
   set?: string[];
   threshold: number;
   report?: string;
+  csv?: string;
   json?: boolean;
   queue?: string;
   queueTimeout?: number;
@@ -54,6 +59,7 @@ export function registerCompare(program: Command): void {
     .option('--queue <url>', 'run the cells on the Redis queue redis://HOST:PORT/DB, computed by `flashpoints worker` processes (docs/distributed.md)')
     .option('--queue-timeout <s>', 'with --queue: give up when Redis stays unreachable this long mid-run (stored cells are kept)', intOption('--queue-timeout', 1, 86_400), 60)
     .option('--report <file.html>', 'write the self-contained HTML report')
+    .option('--csv <file>', 'write the experiments table: one row per (future, policy) with the sampled values, the record weight and the outcomes')
     .option('--json', 'print one JSON document (warnings under `warnings`)')
     .action(async (file: string, opts: CompareCliOptions) => {
       const result = await runCompare(file, {
@@ -70,7 +76,7 @@ export function registerCompare(program: Command): void {
 /** Runs a comparison from the CLI's options: validation, progress, table, report. Shared with the main job. */
 export async function runCompare(
   file: string,
-  opts: Omit<CompareCliOptions, 'store'> & { store?: string | null; quietTable?: boolean },
+  opts: Omit<CompareCliOptions, 'store'> & { store?: string | null; quietTable?: boolean; onExperiments?: (table: ExperimentsTable) => void },
 ) {
   const { readScenarioInput, printWarnings, setArgs } = await import('../scenarioInput.js');
   const { InputError } = await import('../errors.js');
@@ -84,7 +90,8 @@ export async function runCompare(
   const force = !!opts.force || opts.store === undefined;
   // Every path is checked before any work: a report may not overwrite the scenario or the store.
   if (store !== null) checkStorePath(store, [file]);
-  if (opts.report !== undefined) checkOutputs([{ option: '--report', path: opts.report }], { inputs: [file], store });
+  const outputs = [{ option: '--report', path: opts.report }, { option: '--csv', path: opts.csv }].filter((t): t is { option: string; path: string } => t.path !== undefined);
+  if (outputs.length) checkOutputs(outputs, { inputs: [file], store });
   if (opts.threads !== undefined) limits.checkThreads(opts.threads);
   // A scenario that validates can be compared: without a 'status-quo' policy, the scenario as written is the
   // reference (an empty policy), so a textbook scenario compares its status quo with itself alone.
@@ -149,6 +156,13 @@ export async function runCompare(
   if (!opts.json && !opts.quietTable) {
     const { renderComparison } = await import('../render/compare.js');
     process.stdout.write(renderComparison(result, { computed: out.computed, reused: out.reused, threads, queue: opts.queue }));
+  }
+  opts.onExperiments?.(out.experiments());
+  if (opts.csv !== undefined) {
+    const { writeCsvFile } = await import('../csvFile.js');
+    const table = out.experiments();
+    writeCsvFile(opts.csv, table.header, table.rows);
+    if (!opts.json) process.stdout.write(`\nexperiments table (${table.rows.length} rows, future × policy) written to ${opts.csv}\n`);
   }
   if (opts.report !== undefined) {
     const { renderReport } = await import('../../report/html.js');

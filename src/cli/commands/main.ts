@@ -42,7 +42,8 @@ export function registerMain(program: Command): void {
       out.write(`driven most by: ${a.couplings.map((x) => `${x.responds} ← ${x.to}`).join('; ')}\n`);
       if (a.alignment) out.write(`drawing together over ten years: ${a.alignment.slice(0, 4).map((r) => `${r.pair.join('–')} ${r.start.toFixed(2)} → ${r.end.toFixed(2)}`).join('; ')}\n`);
       out.write('\n== The policies under deep uncertainty\n\n');
-      await runCompare(file, {
+      let table: import('./compare.js').ExperimentsTable | undefined;
+      const comparison = await runCompare(file, {
         policies: 'all',
         futures: COMPARE_DEFAULTS.futures,
         runs: COMPARE_DEFAULTS.runs,
@@ -51,8 +52,15 @@ export function registerMain(program: Command): void {
         threshold: COMPARE_DEFAULTS.threshold,
         store: opts.store,
         force: true,
-        report: opts.report,
+        onExperiments: (t) => (table = t),
       });
-      out.write(`Open ${opts.report} in a browser for the figures, the split by North Korea's type, every assumption and how to reproduce.\n`);
+      // The report is written after the screening, so it carries the section "Which assumptions decide it".
+      const { decidingAssumptions } = await import('./decidingAssumptions.js');
+      comparison.sensitivity = await decidingAssumptions(file, comparison, table!, opts.store);
+      const { renderReport } = await import('../../report/html.js');
+      const { writeOutputFile } = await import('../io/writeOutput.js');
+      writeOutputFile('--report', opts.report, renderReport(comparison));
+      out.write(`\nreport written to ${opts.report}\n`);
+      out.write(`\nOpen ${opts.report} in a browser for the figures, the split by North Korea's type, every assumption and how to reproduce.\n`);
     });
 }

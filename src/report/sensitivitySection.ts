@@ -1,0 +1,129 @@
+// The report's section "Which assumptions decide it": per Morris screening a μ*–σ figure (inline SVG) with the
+// dummy's μ* as the noise line and a table of the leading factors, then the PRIM boxes in plain words.
+import { categoryAxis, INK, intervalGlyph, labelMargin, valueAxis, WIDTH, type Figure, type RenderItem } from './figures.js';
+import { escapeHtml } from './format.js';
+import { para, table } from './markup.js';
+import { chartSvg, type ChartOption } from './svg.js';
+import type { SensitivitySummary } from './types.js';
+
+const MUTED = '#9aa0a6';
+const g3 = (x: number) => x.toFixed(3);
+
+/** A labelled dot for data rows `[x, y, index]`: dark when the factor clears the noise line, grey otherwise. */
+function dotGlyph(labels: string[], above: boolean[]): RenderItem {
+  return (_params, api) => {
+    const k = api.value(2) as number;
+    const [x, y] = api.coord([api.value(0), api.value(1)]);
+    const color = above[k] ? INK : MUTED;
+    return {
+      type: 'group',
+      children: [
+        { type: 'circle', shape: { cx: x, cy: y, r: 4 }, style: { fill: color } },
+        ...(k < 5 ? [{ type: 'text' as const, style: { x: x + 6, y: y - 6, text: labels[k], fill: color, fontSize: 11 } }] : []),
+      ],
+    };
+  };
+}
+
+/**
+ * The μ*–σ figure of one screening: each factor at (μ*, σ), the five largest labelled, the dummy's μ* as a dashed
+ * vertical line (factors left of it are not told apart from run noise).
+ * Example: `morrisFigure(summary.screenings[0], 0).svg`.
+ */
+export function morrisFigure(s: SensitivitySummary['screenings'][number], index: number): Figure {
+  const id = `fig-morris-${index}`;
+  const noise = s.dummy?.muStar ?? 0;
+  const above = s.factors.map((f) => f.muStarConf[0] > noise);
+  const option: ChartOption = {
+    grid: { left: 64, right: 160, top: 24, bottom: 48 },
+    xAxis: { type: 'value', name: 'μ* (mean |elementary effect|)', nameLocation: 'middle', nameGap: 28, min: 0 },
+    yAxis: { type: 'value', name: 'σ', nameLocation: 'middle', nameGap: 44, min: 0 },
+    series: [
+      {
+        type: 'custom', renderItem: dotGlyph(s.factors.map((f) => f.name), above), encode: { x: 0, y: 1 },
+        data: s.factors.map((f, k) => [f.muStar, f.sigma, k]),
+        markLine: s.dummy ? { silent: true, symbol: 'none', label: { formatter: 'dummy (noise)', color: MUTED }, lineStyle: { type: 'dashed', color: MUTED }, data: [{ xAxis: noise }] } : undefined,
+      },
+    ],
+  };
+  return {
+    id,
+    title: `Morris screening of ${s.target}`,
+    caption: `Each ${s.groupBy === 'family' ? 'parameter family' : 'input'} at its importance μ* (the change of the outcome over its whole range) and σ (interactions, non-linearity); ${s.trajectories} trajectories × ${s.runs} runs. Dark: μ* interval above the dummy's μ* (dashed) — more than run noise.`,
+    svg: chartSvg(id, option, WIDTH, 320),
+  };
+}
+
+/**
+ * The Sobol' figure: per factor the first-order index S (upper glyph) and the total index S_T (lower, dark) with
+ * their 95% intervals, and the dummy's S_T as a dashed line (the share of variance that is run noise).
+ * Example: `sobolFigure(summary.sobol).svg`.
+ */
+export function sobolFigure(s: NonNullable<SensitivitySummary['sobol']>): Figure {
+  const ids = s.factors.map((f) => f.name);
+  const option: ChartOption = {
+    legend: { top: 4, data: ['first-order S', 'total S_T'] },
+    grid: { left: labelMargin(ids), right: 32, top: 36, bottom: 44 },
+    yAxis: categoryAxis(ids),
+    xAxis: valueAxis('share of the variance', 0),
+    series: [
+      { name: 'first-order S', type: 'custom', renderItem: intervalGlyph(() => MUTED, -0.18), itemStyle: { color: MUTED }, encode: { x: [1, 2, 3], y: 0 }, data: s.factors.map((f, i) => [i, f.first, f.firstConf[0], f.firstConf[1]]) },
+      {
+        name: 'total S_T', type: 'custom', renderItem: intervalGlyph(() => INK, 0.18), itemStyle: { color: INK }, encode: { x: [1, 2, 3], y: 0 }, data: s.factors.map((f, i) => [i, f.total, f.totalConf[0], f.totalConf[1]]),
+        markLine: s.dummy ? { silent: true, symbol: 'none', label: { formatter: 'dummy S_T (noise)', color: MUTED }, lineStyle: { type: 'dashed', color: MUTED }, data: [{ xAxis: s.dummy.total }] } : undefined,
+      },
+    ],
+  };
+  return {
+    id: 'fig-sobol',
+    title: `Sobol' indices of ${s.target}`,
+    caption: `First-order S (grey: the share of variance the factor explains alone) and total S_T (dark: including its interactions), with bootstrap 95% intervals; N = ${s.n}. A factor whose S_T does not clear the dummy's (dashed) is not shown to matter.`,
+    svg: chartSvg('fig-sobol', option, WIDTH, 90 + 40 * ids.length),
+  };
+}
+
+/**
+ * The section's body: for each screening its figure and a table of the ten leading factors (μ* with its interval,
+ * μ, σ), the dummy's level, then the PRIM boxes of each policy against the status quo in words.
+ */
+export function sensitivitySection(s: SensitivitySummary, figureHtml: (f: Figure) => string): string {
+  const parts: string[] = [para('Global sensitivity of the outcome to every uncertainty the scenario declares (Morris elementary effects on an unweighted design; docs/sensitivity.md). An input whose μ* does not clear the dummy\u2019s is not told apart from the noise of the runs.')];
+  s.screenings.forEach((sc, k) => {
+    parts.push(`<h3>${escapeHtml(sc.target)}</h3>`);
+    parts.push(figureHtml(morrisFigure(sc, k)));
+    const rows = sc.factors.slice(0, 10).map((f) => [f.name, `${g3(f.muStar)} [${g3(f.muStarConf[0])}, ${g3(f.muStarConf[1])}]`, g3(f.mu), g3(f.sigma), sc.dummy && f.muStarConf[0] > sc.dummy.muStar ? 'yes' : 'no']);
+    parts.push(table(`The ten leading ${sc.groupBy === 'family' ? 'parameter families' : 'inputs'} of ${sc.target}`, ['factor', 'μ* [95%]', 'μ', 'σ', 'above noise'], rows));
+    if (sc.dummy) parts.push(para(`Dummy (run-to-run noise): μ* ${g3(sc.dummy.muStar)} [${g3(sc.dummy.muStarConf[0])}, ${g3(sc.dummy.muStarConf[1])}].`));
+  });
+  if (s.sobol) {
+    parts.push(`<h3>Sobol' indices of ${escapeHtml(s.sobol.target)}</h3>`);
+    parts.push(figureHtml(sobolFigure(s.sobol)));
+    const iv = (x: number, c: [number, number]) => `${g3(x)} [${g3(c[0])}, ${g3(c[1])}]`;
+    parts.push(table(`Sobol' indices of ${s.sobol.target}`, ['factor', 'S [95%]', 'S_T [95%]'], [...s.sobol.factors, ...(s.sobol.dummy ? [s.sobol.dummy] : [])].map((f) => [f.name, iv(f.first, f.firstConf), iv(f.total, f.totalConf)])));
+  }
+  if (s.boxes.length) {
+    parts.push('<h3>Where each policy beats the status quo (PRIM)</h3>');
+    parts.push(`<ul>${s.boxes.map((b) => `<li><code>${escapeHtml(b.policy)}</code>: ${escapeHtml(b.text)}</li>`).join('')}</ul>`);
+  }
+  return parts.join('\n');
+}
+
+/**
+ * A self-contained HTML page of one `flashpoints sensitivity` run (`--report`): the title, the provenance line and
+ * the section "Which assumptions decide it". `head` is the project's document head (html.ts), passed in so this
+ * module does not depend on the comparison report. Pure: the same summary gives the same bytes.
+ */
+export function sensitivityPage(s: SensitivitySummary, o: { head: string[]; title: string; provenance: string; version: string; figureHtml: (f: Figure) => string }): string {
+  return [
+    ...o.head,
+    '<body>',
+    `<header><h1>${escapeHtml(o.title)}</h1><p class="subtitle">${escapeHtml(o.provenance)}</p></header>`,
+    '<main>',
+    `<section id="deciding">\n<h2>Which assumptions decide it</h2>\n${sensitivitySection(s, o.figureHtml)}\n</section>`,
+    '</main>',
+    `<footer>Generated by flashpoints ${escapeHtml(o.version)}. This file is self-contained: it loads nothing and runs no script.</footer>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
