@@ -134,7 +134,10 @@ export function checkReferences(doc: unknown): ScenarioIssue[] {
       if (isObj(c) && typeof c.lever === 'string' && !knownLevers.includes(c.lever))
         add(['policies', i, 'changes', j, 'lever'], `unknown lever '${c.lever}'`, suggest(c.lever, knownLevers) ?? `known levers: ${knownLevers.join(', ') || '(none: declare them under `levers`)'}`);
     });
-    if (isObj(p.strategies)) for (const k of Object.keys(p.strategies)) actorRef(['policies', i, 'strategies', k], k);
+    if (isObj(p.strategies)) for (const [k, v] of Object.entries(p.strategies)) {
+      actorRef(['policies', i, 'strategies', k], k);
+      if (isObj(v)) arr(v.targets).forEach((t, j) => typeof t === 'string' && actorRef(['policies', i, 'strategies', k, 'targets', j], t));
+    }
   });
 
   const unc = isObj(doc.uncertainties) ? doc.uncertainties : undefined;

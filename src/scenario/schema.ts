@@ -199,6 +199,16 @@ const lever = z.strictObject({
   effect: pIn(DOMAINS.effect, 'Effect size e: a policy moves the parameter by e × (policy value − status-quo value); zero means the lever does nothing. Default 1.'),
 });
 
+/**
+ * A policy's strategy switch for one actor: the new rule, the actors it is applied toward (all when omitted) and the
+ * adherence a in [0, 1] with which the actor follows it (0: it keeps its status-quo rule; docs/model.md#adherence).
+ */
+const strategySwitch = z.strictObject({
+  strategy: z.enum(strategyIds).describe('The rule the policy asks of the actor (docs/model.md#strategies).'),
+  targets: z.array(id).min(1).optional().describe('Actors toward which the new rule applies; toward the others the actor keeps its status-quo rule. Default: every other actor.'),
+  adherence: p01('a: how closely the actor follows the new rule, in [0, 1]; the propensity, responses and clash hazard are (1 − a)·status quo + a·new rule, and a running GRIT step is taken with probability a. Default 1.'),
+});
+
 const policy = z.strictObject({
   id,
   title: z.string(),
@@ -213,7 +223,10 @@ const policy = z.strictObject({
         }),
     )
     .default([]),
-  strategies: z.record(z.string(), z.enum(strategyIds)).default({}).describe('Strategy choices by actor id.'),
+  strategies: z
+    .record(z.string(), z.union([z.enum(strategyIds), strategySwitch]))
+    .default({})
+    .describe('Strategy switches by actor id: a strategy id (toward every actor, adherence 1) or `{ strategy, targets, adherence }`.'),
   costs: z.string().optional().describe('The costs the policy carries in the world, and how they are modelled.'),
 });
 
@@ -267,4 +280,5 @@ export type TimelineEvent = Scenario['timeline'][number];
 export type Policy = Scenario['policies'][number];
 export type Lever = Scenario['levers'][number];
 export type Change = z.output<typeof change>;
+export type StrategySwitch = z.output<typeof strategySwitch>;
 export type CapabilityKind = 'conventional' | 'strategic';

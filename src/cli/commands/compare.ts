@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { intOption, numberOption } from '../output.js';
+import { EFFECTS_HELP } from '../effectsOption.js';
 import { collectSet, SET_HELP } from '../scenarioInput.js';
 
 interface CompareCliOptions {
@@ -17,6 +18,7 @@ interface CompareCliOptions {
   threshold: number;
   report?: string;
   json?: boolean;
+  effects?: string;
 }
 
 /** The defaults of the comparison, shared with the main job (`npm start`). */
@@ -48,6 +50,7 @@ export function registerCompare(program: Command): void {
     .option('--resume', 'reuse the cells stored for this very experiment: the default, kept as an alias')
     .option('--force', 'use a --store file that belongs to another scenario (nothing in it is deleted)')
     .option('--set <path=value>', SET_HELP, collectSet)
+    .option('--effects <zero>', EFFECTS_HELP)
     .option('--threshold <p>', 'satisficing threshold on P(war) over the horizon', numberOption('--threshold', 0, 1), COMPARE_DEFAULTS.threshold)
     .option('--report <file.html>', 'write the self-contained HTML report')
     .option('--json', 'print one JSON document (warnings under `warnings`)')
@@ -72,7 +75,7 @@ export async function runCompare(
   const { InputError } = await import('../errors.js');
   const { checkOutputs, checkStorePath, writeOutputFile } = await import('../io/writeOutput.js');
   const limits = await import('../io/limits.js');
-  const input = readScenarioInput(file, opts.set ?? []);
+  const input = (await import('../effectsOption.js')).applyEffectsOption(readScenarioInput(file, opts.set ?? []), opts.effects);
   const { hash } = input;
   // The per-scenario default store holds only this scenario's experiments (each keyed by its hash), so other
   // versions of the scenario (an edited file, --set) may share it; a store named with --store is guarded.
@@ -138,7 +141,7 @@ export async function runCompare(
     bar?.stop();
   }
   const { result } = out;
-  result.reproduce.command = result.reproduce.command.replace('<scenario>', file) + setArgs(input.overrides);
+  result.reproduce.command = result.reproduce.command.replace('<scenario>', file) + setArgs(input.overrides) + (opts.effects ? ` --effects ${opts.effects}` : '');
   if (input.overrides.length) result.scenario = input.ref;
   if (!opts.json && !opts.quietTable) {
     const { renderComparison } = await import('../render/compare.js');
