@@ -137,6 +137,13 @@ const crisisActor = z.strictObject({
   credibility: p01('Credibility of the actor\'s deterrent threats and commitments to allies, in [0, 1]. Default 0.5.'),
 });
 
+/** A reaction rule's strengths (docs/model.md#strategies): offset o and responses ρ⁺, ρ⁻ as multiples of β1. */
+const strategyStrengths = z.strictObject({
+  offset: pIn(DOMAINS.logit, 'o: added to the propensity (logit scale).'),
+  escalationResponse: pIn(DOMAINS.weight, 'ρ⁺: weight of remembered escalation (H > 0), as a multiple of β1.'),
+  conciliationResponse: pIn(DOMAINS.weight, 'ρ⁻: weight of remembered conciliation (H < 0), as a multiple of β1.'),
+});
+
 const crisis = z.strictObject({
   catalog: z
     .array(z.strictObject({ id, label: z.string(), weight: numIn(DOMAINS.catalogWeight), examples: z.array(z.string()).default([]) }))
@@ -144,7 +151,21 @@ const crisis = z.strictObject({
     .describe('Ordered action categories with escalation weights. Default: EscalAItion (docs/model.md).'),
   actors: z.record(z.string(), crisisActor).default({}).describe('Per-actor strategy and parameters; actors not listed use defaults.'),
   memory: p01('λ: weight of the newest month in the memory of perceived hostility. Default 0.3.'),
-  cutpoints: z.array(numIn(DOMAINS.logit)).optional().describe('Ordered-logit cutpoints between the non-violent categories (increasing).'),
+  cutpoints: z
+    .array(param(DOMAINS.logit, 'κ_c: an ordered-logit cutpoint (logit scale).'))
+    .optional()
+    .describe('Ordered-logit cutpoints between the non-violent categories (increasing; sampled ranges disjoint and increasing). Default −3, 1.5, 3.5 for the EscalAItion catalog.'),
+  strategies: z
+    .partialRecord(z.enum(strategyIds), strategyStrengths)
+    .optional()
+    .describe('The strengths of the reaction rules (docs/model.md#constants): per strategy id, its offset and responses. Defaults as in docs/model.md#strategies.'),
+  grit: z
+    .strictObject({
+      patience: pIn(DOMAINS.months, 'Months of non-reciprocation before GRIT pauses its step (a fraction counts as the next whole month). Default 3.'),
+      pause: pIn(DOMAINS.months, 'Months GRIT acts as a reciprocator before announcing a new step (a fraction counts as the next whole month). Default 6.'),
+    })
+    .optional()
+    .describe("GRIT's timing (docs/model.md#strategies)."),
   clashThreshold: pIn(DOMAINS.logit, 'κ_v: propensity at which a hostile dyad\'s monthly clash hazard reaches half the pair\'s mutual hostility (logit scale). Default 5.4.'),
   deterrenceWeight: pIn(DOMAINS.weight, 'β_d: weight of deterrence. Default 1.'),
   assuranceWeight: pIn(DOMAINS.weight, 'β_r: weight of assurance. Default 1.'),

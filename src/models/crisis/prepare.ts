@@ -1,5 +1,6 @@
 import { applyPolicy, applyStructural } from '../../scenario/apply.js';
 import { escalAItionCatalog, strategyIds } from '../../scenario/catalog.js';
+import { paramValue } from '../../scenario/param.js';
 import { getValue, resolvePath } from '../../scenario/paths.js';
 import type { PolicyScenario } from '../../scenario/apply.js';
 import type { Scenario } from '../../scenario/schema.js';
@@ -8,7 +9,7 @@ import { monthlyThreatRatios } from '../arms/threatPath.js';
 import { buildCatalog, type ActionCatalog } from './actions.js';
 import { logit } from './ladder.js';
 import { channelShrink } from './perception.js';
-import { CRISIS_STRATEGIES, GRIT_CODE, GRIT_PATIENCE, GRIT_PAUSE } from './strategies.js';
+import { CRISIS_STRATEGIES, GRIT_CODE } from './strategies.js';
 
 /**
  * Everything a crisis run needs, read once per parameter set into typed arrays (per actor [i], per ordered dyad
@@ -95,7 +96,7 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
     return getValue(s, r);
   };
   const cat = buildCatalog(s.crisis?.catalog ?? escalAItionCatalog);
-  const cutpoints = Float64Array.from(s.crisis?.cutpoints ?? defaultCutpoints(cat.nonViolent));
+  const cutpoints = Float64Array.from(s.crisis?.cutpoints?.map((c) => paramValue(c)) ?? defaultCutpoints(cat.nonViolent));
   if (cutpoints.length !== cat.nonViolent - 1) throw new Error(`crisis.cutpoints needs ${cat.nonViolent - 1} values (one between each pair of non-violent categories), got ${cutpoints.length}`);
   for (let c = 1; c < cutpoints.length; c++) if (!(cutpoints[c] > cutpoints[c - 1])) throw new Error('crisis.cutpoints must increase');
 
@@ -142,7 +143,7 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
 
   const warGivenClash = val('crisis.ladder.warGivenClash');
   const tensionEffect = val('crisis.ladder.tensionEffect'), deterrenceEffect = val('crisis.ladder.deterrenceEffect'), channelEffect = val('crisis.ladder.channelEffect');
-  const mix = dyadStrategies(s, ids, strategy);
+  const mix = dyadStrategies(s, ids, strategy, strategyStrengths(val));
   const deterrence = new Float64Array(m * m), u0 = new Float64Array(m * m), bias = new Float64Array(m * m), spread = new Float64Array(m * m), warBase = new Float64Array(m * m);
   const threatExposure = new Float64Array(m * m), escalationWeight = new Float64Array(m * m), conciliationWeight = new Float64Array(m * m);
   for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
@@ -217,7 +218,7 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
     violent: cat.violent, nuclear: cat.nuclear, scoreUnit: cat.scoreUnit,
     cutpoints, clashThreshold: val('crisis.clashThreshold'), memory: val('crisis.memory'),
     strategy, beta1, threatTerm, threatExposure, u0, escalationWeight, conciliationWeight, clashWeight: mix.canClash, gritWeight: mix.grit,
-    gritPatience: GRIT_PATIENCE, gritPause: GRIT_PAUSE, hostility, friction: hostility.map((h, d) => h * hostility[(d % m) * m + ((d / m) | 0)]), deterrence, bias, spread, warBase, tensionEffect,
+    gritPatience: val('crisis.grit.patience'), gritPause: val('crisis.grit.pause'), hostility, friction: hostility.map((h, d) => h * hostility[(d % m) * m + ((d / m) | 0)]), deterrence, bias, spread, warBase, tensionEffect,
     nuclearGivenWar: val('crisis.ladder.nuclearGivenWar'),
     exerciseScale, exerciser, exerciseTarget, launchActor, launchMean, launchDispersion, yearOf, years, armsStocks,
   };
@@ -227,6 +228,17 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
 function defaultCutpoints(N: number): number[] {
   if (N === DEFAULT_CUTPOINTS.length + 1) return DEFAULT_CUTPOINTS;
   return Array.from({ length: N - 1 }, (_, c) => -3 + (6.5 * c) / Math.max(1, N - 2));
+}
+
+type StrategyStrengths = { offset: number; escalationResponse: number; conciliationResponse: number };
+
+/** Each strategy's strengths as the scenario states them (`crisis.strategies.{id}.*`, defaults STRATEGY_STRENGTHS), by code. */
+function strategyStrengths(val: (path: string) => number): StrategyStrengths[] {
+  return strategyIds.map((id) => ({
+    offset: val(`crisis.strategies.${id}.offset`),
+    escalationResponse: val(`crisis.strategies.${id}.escalationResponse`),
+    conciliationResponse: val(`crisis.strategies.${id}.conciliationResponse`),
+  }));
 }
 
 /** Per-dyad strategy parameters after a policy's switches: each a mix (1 − a)·status quo + a·new rule. */
@@ -245,7 +257,7 @@ interface DyadStrategies {
  * strategy's parameters as they are; a policy's switch for i toward the targets it names mixes them with the new
  * rule's at adherence a, so a = 0 gives the status-quo values exactly ((1 − 0)·x + 0·y = x in floating point).
  */
-function dyadStrategies(s: Scenario, ids: string[], strategy: Int32Array): DyadStrategies {
+function dyadStrategies(s: Scenario, ids: string[], strategy: Int32Array, strengths: StrategyStrengths[]): DyadStrategies {
   const m = ids.length;
   const out: DyadStrategies = {
     offset: new Float64Array(m * m), escalation: new Float64Array(m * m), conciliation: new Float64Array(m * m),
@@ -253,8 +265,8 @@ function dyadStrategies(s: Scenario, ids: string[], strategy: Int32Array): DyadS
   };
   // Weight w of the rule `code` in dyad d: w = 1 sets the parameters, 0 < w < 1 mixes them into what is there.
   const mixIn = (d: number, code: number, w: number) => {
-    const st = CRISIS_STRATEGIES[code];
-    const values = [st.offset, st.escalationResponse, st.conciliationResponse, st.readsThreat ? 1 : 0, st.readsAssurance ? 1 : 0, st.canClash ? 1 : 0, code === GRIT_CODE ? 1 : 0];
+    const st = CRISIS_STRATEGIES[code], k = strengths[code];
+    const values = [k.offset, k.escalationResponse, k.conciliationResponse, st.readsThreat ? 1 : 0, st.readsAssurance ? 1 : 0, st.canClash ? 1 : 0, code === GRIT_CODE ? 1 : 0];
     [out.offset, out.escalation, out.conciliation, out.readsThreat, out.readsAssurance, out.canClash, out.grit].forEach((arr, k) => {
       arr[d] = (1 - w) * arr[d] + w * values[k];
     });
