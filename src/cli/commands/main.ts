@@ -38,7 +38,7 @@ export function registerMain(program: Command): void {
       out.write('\n== Arms dynamics of the status quo\n\n');
       out.write(renderTrajectory(scenario, simulateArms(scenario, { times: [0, 1, 2, 5, 10] })));
       const a = analyzeArms(scenario, { horizonYears: 10, couplings: 3 });
-      out.write(`verdict on the scenario's central values: ${a.verdict}\n`);
+      out.write(`verdict: ${a.verdict} (at the scenario's central values)\n`);
       // The verdict where the comparison lives: the status quo of each sampled future, and per structural alternative.
       const { armsOverFutures, armsVerdictLine } = await import('../../experiment/armsOverFutures.js');
       const over = armsOverFutures(scenario, { futures: COMPARE_DEFAULTS.futures, seed: COMPARE_DEFAULTS.seed });
