@@ -1,7 +1,9 @@
 /**
  * Out-of-sample test of the calibrated arms model (docs/calibration.md#arms): calibrate on the years up to
  * `fit[1]`, then run the calibrated system forward from the observed values of that year and compare it, stock
- * by stock, with what happened — and with two naive forecasts, a random walk (no change) and a linear trend.
+ * by stock, with what happened — and with naive forecasts: a random walk (no change), a linear trend, drift
+ * (compound recent growth) and the anchored mean increment (the last level plus the mean yearly increment of the
+ * ten years before it).
  *
  * The model forecast is multi-step and joint: every conventional stock moves by the same one-year map the
  * regression estimated, x_{t+1} = x_t + x⁰[g + ε(θ_t/θ⁰ − 1) − φ(π_t/π⁰ − 1)] − a(x_t − x⁰), with θ and π from
@@ -14,7 +16,7 @@ import { armsParams, matVec, operators } from '../models/arms/buildArms.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ArmsPanel } from './armsPanel.js';
 import { ARMS_CALIBRATION_SOURCE, calibrateArms, type StockCalibration } from './calibrateArms.js';
-import { linearTrendForecast, mape, randomWalkForecast, rmseLog } from './forecastErrors.js';
+import { linearTrendForecast, mape, meanIncrementForecast, randomWalkForecast, rmseLog } from './forecastErrors.js';
 
 export interface ForecastError {
   /** RMSE of log levels (≈ relative error). */
@@ -24,7 +26,7 @@ export interface ForecastError {
 }
 
 /** The forecasts compared. */
-export const METHODS = ['model', 'randomWalk', 'trend', 'drift'] as const;
+export const METHODS = ['model', 'randomWalk', 'trend', 'drift', 'increment'] as const;
 export type Method = (typeof METHODS)[number];
 
 export interface BacktestStock {
@@ -36,6 +38,8 @@ export interface BacktestStock {
   randomWalk: number[];
   trend: number[];
   drift: number[];
+  /** The anchored mean-increment baseline: the fitted year's level plus the mean yearly increment of the ten years before. */
+  increment: number[];
   errors: Record<Method, ForecastError>;
 }
 
@@ -97,7 +101,9 @@ export function backtestArms(s: Scenario, panel: ArmsPanel, options: BacktestOpt
     const randomWalk = randomWalkForecast(start, hs.length);
     const trend = linearTrendForecast(fitYears, fitValues, years);
     const drift = hs.map((h) => start * (1 + (c.recentGrowth ?? 0)) ** h);
-    const f = { model, randomWalk, trend, drift };
+    const step = meanIncrementForecast(fitYears, fitValues, options.fit[1], horizon);
+    const increment = hs.map((h) => step[h - 1]);
+    const f = { model, randomWalk, trend, drift, increment };
     const errors = Object.fromEntries(METHODS.map((k) => [k, errorsOf(f[k], actual)])) as Record<Method, ForecastError>;
     stocks.push({ label: c.label, actor: c.actor, years, actual, ...f, errors });
   }

@@ -53,6 +53,23 @@ export function linearTrendForecast(years: readonly number[], values: readonly n
   return future.map((y) => vm + slope * (y - ym));
 }
 
+/**
+ * Anchored mean-increment forecast: the last observed level plus, each year, the mean yearly increment over the
+ * `window` years before it, x_T + h·(x_T − x_{T−w})/w (linear, not compounded). It uses the earliest observation
+ * inside the window when x_{T−w} is missing; with none, the increment is 0 (a random walk).
+ * Example: `meanIncrementForecast([2004, 2014], [80, 100], 2014, 2)` → [102, 104].
+ */
+export function meanIncrementForecast(years: readonly number[], values: readonly number[], anchor: number, horizons: number, window = 10): number[] {
+  const k = years.indexOf(anchor);
+  if (k < 0) throw new RangeError(`meanIncrementForecast: no observation in the anchor year ${anchor}`);
+  let first = -1;
+  years.forEach((y, j) => {
+    if (y >= anchor - window && y < anchor && (first < 0 || y < years[first])) first = j;
+  });
+  const step = first < 0 ? 0 : (values[k] - values[first]) / (anchor - years[first]);
+  return Array.from({ length: horizons }, (_, h) => values[k] + (h + 1) * step);
+}
+
 function checkPairs(f: readonly number[], a: readonly number[]): void {
   if (f.length !== a.length || f.length === 0) throw new RangeError('forecast and actual need the same, non-zero length');
 }

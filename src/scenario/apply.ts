@@ -1,7 +1,8 @@
 import { escalAItionCatalog } from './catalog.js';
 import type { Param } from './param.js';
 import { getValue, resolvePath, type ResolvedPath } from './paths.js';
-import type { Change, Scenario } from './schema.js';
+import type { StrategyId } from './catalog.js';
+import type { Change, Policy, Scenario } from './schema.js';
 
 /** The new value a change gives, clamped to the parameter's domain (a `scale` of a hostility cannot exceed 1). */
 export function changedValue(old: number, c: { set?: number; add?: number; scale?: number }, r: ResolvedPath): number {
@@ -97,11 +98,36 @@ export function applyChanges(s: Scenario, changes: readonly Change[]): Scenario 
 }
 
 /**
+ * A policy's strategy switch as the crisis model reads it (docs/model.md#adherence): toward each actor in
+ * `targets` (every other actor when undefined), `actor` follows `strategy` with adherence `adherence` in [0, 1]
+ * and its status-quo rule with weight 1 − adherence.
+ */
+export interface AppliedSwitch {
+  actor: string;
+  strategy: StrategyId;
+  targets?: string[];
+  adherence: number;
+}
+
+/** A scenario under a policy: the status-quo strategies stay in `crisis.actors`, the policy's switches ride beside them. */
+export type PolicyScenario = Scenario & { strategySwitches?: AppliedSwitch[] };
+
+/** The switches a policy entry declares, with their adherence at its current (possibly sampled) value. */
+export function policySwitches(policy: Policy): AppliedSwitch[] {
+  return Object.entries(policy.strategies).map(([actor, v]) => {
+    if (typeof v === 'string') return { actor, strategy: v, adherence: 1 };
+    const a = v.adherence === undefined ? 1 : typeof v.adherence === 'number' ? v.adherence : v.adherence.value;
+    return { actor, strategy: v.strategy, ...(v.targets ? { targets: [...v.targets] } : {}), adherence: a };
+  });
+}
+
+/**
  * The scenario under a policy: each lever change moves the lever's parameter from its status-quo value v₀ to
  * v₀ + e·(v_policy − v₀), with e the lever's effect size (1 by default; an uncertainty with zero in range says
- * the lever may do nothing), then the policy's strategy choices are set.
+ * the lever may do nothing); the policy's strategy switches are attached as `strategySwitches` (each with its
+ * targets and adherence), leaving the status-quo strategies in place for the crisis model to mix with.
  */
-export function applyPolicy(s: Scenario, policyId: string): Scenario {
+export function applyPolicy(s: Scenario, policyId: string): PolicyScenario {
   const policy = s.policies.find((p) => p.id === policyId);
   if (!policy) throw new Error(`unknown policy '${policyId}'`);
   const ids = s.actors.map((a) => a.id);
@@ -116,11 +142,20 @@ export function applyPolicy(s: Scenario, policyId: string): Scenario {
     const target = changedValue(v0, c, r);
     out = withValue(out, r, changedValue(v0, { set: v0 + e * (target - v0) }, r));
   }
-  if (Object.keys(policy.strategies).length) {
-    out = structuredClone(out);
-    out.crisis ??= defaultCrisisShell();
-    for (const [actor, strategy] of Object.entries(policy.strategies)) {
-      out.crisis.actors[actor] = { ...(out.crisis.actors[actor] ?? {}), strategy };
+  const switches = policySwitches(policy);
+  return switches.length ? { ...structuredClone(out), strategySwitches: switches } : out;
+}
+
+/**
+ * The placebo scenario (docs/experiments.md#placebo): every policy effect size — each lever's `effect` and each
+ * strategy switch's `adherence` — set to 0 and no longer sampled, so every policy is the status quo.
+ */
+export function withZeroEffects(s: Scenario): Scenario {
+  const out = structuredClone(s);
+  for (const l of out.levers) l.effect = 0;
+  for (const p of out.policies) {
+    for (const [actor, v] of Object.entries(p.strategies)) {
+      p.strategies[actor] = typeof v === 'string' ? { strategy: v, adherence: 0 } : { ...v, adherence: 0 };
     }
   }
   return out;

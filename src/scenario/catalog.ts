@@ -14,3 +14,18 @@ export const escalAItionCatalog = [
 
 export const strategyIds = ['reciprocator', 'hawk', 'dove', 'grit', 'deterrence-assurance', 'regime-driven'] as const;
 export type StrategyId = (typeof strategyIds)[number];
+
+/**
+ * The default strengths of the reaction rules (docs/model.md#strategies, #constants): offset o (logit scale) and
+ * responses to remembered escalation and conciliation (multiples of β1). A scenario may restate or sample them under
+ * `crisis.strategies`; these are assumptions of the model, the values the Korea calibration was made with.
+ * Example: `STRATEGY_STRENGTHS.hawk.offset` → 1.
+ */
+export const STRATEGY_STRENGTHS: Readonly<Record<StrategyId, { offset: number; escalationResponse: number; conciliationResponse: number }>> = {
+  reciprocator: { offset: 0, escalationResponse: 1, conciliationResponse: 1 },
+  hawk: { offset: 1, escalationResponse: 1, conciliationResponse: 0 },
+  dove: { offset: -1, escalationResponse: 0, conciliationResponse: 1 },
+  grit: { offset: 0, escalationResponse: 1, conciliationResponse: 1 },
+  'deterrence-assurance': { offset: -0.5, escalationResponse: 1.5, conciliationResponse: 1.5 },
+  'regime-driven': { offset: 0, escalationResponse: 0, conciliationResponse: 0 },
+};

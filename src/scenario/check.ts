@@ -134,7 +134,10 @@ export function checkReferences(doc: unknown): ScenarioIssue[] {
       if (isObj(c) && typeof c.lever === 'string' && !knownLevers.includes(c.lever))
         add(['policies', i, 'changes', j, 'lever'], `unknown lever '${c.lever}'`, suggest(c.lever, knownLevers) ?? `known levers: ${knownLevers.join(', ') || '(none: declare them under `levers`)'}`);
     });
-    if (isObj(p.strategies)) for (const k of Object.keys(p.strategies)) actorRef(['policies', i, 'strategies', k], k);
+    if (isObj(p.strategies)) for (const [k, v] of Object.entries(p.strategies)) {
+      actorRef(['policies', i, 'strategies', k], k);
+      if (isObj(v)) arr(v.targets).forEach((t, j) => typeof t === 'string' && actorRef(['policies', i, 'strategies', k, 'targets', j], t));
+    }
   });
 
   const unc = isObj(doc.uncertainties) ? doc.uncertainties : undefined;
@@ -192,9 +195,15 @@ function checkRunnable(doc: Obj, add: (p: (string | number)[], m: string, h?: st
   if (cuts) {
     const nonViolent = (catalog?.length ?? DEFAULT_CATALOG_SIZE) - 2;
     if (cuts.length !== nonViolent - 1) add(['crisis', 'cutpoints'], `crisis.cutpoints needs ${nonViolent - 1} values (one between each pair of the ${nonViolent} non-violent categories), got ${cuts.length}`);
+    // A cutpoint is a number or an annotated value; sampled ones must keep their order in every future, so each
+    // range must lie above the previous cutpoint's range (or value).
+    const at = (c: unknown) => (typeof c === 'number' ? { lo: c, hi: c } : isObj(c) && typeof c.value === 'number' ? (Array.isArray(c.range) && typeof c.range[0] === 'number' && typeof c.range[1] === 'number' ? { lo: c.range[0], hi: c.range[1] } : { lo: c.value, hi: c.value }) : undefined);
+    const value = (c: unknown) => (typeof c === 'number' ? c : isObj(c) && typeof c.value === 'number' ? c.value : undefined);
     cuts.forEach((c, k) => {
-      const prev = cuts[k - 1];
-      if (k > 0 && typeof c === 'number' && typeof prev === 'number' && !(c > prev)) add(['crisis', 'cutpoints', k], 'crisis.cutpoints must increase');
+      if (k === 0) return;
+      const v = value(c), pv = value(cuts[k - 1]), r = at(c), pr = at(cuts[k - 1]);
+      if (v !== undefined && pv !== undefined && !(v > pv)) add(['crisis', 'cutpoints', k], 'crisis.cutpoints must increase');
+      else if (r && pr && !(r.lo > pr.hi)) add(['crisis', 'cutpoints', k], `the range of cutpoint ${k} starts at ${r.lo}, not above the previous cutpoint's upper end ${pr.hi}`, 'sampled cutpoints must stay in order in every future: make the ranges disjoint and increasing');
     });
   }
 }

@@ -44,6 +44,8 @@ export const DOMAINS = {
   linearLevel: { min: -1e9, max: 1e9 },
   /** Escalation weights of the action catalog. */
   catalogWeight: { min: -1000, max: 1000 },
+  /** Durations in months of the crisis model's rules (GRIT's patience and pause): at least one month, at most a century. */
+  months: { min: 1, max: 1200 },
   /** Values of `set`/`add`/`scale` in changes (clamped to the target's domain when applied). */
   change: { min: -1e9, max: 1e9 },
 } as const satisfies Record<string, ParamDomain>;

@@ -1,5 +1,6 @@
 import type { Param, ParamDomain } from './param.js';
 import { unitInterval } from './param.js';
+import { STRATEGY_STRENGTHS, strategyIds } from './catalog.js';
 import { DOMAINS } from './domains.js';
 import type { Scenario } from './schema.js';
 
@@ -40,6 +41,13 @@ export const pathPatterns: PathPattern[] = [
   ...['memory', 'dialogueShrink'].map((f) => ({ pattern: `crisis.${f}`, domain: unitInterval })),
   ...['deterrenceWeight', 'assuranceWeight', 'restraintWeight'].map((f) => ({ pattern: `crisis.${f}`, domain: DOMAINS.weight })),
   { pattern: 'crisis.clashThreshold', domain: DOMAINS.logit },
+  ...strategyIds.flatMap((id) => [
+    { pattern: `crisis.strategies.${id}.offset`, domain: DOMAINS.logit },
+    { pattern: `crisis.strategies.${id}.escalationResponse`, domain: DOMAINS.weight },
+    { pattern: `crisis.strategies.${id}.conciliationResponse`, domain: DOMAINS.weight },
+  ]),
+  { pattern: 'crisis.grit.patience', domain: DOMAINS.months },
+  { pattern: 'crisis.grit.pause', domain: DOMAINS.months },
   { pattern: 'crisis.launches.baseRate', domain: DOMAINS.launchRate },
   { pattern: 'crisis.launches.dispersion', domain: DOMAINS.dispersion },
   ...['exerciseLift', 'dialogueEffect', 'threatElasticity'].map((f) => ({ pattern: `crisis.launches.${f}`, domain: DOMAINS.logRate })),
@@ -128,6 +136,11 @@ export const PARAMETER_DEFAULTS: Readonly<Record<string, number>> = {
   'crisis.dialogueShrink': 0.5,
   'crisis.clashThreshold': 5.4,
   'crisis.exercises.scale': 1,
+  'crisis.grit.patience': 3,
+  'crisis.grit.pause': 6,
+  ...Object.fromEntries(
+    Object.entries(STRATEGY_STRENGTHS).flatMap(([id, st]) => Object.entries(st).map(([f, v]) => [`crisis.strategies.${id}.${f}`, v])),
+  ),
 };
 
 /** The parameter at a resolved path as the scenario writes it, or undefined when it is left to its default. */

@@ -137,6 +137,13 @@ const crisisActor = z.strictObject({
   credibility: p01('Credibility of the actor\'s deterrent threats and commitments to allies, in [0, 1]. Default 0.5.'),
 });
 
+/** A reaction rule's strengths (docs/model.md#strategies): offset o and responses ρ⁺, ρ⁻ as multiples of β1. */
+const strategyStrengths = z.strictObject({
+  offset: pIn(DOMAINS.logit, 'o: added to the propensity (logit scale).'),
+  escalationResponse: pIn(DOMAINS.weight, 'ρ⁺: weight of remembered escalation (H > 0), as a multiple of β1.'),
+  conciliationResponse: pIn(DOMAINS.weight, 'ρ⁻: weight of remembered conciliation (H < 0), as a multiple of β1.'),
+});
+
 const crisis = z.strictObject({
   catalog: z
     .array(z.strictObject({ id, label: z.string(), weight: numIn(DOMAINS.catalogWeight), examples: z.array(z.string()).default([]) }))
@@ -144,7 +151,21 @@ const crisis = z.strictObject({
     .describe('Ordered action categories with escalation weights. Default: EscalAItion (docs/model.md).'),
   actors: z.record(z.string(), crisisActor).default({}).describe('Per-actor strategy and parameters; actors not listed use defaults.'),
   memory: p01('λ: weight of the newest month in the memory of perceived hostility. Default 0.3.'),
-  cutpoints: z.array(numIn(DOMAINS.logit)).optional().describe('Ordered-logit cutpoints between the non-violent categories (increasing).'),
+  cutpoints: z
+    .array(param(DOMAINS.logit, 'κ_c: an ordered-logit cutpoint (logit scale).'))
+    .optional()
+    .describe('Ordered-logit cutpoints between the non-violent categories (increasing; sampled ranges disjoint and increasing). Default −3, 1.5, 3.5 for the EscalAItion catalog.'),
+  strategies: z
+    .partialRecord(z.enum(strategyIds), strategyStrengths)
+    .optional()
+    .describe('The strengths of the reaction rules (docs/model.md#constants): per strategy id, its offset and responses. Defaults as in docs/model.md#strategies.'),
+  grit: z
+    .strictObject({
+      patience: pIn(DOMAINS.months, 'Months of non-reciprocation before GRIT pauses its step (a fraction counts as the next whole month). Default 3.'),
+      pause: pIn(DOMAINS.months, 'Months GRIT acts as a reciprocator before announcing a new step (a fraction counts as the next whole month). Default 6.'),
+    })
+    .optional()
+    .describe("GRIT's timing (docs/model.md#strategies)."),
   clashThreshold: pIn(DOMAINS.logit, 'κ_v: propensity at which a hostile dyad\'s monthly clash hazard reaches half the pair\'s mutual hostility (logit scale). Default 5.4.'),
   deterrenceWeight: pIn(DOMAINS.weight, 'β_d: weight of deterrence. Default 1.'),
   assuranceWeight: pIn(DOMAINS.weight, 'β_r: weight of assurance. Default 1.'),
@@ -199,6 +220,16 @@ const lever = z.strictObject({
   effect: pIn(DOMAINS.effect, 'Effect size e: a policy moves the parameter by e × (policy value − status-quo value); zero means the lever does nothing. Default 1.'),
 });
 
+/**
+ * A policy's strategy switch for one actor: the new rule, the actors it is applied toward (all when omitted) and the
+ * adherence a in [0, 1] with which the actor follows it (0: it keeps its status-quo rule; docs/model.md#adherence).
+ */
+const strategySwitch = z.strictObject({
+  strategy: z.enum(strategyIds).describe('The rule the policy asks of the actor (docs/model.md#strategies).'),
+  targets: z.array(id).min(1).optional().describe('Actors toward which the new rule applies; toward the others the actor keeps its status-quo rule. Default: every other actor.'),
+  adherence: p01('a: how closely the actor follows the new rule, in [0, 1]; the propensity, responses and clash hazard are (1 − a)·status quo + a·new rule, and a running GRIT step is taken with probability a. Default 1.'),
+});
+
 const policy = z.strictObject({
   id,
   title: z.string(),
@@ -213,7 +244,10 @@ const policy = z.strictObject({
         }),
     )
     .default([]),
-  strategies: z.record(z.string(), z.enum(strategyIds)).default({}).describe('Strategy choices by actor id.'),
+  strategies: z
+    .record(z.string(), z.union([z.enum(strategyIds), strategySwitch]))
+    .default({})
+    .describe('Strategy switches by actor id: a strategy id (toward every actor, adherence 1) or `{ strategy, targets, adherence }`.'),
   costs: z.string().optional().describe('The costs the policy carries in the world, and how they are modelled.'),
 });
 
@@ -267,4 +301,5 @@ export type TimelineEvent = Scenario['timeline'][number];
 export type Policy = Scenario['policies'][number];
 export type Lever = Scenario['levers'][number];
 export type Change = z.output<typeof change>;
+export type StrategySwitch = z.output<typeof strategySwitch>;
 export type CapabilityKind = 'conventional' | 'strategic';

@@ -89,7 +89,8 @@ export interface ScenarioSummary {
   };
   actors: { id: string; name: string; theatreShare: number; capabilities: Record<string, { value: number; unit: string; baseYear: number }> }[];
   relations: { from: string; to: string; mutual: boolean; hostility: number; alignment: number; treatyFloor: number; assurance: number; dialogue: number }[];
-  policies: { id: string; title: string; levers: string[]; strategies: Record<string, string> }[];
+  /** Each strategy switch: actor, new rule, the actors it applies toward ('all' when the policy names none), adherence and its range. */
+  policies: { id: string; title: string; levers: string[]; strategies: { actor: string; strategy: string; targets: string[] | 'all'; adherence: number; range?: [number, number] }[] }[];
   structural: { id: string; default: string; alternatives: string[] }[];
   timeline: { date: string; title: string; kind: string; scheduled: boolean; changes: number }[];
   parameters: ParamEntry[];
@@ -138,7 +139,17 @@ export function summarizeScenario(s: Scenario): ScenarioSummary {
       assurance: val(r.assurance),
       dialogue: val(r.dialogue),
     })),
-    policies: s.policies.map((p) => ({ id: p.id, title: p.title, levers: p.changes.map((c) => c.lever), strategies: p.strategies })),
+    policies: s.policies.map((p) => ({
+      id: p.id,
+      title: p.title,
+      levers: p.changes.map((c) => c.lever),
+      strategies: Object.entries(p.strategies).map(([actor, v]) => {
+        if (typeof v === 'string') return { actor, strategy: v, targets: 'all' as const, adherence: 1 };
+        const a = v.adherence;
+        const range = a !== undefined && typeof a === 'object' ? a.range : undefined;
+        return { actor, strategy: v.strategy, targets: v.targets ?? ('all' as const), adherence: val(a, 1), ...(range ? { range } : {}) };
+      }),
+    })),
     structural: structural.map((u) => ({ id: u.id, default: u.default, alternatives: u.alternatives.map((a) => a.id) })),
     timeline: s.timeline.map((e) => ({ date: e.date, title: e.title, kind: e.kind, scheduled: e.scheduled, changes: e.changes?.length ?? 0 })),
     parameters,

@@ -33,6 +33,8 @@ describe('backtestArms on a hand case', () => {
     expect(a.trend[1]).toBeCloseTo(120, 12);
     // Fewer than ten years before 2004: no recent growth, so drift is flat.
     expect(a.drift).toEqual([100, 100]);
+    // Mean increment from the earliest year in the window (2000: 60) to 2004 (100): 10 a year → 110, 120.
+    expect(a.increment).toEqual([110, 120]);
   });
 
   it('reports RMSE of log levels and MAPE per stock and pooled', () => {

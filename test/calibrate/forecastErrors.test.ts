@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearTrendForecast, mape, randomWalkForecast, rmseLog } from '../../src/calibrate/forecastErrors.js';
+import { linearTrendForecast, mape, meanIncrementForecast, randomWalkForecast, rmseLog } from '../../src/calibrate/forecastErrors.js';
 
 // A hand case: actual 100 → 110 → 121 (10% a year) after a last observed value of 100, and a trend fitted on
 // three years 1, 2, 4. Expected numbers are worked out by hand below each assertion.
@@ -36,5 +36,17 @@ describe('forecast errors of the naive benchmarks (hand case)', () => {
     expect(() => mape([1, 2], [1])).toThrow(RangeError);
     expect(() => rmseLog([0], [1])).toThrow(/positive/);
     expect(() => mape([1], [0])).toThrow(/is 0/);
+  });
+});
+
+describe('the anchored mean-increment forecast', () => {
+  it('adds the mean yearly increment of the window, linearly, from the anchor level', () => {
+    // 2004 → 2014: 80 → 100, 2 a year; the year 2009 in between does not matter.
+    expect(meanIncrementForecast([2004, 2009, 2014], [80, 200, 100], 2014, 3)).toEqual([102, 104, 106]);
+    // 2004 missing: the earliest year in the window (2006: 84) gives (100 − 84)/8 = 2 a year.
+    expect(meanIncrementForecast([1990, 2006, 2014], [1, 84, 100], 2014, 1)).toEqual([102]);
+    // Nothing in the window: a random walk.
+    expect(meanIncrementForecast([1990, 2014], [1, 100], 2014, 2)).toEqual([100, 100]);
+    expect(() => meanIncrementForecast([2004], [1], 2014, 1)).toThrow(/anchor year/);
   });
 });

@@ -114,7 +114,7 @@ describe.skipIf(!hasData)('flashpoints calibrate arms on ../shared/data', () => 
     expect(doc.assumptions.length).toBeGreaterThan(0);
     expect(doc.backtest.fit).toEqual([1988, 2014]);
     expect(doc.backtest.overall.n).toBeGreaterThanOrEqual(70);
-    expect(Object.keys(doc.backtest.overall)).toEqual(['n', 'model', 'randomWalk', 'trend', 'drift']);
+    expect(Object.keys(doc.backtest.overall)).toEqual(['n', 'model', 'randomWalk', 'trend', 'drift', 'increment']);
   });
 
   it('writes a calibrated copy that validates, and a rerun on it gives the identical file', () => {

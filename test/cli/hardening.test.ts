@@ -177,7 +177,11 @@ describe('6. the store', () => {
     const s = fresh('edit.sqlite');
     const db = new Database(s);
     db.prepare("UPDATE cells SET data = '{}' WHERE policy = 'status-quo' AND future = 0").run();
-    db.prepare("UPDATE cells SET data = replace(data, '\"warRuns\":0', '\"warRuns\":1') WHERE policy = 'dialogue' AND future = 1").run();
+    // Another warRuns: the first count in the cell's data, whatever it is, plus one.
+    const row = db.prepare("SELECT data FROM cells WHERE policy = 'dialogue' AND future = 1").get() as { data: string };
+    const edited = row.data.replace(/"warRuns":(\d+)/, (_m, n: string) => `"warRuns":${Number(n) + 1}`);
+    expect(edited).not.toBe(row.data);
+    db.prepare("UPDATE cells SET data = ? WHERE policy = 'dialogue' AND future = 1").run(edited);
     db.close();
     refused(cli(['compare', korea, ...small, '--store', s, '--resume']), /cell \(policy '.+', future \d\) of experiment [0-9a-f]{12}… is corrupt: its checksum does not match its content.*\nhint: run `flashpoints store check .*edit\.sqlite --quarantine`/);
     const report = cli(['store', 'check', s, '--json']);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyChanges, applyPolicy } from '../../src/scenario/apply.js';
+import { applyChanges, applyPolicy, withZeroEffects } from '../../src/scenario/apply.js';
+import { listUncertainties } from '../../src/experiment/uncertainties.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { getValue, resolvePath, type ResolvedPath } from '../../src/scenario/paths.js';
 import type { Scenario } from '../../src/scenario/schema.js';
@@ -67,9 +68,29 @@ describe('policies', () => {
 
   it('set strategy choices and carry their costs', () => {
     const s = applyPolicy(korea, 'deterrence-assurance');
-    expect(s.crisis!.actors.KOR.strategy).toBe('deterrence-assurance');
+    expect(s.crisis!.actors.KOR.strategy).toBe('reciprocator'); // the status-quo rule stays; the switch rides beside it
+    expect(s.strategySwitches).toEqual([
+      { actor: 'USA', strategy: 'deterrence-assurance', targets: ['PRK'], adherence: 0.5 },
+      { actor: 'KOR', strategy: 'deterrence-assurance', targets: ['PRK'], adherence: 0.5 },
+    ]);
     expect(at(s, 'crisis.actors.KOR.drive')).toBeCloseTo(0.3, 12); // the abandonment cost
     expect(at(s, 'relations.PRK.USA.assurance')).toBeCloseTo(0.4, 12);
+  });
+
+  it('the placebo sets every lever effect and adherence to 0, leaving none of them sampled, and every policy at the status quo values', () => {
+    const z = withZeroEffects(korea);
+    expect(z.levers.every((l) => l.effect === 0)).toBe(true);
+    const switches = z.policies.flatMap((p) => Object.values(p.strategies));
+    expect(switches.length).toBeGreaterThan(0);
+    expect(switches.every((v) => typeof v === 'object' && v.adherence === 0)).toBe(true);
+    expect(listUncertainties(z).filter((u) => /effect|adherence/.test(u.name))).toEqual([]);
+    expect(listUncertainties(korea).filter((u) => /adherence/.test(u.name)).map((u) => u.range)).toEqual(Array(6).fill([0, 1]));
+    for (const p of z.policies) {
+      const { strategySwitches, ...rest } = applyPolicy(z, p.id);
+      expect(strategySwitches?.every((w) => w.adherence === 0) ?? true).toBe(true);
+      for (const path of ['relations.USA.PRK.dialogue', 'crisis.exercises.scale', 'crisis.actors.KOR.drive', 'relations.PRK.USA.assurance', 'relations.JPN.KOR.alignment'])
+        expect(at(rest, path)).toBe(at(z, path));
+    }
   });
 
   it('every shipped policy applies without error', () => {

@@ -60,7 +60,7 @@ export async function runCalibrateArms(file: string, o: CalibrateArmsCliOptions)
     horizon: bt.horizon,
     metrics: { rmseLog: 'root mean squared error of ln(forecast/actual)', mape: 'mean absolute percentage error, percent' },
     overall: bt.overall,
-    stocks: bt.stocks.map((s) => ({ label: s.label, years: s.years, actual: s.actual, model: s.model, randomWalk: s.randomWalk, trend: s.trend, drift: s.drift, errors: s.errors })),
+    stocks: bt.stocks.map((s) => ({ label: s.label, years: s.years, actual: s.actual, model: s.model, randomWalk: s.randomWalk, trend: s.trend, drift: s.drift, increment: s.increment, errors: s.errors })),
     excluded: bt.excluded,
     leaks: bt.leaks,
     calibration: bt.calibration.map((c) => ({ label: c.label, n: c.n, span: c.span, recentGrowth: c.recentGrowth, parameters: c.parameters.map((p) => ({ name: p.name, estimate: p.estimate, stdError: p.stdError, identified: p.identified, value: p.value })) })),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { intOption, numberOption } from '../output.js';
+import { EFFECTS_HELP } from '../effectsOption.js';
 import { collectSet, SET_HELP } from '../scenarioInput.js';
 import type { ExperimentValue } from '../../experiment/experimentsTable.js';
 
@@ -24,6 +25,7 @@ interface CompareCliOptions {
   json?: boolean;
   queue?: string;
   queueTimeout?: number;
+  effects?: string;
 }
 
 /** The defaults of the comparison, shared with the main job (`npm start`). */
@@ -55,6 +57,7 @@ export function registerCompare(program: Command): void {
     .option('--resume', 'reuse the cells stored for this very experiment: the default, kept as an alias')
     .option('--force', 'use a --store file that belongs to another scenario (nothing in it is deleted)')
     .option('--set <path=value>', SET_HELP, collectSet)
+    .option('--effects <zero>', EFFECTS_HELP)
     .option('--threshold <p>', 'satisficing threshold on P(war) over the horizon', numberOption('--threshold', 0, 1), COMPARE_DEFAULTS.threshold)
     .option('--queue <url>', 'run the cells on the Redis queue redis://HOST:PORT/DB, computed by `flashpoints worker` processes (docs/distributed.md)')
     .option('--queue-timeout <s>', 'with --queue: give up when Redis stays unreachable this long mid-run (stored cells are kept)', intOption('--queue-timeout', 1, 86_400), 60)
@@ -82,7 +85,7 @@ export async function runCompare(
   const { InputError } = await import('../errors.js');
   const { checkOutputs, checkStorePath, writeOutputFile } = await import('../io/writeOutput.js');
   const limits = await import('../io/limits.js');
-  const input = readScenarioInput(file, opts.set ?? []);
+  const input = (await import('../effectsOption.js')).applyEffectsOption(readScenarioInput(file, opts.set ?? []), opts.effects);
   const { hash } = input;
   // The per-scenario default store holds only this scenario's experiments (each keyed by its hash), so other
   // versions of the scenario (an edited file, --set) may share it; a store named with --store is guarded.
@@ -151,7 +154,7 @@ export async function runCompare(
     bar?.stop();
   }
   const { result } = out;
-  result.reproduce.command = result.reproduce.command.replace('<scenario>', file) + setArgs(input.overrides);
+  result.reproduce.command = result.reproduce.command.replace('<scenario>', file) + setArgs(input.overrides) + (opts.effects ? ` --effects ${opts.effects}` : '');
   if (input.overrides.length) result.scenario = input.ref;
   if (!opts.json && !opts.quietTable) {
     const { renderComparison } = await import('../render/compare.js');

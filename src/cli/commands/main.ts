@@ -38,7 +38,12 @@ export function registerMain(program: Command): void {
       out.write('\n== Arms dynamics of the status quo\n\n');
       out.write(renderTrajectory(scenario, simulateArms(scenario, { times: [0, 1, 2, 5, 10] })));
       const a = analyzeArms(scenario, { horizonYears: 10, couplings: 3 });
-      out.write(`verdict: ${a.verdict}\n`);
+      out.write(`verdict: ${a.verdict} (at the scenario's central values)\n`);
+      // The verdict where the comparison lives: the status quo of each sampled future, and per structural alternative.
+      const { armsOverFutures, armsVerdictLine } = await import('../../experiment/armsOverFutures.js');
+      const over = armsOverFutures(scenario, { futures: COMPARE_DEFAULTS.futures, seed: COMPARE_DEFAULTS.seed });
+      out.write(`verdict over the comparison's futures: ${armsVerdictLine(over.all)}\n`);
+      for (const b of over.byAlternative) out.write(`  ${b.uncertainty} = ${b.alternative}: ${armsVerdictLine(b.summary)}\n`);
       out.write(`driven most by: ${a.couplings.map((x) => `${x.responds} ← ${x.to}`).join('; ')}\n`);
       if (a.alignment) out.write(`drawing together over ten years: ${a.alignment.slice(0, 4).map((r) => `${r.pair.join('–')} ${r.start.toFixed(2)} → ${r.end.toFixed(2)}`).join('; ')}\n`);
       out.write('\n== The policies under deep uncertainty\n\n');

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { intOption } from '../output.js';
+import { EFFECTS_HELP } from '../effectsOption.js';
 import { collectSet, SET_HELP } from '../scenarioInput.js';
 
 interface RunCliOptions {
@@ -11,6 +12,7 @@ interface RunCliOptions {
   csv?: string;
   json?: boolean;
   set?: string[];
+  effects?: string;
 }
 
 /** `flashpoints run`: Monte Carlo crisis runs of a scenario under one policy, with the risk figures of issue 6. */
@@ -27,6 +29,7 @@ export function registerRun(program: Command): void {
     .option('--csv <file>', 'also write the outcomes and monthly escalation quantiles as tidy CSV: policy,measure,month,statistic,value')
     .option('--json', 'print one JSON document (warnings under `warnings`)')
     .option('--set <path=value>', SET_HELP, collectSet)
+    .option('--effects <zero>', EFFECTS_HELP)
     .addHelpText(
       'after',
       '\nJSON: { runs, horizonMonths, policy, outcomes: { clash|war|nuclear: {p, lo, hi}, clashYearsPerDecade: {mean, lo, hi} },\n' +
@@ -40,7 +43,8 @@ export function registerRun(program: Command): void {
       if (opts.csv) (await import('../csvFile.js')).checkOutputPath(opts.csv, [file]);
       const limits = await import('../io/limits.js');
       limits.checkThreads(opts.threads);
-      const input = readScenarioInput(file, opts.set);
+      const { applyEffectsOption } = await import('../effectsOption.js');
+      const input = applyEffectsOption(readScenarioInput(file, opts.set), opts.effects);
       const { scenario } = input;
       checkPolicy(scenario, opts.policy);
       // Crisis settings the schema cannot check alone (cutpoint count, catalog order) are bad input too: exit 2.
@@ -80,7 +84,7 @@ export function registerRun(program: Command): void {
       if (opts.json) {
         const { envelope, printJson } = await import('../output.js');
         printJson({
-          ...envelope('run', { scenario: input.ref, seed: opts.seed, options: { runs: opts.runs, horizonMonths: opts.horizon, policy: opts.policy ?? null } }),
+          ...envelope('run', { scenario: input.ref, seed: opts.seed, options: { runs: opts.runs, horizonMonths: opts.horizon, policy: opts.policy ?? null, ...(opts.effects ? { effects: opts.effects } : {}) } }),
           ...summary,
           policy: opts.policy ?? null,
           warnings,
@@ -89,7 +93,7 @@ export function registerRun(program: Command): void {
         return;
       }
       const { wrapText } = await import('../render/table.js');
-      process.stdout.write(wrapText(formatRisk(summary, { scenario: scenario.id, policy: opts.policy, runs: opts.runs, seed: opts.seed, horizon: opts.horizon })));
+      process.stdout.write(wrapText(formatRisk(summary, { scenario: scenario.id + (opts.effects ? ' (placebo: --effects zero)' : ''), policy: opts.policy, runs: opts.runs, seed: opts.seed, horizon: opts.horizon })));
       process.stdout.write(`  ${timing.seconds.toFixed(2)} s on ${opts.threads} thread${opts.threads === 1 ? '' : 's'}\n`);
       if (opts.csv) process.stdout.write(`  tables written to ${opts.csv}\n`);
     });

@@ -22,7 +22,7 @@ export function renderSummary(s: ScenarioSummary, hash: string): string {
     out.push('', 'relations (pairs not listed are 0)', fitTable(['from → to', 'hostility', 'alignment', 'floor', 'assurance', 'dialogue'], rel));
   }
   if (s.policies.length) {
-    const pol = s.policies.map((p) => [p.id, p.title, p.levers.join(', ') || '—', Object.entries(p.strategies).map(([a, st]) => `${a}: ${st}`).join(', ') || '—']);
+    const pol = s.policies.map((p) => [p.id, p.title, p.levers.join(', ') || '—', p.strategies.map((w) => `${w.actor}: ${w.strategy} toward ${w.targets === 'all' ? 'all' : w.targets.join(', ')}, adherence ${fmt(w.adherence)}${w.range ? ` in [${w.range.map(fmt).join(', ')}]` : ''}`).join('\n') || '—']);
     out.push('', fitTable(['policy', 'title', 'levers', 'strategies'], pol));
   }
   for (const u of s.structural) out.push(`structural uncertainty ${u.id}: ${u.alternatives.join(' | ')} (default ${u.default})`);

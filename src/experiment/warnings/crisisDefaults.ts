@@ -20,6 +20,9 @@ export function crisisDefaults(s: Scenario, options: { crisis?: boolean } = {}):
     if (!pattern.startsWith('crisis.')) continue;
     if (pattern === 'crisis.exercises.scale' && !s.crisis?.exercises) continue;
     if (pattern === 'crisis.restraintWeight' && !s.crisis?.patrons?.length) continue;
+    // A rule's strengths matter only when some actor, policy or alternative plays the rule.
+    const rule = /^crisis\.strategies\.([^.]+)\./.exec(pattern)?.[1] ?? (pattern.startsWith('crisis.grit.') ? 'grit' : undefined);
+    if (rule && !playedStrategies(s).has(rule)) continue;
     const actors = pattern.includes('{actor}') ? ids : [''];
     const unset = actors.filter((a) => {
       const r = resolvePath(pattern.replace('{actor}', a), ids);
@@ -42,4 +45,12 @@ export function crisisDefaults(s: Scenario, options: { crisis?: boolean } = {}):
       hint: 'the defaults were set for the Korea 2024 scenario (docs/model.md); give each a value with a source, or an assumption with a range, before reading P(clash) or P(war) as more than illustrative',
     },
   ];
+}
+
+/** Every strategy id the scenario plays: actors' rules (default reciprocator), policies' switches, alternatives' rules. */
+function playedStrategies(s: Scenario): Set<string> {
+  const out = new Set<string>(s.actors.map((a) => s.crisis?.actors?.[a.id]?.strategy ?? 'reciprocator'));
+  for (const p of s.policies) for (const v of Object.values(p.strategies)) out.add(typeof v === 'string' ? v : v.strategy);
+  for (const u of s.uncertainties?.structural ?? []) for (const a of u.alternatives) for (const v of Object.values(a.strategies)) out.add(v);
+  return out;
 }

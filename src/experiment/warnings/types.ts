@@ -4,7 +4,7 @@
  * `crisis`, `actors.PAK.capabilities.strategic`); `hint` says what to do about it.
  */
 export interface ScenarioWarning {
-  code: 'inert-lever' | 'inert-policy' | 'crisis-defaults' | 'runaway-growth' | 'off-centre';
+  code: 'inert-lever' | 'inert-policy' | 'crisis-defaults' | 'runaway-growth' | 'off-centre' | 'dead-dimension';
   path: string;
   message: string;
   hint: string;

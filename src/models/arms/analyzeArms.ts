@@ -48,19 +48,40 @@ export function analyzeArms(s: Scenario, options: { horizonYears?: number; coupl
     }
     alignment = rows.sort((a, b) => Math.abs(b.change) - Math.abs(a.change)).slice(0, 10);
   }
-  return { labels: sys.labels, equilibrium: run.equilibrium, eigenvalues: run.eigenvalues, stability: run.stability, verdict: verdictText(run.stability, run.eigenvalues), couplings, alignment, horizonYears };
+  return { labels: sys.labels, equilibrium: run.equilibrium, eigenvalues: run.eigenvalues, stability: run.stability, verdict: armsVerdict(run.stability, run.eigenvalues, run.equilibrium, sys.labels), couplings, alignment, horizonYears };
 }
 
 /** The verdict when no actor has a capability stock (a scenario of relations and crisis settings only). */
 export const NO_STOCKS = 'no capability stocks: the arms model has nothing to simulate (give an actor `capabilities` to see arms dynamics)';
 
-function verdictText(st: Stability, values: Complex[]): string {
+/** A complex mode counts as an oscillation only when its period is shorter than this (years): a century. */
+export const OSCILLATION_MAX_PERIOD_YEARS = 100;
+
+/**
+ * The verdict in words from the stability verdict and the eigenvalues (sorted ascending by real part, so the last
+ * is the leading one), with the equilibrium's sign (docs/model.md#stability). "With oscillation" only when the
+ * leading eigenvalue itself is complex with a period 2π/|Im λ| under a century — a decaying complex pair elsewhere,
+ * or a period of millennia, is not an oscillation anyone would see. An equilibrium with a negative stock is said to
+ * be one (the system has no meaningful rest point; deviations are read from growth, not toward a level).
+ * Example: `armsVerdict(stability(values), values, x)`.
+ */
+export function armsVerdict(st: Stability, values: readonly Complex[], equilibrium: readonly number[] | null, labels: readonly string[] = []): string {
   const lead = values[values.length - 1];
   const rate = lead.re;
-  const oscillates = values.some((v) => Math.abs(v.im) > 1e-12);
+  const period = Math.abs(lead.im) > 1e-12 ? (2 * Math.PI) / Math.abs(lead.im) : Infinity;
+  const oscillation = period < OSCILLATION_MAX_PERIOD_YEARS ? `, with oscillation (period ${period.toFixed(1)} years)` : '';
+  let text: string;
   if (st.verdict === 'stable') {
-    return `stable: every deviation from equilibrium dies out (slowest mode decays at ${(-rate * 100).toFixed(1)}%/yr, half-life ${(Math.log(2) / -rate).toFixed(1)} years)${oscillates ? ', with oscillation' : ''}`;
-  }
-  if (st.verdict === 'neutral') return 'neutral: the leading mode neither grows nor decays; deviations persist';
-  return `unstable: the action–reaction spiral runs away — the leading mode grows at ${(rate * 100).toFixed(1)}%/yr (doubling in ${(Math.log(2) / rate).toFixed(1)} years)${oscillates ? ', with oscillation' : ''}`;
+    text = `stable: every deviation from equilibrium dies out (slowest mode decays at ${(-rate * 100).toFixed(1)}%/yr, half-life ${(Math.log(2) / -rate).toFixed(1)} years)${oscillation}`;
+  } else if (st.verdict === 'neutral') text = 'neutral: the leading mode neither grows nor decays; deviations persist';
+  else text = `unstable: the action–reaction spiral runs away — the leading mode grows at ${(rate * 100).toFixed(1)}%/yr (doubling in ${(Math.log(2) / rate).toFixed(1)} years)${oscillation}`;
+  return text + equilibriumNote(equilibrium, labels);
+}
+
+/** What the equilibrium says, when it is not a plain rest point: none (A singular), or negative stocks. */
+function equilibriumNote(equilibrium: readonly number[] | null, labels: readonly string[]): string {
+  if (equilibrium === null) return '; there is no equilibrium (A is singular)';
+  const negative = equilibrium.flatMap((x, q) => (x < 0 ? [`${labels[q] ?? `stock ${q}`} ${x.toPrecision(3)}`] : []));
+  if (!negative.length) return '';
+  return `; the equilibrium is negative (${negative.join(', ')}): no stock can rest below zero, so it is meaningless as a level and only the growth rates are read`;
 }

@@ -1,13 +1,15 @@
 import { applyPolicy, applyStructural } from '../../scenario/apply.js';
 import { escalAItionCatalog, strategyIds } from '../../scenario/catalog.js';
+import { paramValue } from '../../scenario/param.js';
 import { getValue, resolvePath } from '../../scenario/paths.js';
+import type { PolicyScenario } from '../../scenario/apply.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { expandTimeline, monthOf } from '../../scenario/timeline.js';
 import { monthlyThreatRatios } from '../arms/threatPath.js';
 import { buildCatalog, type ActionCatalog } from './actions.js';
 import { logit } from './ladder.js';
 import { channelShrink } from './perception.js';
-import { CRISIS_STRATEGIES } from './strategies.js';
+import { CRISIS_STRATEGIES, GRIT_CODE } from './strategies.js';
 
 /**
  * Everything a crisis run needs, read once per parameter set into typed arrays (per actor [i], per ordered dyad
@@ -23,12 +25,25 @@ export interface PreparedCrisis extends Omit<ActionCatalog, 'ids'> {
   cutpoints: Float64Array;
   clashThreshold: number;
   memory: number;
+  /** Each actor's status-quo strategy (its code in CRISIS_STRATEGIES); a policy's switches are mixed in per dyad below. */
   strategy: Int32Array;
   beta1: Float64Array;
-  /** β2_i · ln(θ_i/θ⁰_i) per month and actor ([(t−1)·m + i]); zero for strategies that ignore threat. */
+  /** β2_i · ln(θ_i/θ⁰_i) per month and actor ([(t−1)·m + i]). */
   threatTerm: Float64Array;
+  /** How much of the threat term dyad (i, j) reads: h_ij × the (adherence-mixed) strategy's threat reading, 1 or 0. */
+  threatExposure: Float64Array;
   /** Static part of the propensity per dyad: β0 + drive + β1 h − β_d D − β_r r − β_c R + strategy offset. */
   u0: Float64Array;
+  /** Per dyad, β1_i × the mixed strategy's responses to remembered escalation (H > 0) and conciliation (H < 0). */
+  escalationWeight: Float64Array;
+  conciliationWeight: Float64Array;
+  /** Per dyad, the factor on the clash hazard: the mixed strategy's ability to clash (1 can, 0 cannot). */
+  clashWeight: Float64Array;
+  /** Per dyad, the probability that i takes a running GRIT step toward j: the GRIT share of its mixed strategy. */
+  gritWeight: Float64Array;
+  /** GRIT's patience (unreciprocated months before a pause) and pause (months before the next step). */
+  gritPatience: number;
+  gritPause: number;
   hostility: Float64Array;
   /** Mutual hostility h_ij·h_ji: the pair's clash friction (ladder.ts). */
   friction: Float64Array;
@@ -81,7 +96,7 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
     return getValue(s, r);
   };
   const cat = buildCatalog(s.crisis?.catalog ?? escalAItionCatalog);
-  const cutpoints = Float64Array.from(s.crisis?.cutpoints ?? defaultCutpoints(cat.nonViolent));
+  const cutpoints = Float64Array.from(s.crisis?.cutpoints?.map((c) => paramValue(c)) ?? defaultCutpoints(cat.nonViolent));
   if (cutpoints.length !== cat.nonViolent - 1) throw new Error(`crisis.cutpoints needs ${cat.nonViolent - 1} values (one between each pair of non-violent categories), got ${cutpoints.length}`);
   for (let c = 1; c < cutpoints.length; c++) if (!(cutpoints[c] > cutpoints[c - 1])) throw new Error('crisis.cutpoints must increase');
 
@@ -128,14 +143,18 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
 
   const warGivenClash = val('crisis.ladder.warGivenClash');
   const tensionEffect = val('crisis.ladder.tensionEffect'), deterrenceEffect = val('crisis.ladder.deterrenceEffect'), channelEffect = val('crisis.ladder.channelEffect');
+  const mix = dyadStrategies(s, ids, strategy, strategyStrengths(val));
   const deterrence = new Float64Array(m * m), u0 = new Float64Array(m * m), bias = new Float64Array(m * m), spread = new Float64Array(m * m), warBase = new Float64Array(m * m);
+  const threatExposure = new Float64Array(m * m), escalationWeight = new Float64Array(m * m), conciliationWeight = new Float64Array(m * m);
   for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
     if (i === j) continue;
     const d = i * m + j;
-    const st = CRISIS_STRATEGIES[strategy[i]];
     const total = backing[j] + capability[i];
     deterrence[d] = total > 0 ? backing[j] / total : 0;
-    u0[d] = beta0[i] + drive[i] + beta1[i] * hostility[d] - wD * deterrence[d] - (st.readsAssurance ? wR * assurance[d] : 0) - wC * restraint[i] + st.offset;
+    u0[d] = beta0[i] + drive[i] + beta1[i] * hostility[d] - wD * deterrence[d] - wR * assurance[d] * mix.readsAssurance[d] - wC * restraint[i] + mix.offset[d];
+    threatExposure[d] = hostility[d] * mix.readsThreat[d];
+    escalationWeight[d] = beta1[i] * mix.escalation[d];
+    conciliationWeight[d] = beta1[i] * mix.conciliation[d];
     const f = channelShrink(dialogue[d], shrink);
     bias[d] = biasI[i] * f;
     spread[d] = spreadI[i] * f;
@@ -145,7 +164,7 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
   const { ratio, stocks: armsStocks } = monthlyThreatRatios(s, months, reference);
   const threatTerm = new Float64Array(months * m);
   for (let t = 0; t < months; t++) for (let i = 0; i < m; i++) {
-    if (CRISIS_STRATEGIES[strategy[i]].readsThreat) threatTerm[t * m + i] = beta2[i] * Math.log(Math.max(ratio[t * m + i], 1e-9));
+    threatTerm[t * m + i] = beta2[i] * Math.log(Math.max(ratio[t * m + i], 1e-9));
   }
 
   // Exercises: the months of scheduled or dated exercise events within the horizon, at their scale × the lever.
@@ -198,7 +217,8 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
     catalogIds: cat.ids, weights: cat.weights, nonViolent: cat.nonViolent, statusQuo: cat.statusQuo, posturing: cat.posturing,
     violent: cat.violent, nuclear: cat.nuclear, scoreUnit: cat.scoreUnit,
     cutpoints, clashThreshold: val('crisis.clashThreshold'), memory: val('crisis.memory'),
-    strategy, beta1, threatTerm, u0, hostility, friction: hostility.map((h, d) => h * hostility[(d % m) * m + ((d / m) | 0)]), deterrence, bias, spread, warBase, tensionEffect,
+    strategy, beta1, threatTerm, threatExposure, u0, escalationWeight, conciliationWeight, clashWeight: mix.canClash, gritWeight: mix.grit,
+    gritPatience: val('crisis.grit.patience'), gritPause: val('crisis.grit.pause'), hostility, friction: hostility.map((h, d) => h * hostility[(d % m) * m + ((d / m) | 0)]), deterrence, bias, spread, warBase, tensionEffect,
     nuclearGivenWar: val('crisis.ladder.nuclearGivenWar'),
     exerciseScale, exerciser, exerciseTarget, launchActor, launchMean, launchDispersion, yearOf, years, armsStocks,
   };
@@ -208,4 +228,56 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
 function defaultCutpoints(N: number): number[] {
   if (N === DEFAULT_CUTPOINTS.length + 1) return DEFAULT_CUTPOINTS;
   return Array.from({ length: N - 1 }, (_, c) => -3 + (6.5 * c) / Math.max(1, N - 2));
+}
+
+type StrategyStrengths = { offset: number; escalationResponse: number; conciliationResponse: number };
+
+/** Each strategy's strengths as the scenario states them (`crisis.strategies.{id}.*`, defaults STRATEGY_STRENGTHS), by code. */
+function strategyStrengths(val: (path: string) => number): StrategyStrengths[] {
+  return strategyIds.map((id) => ({
+    offset: val(`crisis.strategies.${id}.offset`),
+    escalationResponse: val(`crisis.strategies.${id}.escalationResponse`),
+    conciliationResponse: val(`crisis.strategies.${id}.conciliationResponse`),
+  }));
+}
+
+/** Per-dyad strategy parameters after a policy's switches: each a mix (1 − a)·status quo + a·new rule. */
+interface DyadStrategies {
+  offset: Float64Array;
+  escalation: Float64Array;
+  conciliation: Float64Array;
+  readsThreat: Float64Array;
+  readsAssurance: Float64Array;
+  canClash: Float64Array;
+  grit: Float64Array;
+}
+
+/**
+ * The strategy each ordered dyad plays (docs/model.md#adherence). Without a switch, dyad (i, j) takes i's status-quo
+ * strategy's parameters as they are; a policy's switch for i toward the targets it names mixes them with the new
+ * rule's at adherence a, so a = 0 gives the status-quo values exactly ((1 − 0)·x + 0·y = x in floating point).
+ */
+function dyadStrategies(s: Scenario, ids: string[], strategy: Int32Array, strengths: StrategyStrengths[]): DyadStrategies {
+  const m = ids.length;
+  const out: DyadStrategies = {
+    offset: new Float64Array(m * m), escalation: new Float64Array(m * m), conciliation: new Float64Array(m * m),
+    readsThreat: new Float64Array(m * m), readsAssurance: new Float64Array(m * m), canClash: new Float64Array(m * m), grit: new Float64Array(m * m),
+  };
+  // Weight w of the rule `code` in dyad d: w = 1 sets the parameters, 0 < w < 1 mixes them into what is there.
+  const mixIn = (d: number, code: number, w: number) => {
+    const st = CRISIS_STRATEGIES[code], k = strengths[code];
+    const values = [k.offset, k.escalationResponse, k.conciliationResponse, st.readsThreat ? 1 : 0, st.readsAssurance ? 1 : 0, st.canClash ? 1 : 0, code === GRIT_CODE ? 1 : 0];
+    [out.offset, out.escalation, out.conciliation, out.readsThreat, out.readsAssurance, out.canClash, out.grit].forEach((arr, k) => {
+      arr[d] = (1 - w) * arr[d] + w * values[k];
+    });
+  };
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) mixIn(i * m + j, strategy[i], 1);
+  for (const sw of (s as PolicyScenario).strategySwitches ?? []) {
+    const i = ids.indexOf(sw.actor);
+    if (i < 0) throw new Error(`a strategy switch names unknown actor '${sw.actor}'`);
+    const code = strategyIds.indexOf(sw.strategy);
+    const w = Math.min(1, Math.max(0, sw.adherence));
+    for (let j = 0; j < m; j++) if (j !== i && (!sw.targets || sw.targets.includes(ids[j]))) mixIn(i * m + j, code, w);
+  }
+  return out;
 }

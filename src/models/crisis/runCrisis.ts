@@ -5,7 +5,6 @@ import { ladderOutcome, warProbability } from './ladder.js';
 import { normalQuantile } from './perception.js';
 import type { PreparedCrisis } from './prepare.js';
 import { StreamBank, type KeyedStreams } from './streams.js';
-import { CRISIS_STRATEGIES, GRIT_CODE, GRIT_PATIENCE, GRIT_PAUSE } from './strategies.js';
 
 /*
  * One replication of the crisis model (DESIGN.md §3.2, docs/model.md), month by month. Every ordered dyad
@@ -45,10 +44,6 @@ export interface Workspace {
   /** e^{κ_c} of the cutpoints and e^{κ_v} of the clash threshold, computed once. */
   expCutpoints: Float64Array;
   expClash: number;
-  /** Per actor, from its strategy: responses to escalation and conciliation (× β1), whether it can clash. */
-  escalation: Float64Array;
-  conciliation: Float64Array;
-  canClash: Uint8Array;
   draws: Float64Array;
   memory: Float64Array;
   action: Int32Array;
@@ -66,9 +61,6 @@ export function createWorkspace(p: PreparedCrisis): Workspace {
     streams: new StreamBank(mm),
     expCutpoints: p.cutpoints.map(Math.exp),
     expClash: Math.exp(p.clashThreshold),
-    escalation: Float64Array.from(p.strategy, (s) => CRISIS_STRATEGIES[s].escalationResponse),
-    conciliation: Float64Array.from(p.strategy, (s) => CRISIS_STRATEGIES[s].conciliationResponse),
-    canClash: Uint8Array.from(p.strategy, (s) => (CRISIS_STRATEGIES[s].canClash ? 1 : 0)),
     draws: new Float64Array(3),
     memory: new Float64Array(mm),
     action: new Int32Array(mm),
@@ -96,17 +88,17 @@ export function seedReplication(ws: Workspace, seed: number, future: number, rep
  * give fixed sequences), and leaves its results in `ws.record`. Pure apart from writing into `ws`; allocation-free.
  */
 export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams = ws.streams): RunRecord {
-  const { m, months, weights, u0, hostility, friction, beta1, threatTerm, strategy, bias, spread, warBase } = p;
+  const { m, months, weights, u0, hostility, friction, threatTerm, threatExposure, escalationWeight, conciliationWeight, clashWeight, gritWeight, bias, spread, warBase } = p;
   const { memory, action, reading, gritStep, gritCount, lastClashYear, record, expCutpoints, expClash } = ws;
   const launchSource: RandomSource = { nextDouble: () => streams.next(p.launchActor * m + p.launchActor) };
   const K = weights.length, counts = record.actions;
   const lambda = p.memory, unit = p.scoreUnit, wPost = weights[p.posturing];
   const posturing = p.posturing, violent = p.violent, exerciser = p.exerciser, target = p.exerciseTarget, launcher = p.launchActor;
-  const { escalation, conciliation, canClash, draws } = ws;
+  const { draws } = ws;
   memory.fill(0);
   gritCount.fill(0);
   lastClashYear.fill(-1);
-  for (let d = 0; d < m * m; d++) gritStep[d] = strategy[(d / m) | 0] === GRIT_CODE && hostility[d] > 0 ? 1 : 0;
+  for (let d = 0; d < m * m; d++) gritStep[d] = gritWeight[d] > 0 && hostility[d] > 0 ? 1 : 0;
   record.actions.fill(0);
   record.dyadClashYears.fill(0);
   record.clashYearFlags.fill(0);
@@ -129,7 +121,6 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
     let score = 0;
     for (let i = 0; i < m; i++) {
       const threat = threatTerm[(t - 1) * m + i];
-      const escI = beta1[i] * escalation[i], conI = beta1[i] * conciliation[i], clashI = canClash[i] === 1;
       for (let j = 0; j < m; j++) {
         if (i === j) continue;
         const d = i * m + j;
@@ -137,15 +128,19 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
         const U1 = draws[0], U2 = draws[1];
         reading[d] = draws[2];
         const H = memory[d];
-        const u = u0[d] + hostility[d] * threat + (H > 0 ? escI : conI) * H;
+        const u = u0[d] + threatExposure[d] * threat + (H > 0 ? escalationWeight[d] : conciliationWeight[d]) * H;
         const x = Math.exp(-u);
         let a: number;
         let hazard = 0;
-        if (gritStep[d] === 1) a = 0;
+        // A running GRIT step is taken with probability g (the GRIT share of the dyad's rule, 1 under full
+        // adherence): on U1 < g; otherwise U1 rescaled to [0, 1) chooses as usual, so g = 0 leaves U1 untouched.
+        const g = gritStep[d] === 1 ? gritWeight[d] : 0;
+        if (g > 0 && U1 < g) a = 0;
         else {
-          a = orderedLogitFromOdds(U1 / (1 - U1), x, expCutpoints);
-          // Clash hazard h_ij h_ji σ(u − κ_v) = h_ij h_ji / (1 + e^{κ_v} e^{−u}) (ladder.ts).
-          if (clashI && friction[d] > 0) hazard = friction[d] / (1 + expClash * x);
+          const V1 = g > 0 ? (U1 - g) / (1 - g) : U1;
+          a = orderedLogitFromOdds(V1 / (1 - V1), x, expCutpoints);
+          // Clash hazard w_ij h_ij h_ji σ(u − κ_v) = w_ij h_ij h_ji / (1 + e^{κ_v} e^{−u}) (ladder.ts).
+          if (clashWeight[d] > 0 && friction[d] > 0) hazard = (clashWeight[d] * friction[d]) / (1 + expClash * x);
         }
         let rung = 0;
         if (U2 < hazard) {
@@ -185,7 +180,6 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
 
     // Memories: i reads j's action toward i (exercises read at their scale), with i's bias and spread.
     for (let i = 0; i < m; i++) {
-      const grit = strategy[i] === GRIT_CODE;
       for (let j = 0; j < m; j++) {
         if (i === j) continue;
         const d = i * m + j;
@@ -194,22 +188,22 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
         const sp = spread[d];
         const seen = truth + bias[d] + (sp > 0 ? sp * normalQuantile(reading[d]) : 0); // perception.ts: perceive
         memory[d] += lambda * (seen / unit - memory[d]);
-        if (grit && hostility[d] > 0) gritUpdate(ws, d, seen >= wPost / 2 || action[j * m + i] >= violent);
+        if (gritWeight[d] > 0 && hostility[d] > 0) gritUpdate(ws, p, d, seen >= wPost / 2 || action[j * m + i] >= violent);
       }
     }
   }
   return record;
 }
 
-/** GRIT's state: a step runs while reciprocated; GRIT_PATIENCE unreciprocated months pause it for GRIT_PAUSE months. */
-function gritUpdate(ws: Workspace, d: number, unreciprocated: boolean): void {
+/** GRIT's state: a step runs while reciprocated; `gritPatience` unreciprocated months pause it for `gritPause` months. */
+function gritUpdate(ws: Workspace, p: PreparedCrisis, d: number, unreciprocated: boolean): void {
   if (ws.gritStep[d] === 1) {
     ws.gritCount[d] = unreciprocated ? ws.gritCount[d] + 1 : 0;
-    if (ws.gritCount[d] >= GRIT_PATIENCE) {
+    if (ws.gritCount[d] >= p.gritPatience) {
       ws.gritStep[d] = 0;
       ws.gritCount[d] = 0;
     }
-  } else if (++ws.gritCount[d] >= GRIT_PAUSE) {
+  } else if (++ws.gritCount[d] >= p.gritPause) {
     ws.gritStep[d] = 1;
     ws.gritCount[d] = 0;
   }

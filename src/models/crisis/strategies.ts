@@ -1,10 +1,11 @@
-import { strategyIds, type StrategyId } from '../../scenario/catalog.js';
+import { STRATEGY_STRENGTHS, strategyIds, type StrategyId } from '../../scenario/catalog.js';
 
 /**
  * Strategies as reaction rules (DESIGN.md §3.2, docs/model.md#strategies). Each maps the month's static
  * propensity u⁰_ij (baseline, drive, standing hostility, deterrence, assurance, restraint) and i's memory H_ij of
  * what j did to the propensity the ordered logit reads; GRIT also overrides the choice while a step is running.
- * Reaction strengths are assumptions of the model (stated here and in the docs), not scenario parameters.
+ * Reaction strengths (offsets, responses, GRIT's timing) are scenario parameters with these defaults
+ * (STRATEGY_STRENGTHS in scenario/catalog.ts; docs/model.md#constants); what stays here is what defines a rule.
  *
  *   reciprocator          u = u⁰ + β1·H + threat          mirrors perceived hostility and conciliation
  *   hawk                  u = u⁰ + 1 + β1·max(H, 0) + threat     escalates more, ignores conciliation
@@ -32,20 +33,22 @@ export interface CrisisStrategy {
   citation: string;
 }
 
+/** GRIT's default patience and pause, in months (scenario: `crisis.grit.patience`, `crisis.grit.pause`). */
 export const GRIT_PATIENCE = 3;
 export const GRIT_PAUSE = 6;
 
-const rows: Omit<CrisisStrategy, 'code'>[] = [
-  { id: 'reciprocator', description: 'Mirrors perceived hostility and conciliation (tit for tat on a scale).', offset: 0, escalationResponse: 1, conciliationResponse: 1, readsThreat: true, readsAssurance: true, canClash: true, citation: 'Axelrod (1984); Goldstein & Freeman (1990)' },
-  { id: 'hawk', description: 'Escalates more readily and ignores conciliation.', offset: 1, escalationResponse: 1, conciliationResponse: 0, readsThreat: true, readsAssurance: true, canClash: true, citation: 'Jervis (1976), deterrence model' },
-  { id: 'dove', description: 'Never retaliates, answers conciliation, never takes violent action.', offset: -1, escalationResponse: 0, conciliationResponse: 1, readsThreat: true, readsAssurance: true, canClash: false, citation: 'Jervis (1976), spiral model' },
-  { id: 'grit', description: 'Announced unilateral de-escalation steps toward adversaries, continued while reciprocated.', offset: 0, escalationResponse: 1, conciliationResponse: 1, readsThreat: true, readsAssurance: true, canClash: true, citation: 'Osgood (1962), An Alternative to War or Surrender' },
-  { id: 'deterrence-assurance', description: 'Firm against escalation, quick to match conciliation, does not initiate.', offset: -0.5, escalationResponse: 1.5, conciliationResponse: 1.5, readsThreat: true, readsAssurance: true, canClash: true, citation: 'Jervis (1976); Schelling (1966) on assurance' },
-  { id: 'regime-driven', description: 'Acts on its own drive, largely whatever others do.', offset: 0, escalationResponse: 0, conciliationResponse: 0, readsThreat: false, readsAssurance: false, canClash: true, citation: 'The Diplomat (2024): "military power is Kim Jong Un\'s greatest weapon"' },
+type Definition = Omit<CrisisStrategy, 'code' | 'offset' | 'escalationResponse' | 'conciliationResponse'>;
+const rows: Definition[] = [
+  { id: 'reciprocator', description: 'Mirrors perceived hostility and conciliation (tit for tat on a scale).', readsThreat: true, readsAssurance: true, canClash: true, citation: 'Axelrod (1984); Goldstein & Freeman (1990)' },
+  { id: 'hawk', description: 'Escalates more readily and ignores conciliation.', readsThreat: true, readsAssurance: true, canClash: true, citation: 'Jervis (1976), deterrence model' },
+  { id: 'dove', description: 'Never retaliates, answers conciliation, never takes violent action.', readsThreat: true, readsAssurance: true, canClash: false, citation: 'Jervis (1976), spiral model' },
+  { id: 'grit', description: 'Announced unilateral de-escalation steps toward adversaries, continued while reciprocated.', readsThreat: true, readsAssurance: true, canClash: true, citation: 'Osgood (1962), An Alternative to War or Surrender' },
+  { id: 'deterrence-assurance', description: 'Firm against escalation, quick to match conciliation, does not initiate.', readsThreat: true, readsAssurance: true, canClash: true, citation: 'Jervis (1976); Schelling (1966) on assurance' },
+  { id: 'regime-driven', description: 'Acts on its own drive, largely whatever others do.', readsThreat: false, readsAssurance: false, canClash: true, citation: 'The Diplomat (2024): "military power is Kim Jong Un\'s greatest weapon"' },
 ];
 
-/** The strategy registry, in the order of `strategyIds` (the code is the index). */
-export const CRISIS_STRATEGIES: readonly CrisisStrategy[] = strategyIds.map((id, code) => ({ ...rows.find((r) => r.id === id)!, code }));
+/** The strategy registry with the default strengths, in the order of `strategyIds` (the code is the index). */
+export const CRISIS_STRATEGIES: readonly CrisisStrategy[] = strategyIds.map((id, code) => ({ ...rows.find((r) => r.id === id)!, ...STRATEGY_STRENGTHS[id], code }));
 
 export const GRIT_CODE = strategyIds.indexOf('grit');
 

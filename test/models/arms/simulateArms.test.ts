@@ -98,7 +98,7 @@ describe('simulateArms invariants', () => {
     const times = Array.from({ length: 41 }, (_, k) => k / 4);
     const exact = simulateArms(s, { times, mode: 'exact' });
     const ode = simulateArms(s, { times, mode: 'nonlinear', rtol: 1e-12 });
-    expect(exact.segments.length).toBe(2); // the treaty's entry into force changes the system in December 2024
+    expect(exact.segments.length).toBe(3); // the Russia–DPRK treaty (December 2024) and New START's expiry (February 2026) change the system
     exact.series.forEach((row, q) => row.forEach((v, k) => expect(rel(ode.series[q][k], v)).toBeLessThan(1e-9)));
   });
 
