@@ -44,19 +44,18 @@ export function calibrateCrisis(s: Scenario, inputs: CrisisCalibrationInputs, o:
   const evidence = crisisEvidence(inputs, o.treatment);
   const sim = { runs: o.tuneRuns ?? 400, seed: o.seed ?? 1, iterations: o.iterations ?? 12 };
   const { clash, war, fit } = evidence;
-  step(1, 'tuning the baseline');
-  const k = tuneBaseline(s, clash.perDecade.estimate, sim);
-  step(2, 'tuning the baseline (low end)');
-  const kLo = tuneBaseline(s, clash.perDecade.lo, sim).value;
-  step(3, 'tuning the baseline (high end)');
-  const kHi = tuneBaseline(s, clash.perDecade.hi, sim).value;
+  // A tuned value at the target's estimate, and at its interval's two ends (three searches, three progress steps).
+  const tuneInterval = (first: number, name: string, target: Interval, tune: (x: number) => { value: number; steps: SearchStep[] }) => {
+    step(first, `tuning ${name}`);
+    const mid = tune(target.estimate);
+    step(first + 1, `tuning ${name} (low end)`);
+    const lo = tune(target.lo).value;
+    step(first + 2, `tuning ${name} (high end)`);
+    return { mid, lo, hi: tune(target.hi).value };
+  };
+  const { mid: k, lo: kLo, hi: kHi } = tuneInterval(1, 'the baseline', clash.perDecade, (x) => tuneBaseline(s, x, sim));
   const withK = withCrisisValues(s, { baseline: roundSig(k.value) });
-  step(4, 'tuning warGivenClash');
-  const w = tuneWarGivenClash(withK, war.warGivenClashYear.estimate, sim);
-  step(5, 'tuning warGivenClash (low end)');
-  const wLo = tuneWarGivenClash(withK, war.warGivenClashYear.lo, sim).value;
-  step(6, 'tuning warGivenClash (high end)');
-  const wHi = tuneWarGivenClash(withK, war.warGivenClashYear.hi, sim).value;
+  const { mid: w, lo: wLo, hi: wHi } = tuneInterval(4, 'warGivenClash', war.warGivenClashYear, (x) => tuneWarGivenClash(withK, x, sim));
   step(7, 'done');
   const values: CrisisValues = {
     baseRate: roundInterval(fit.baseRate),

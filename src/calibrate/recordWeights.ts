@@ -12,6 +12,8 @@ export interface FutureWeight {
   implausibility: number;
   worst: string;
   fits: TargetFit[];
+  /** The implausibilities, largest first (the rule grid reads the kth of them). */
+  ranked: number[];
 }
 
 /** The weights of an experiment's futures: method, cut-off, effective sample size and each future's fit. */
@@ -54,7 +56,7 @@ export function recordWeights(
     const fits = record.targets.map((t) => targetFit(t, ctx, undefined, horizonMonths));
     const ranked = [...fits].sort((a, b) => b.implausibility - a.implausibility);
     const decisive = ranked[Math.min(record.kth ?? 1, ranked.length) - 1];
-    return { index: f.index, weight: decisive.implausibility <= record.cutoff ? 1 : 0, implausibility: decisive.implausibility, worst: ranked[0].id, fits };
+    return { index: f.index, weight: decisive.implausibility <= record.cutoff ? 1 : 0, implausibility: decisive.implausibility, worst: ranked[0].id, fits, ranked: ranked.map((x) => x.implausibility) };
   });
   const ess = perFuture.reduce((a, f) => a + f.weight, 0);
   const share = futures.length ? ess / futures.length : 0;
@@ -70,7 +72,7 @@ export function recordWeights(
   else if (share < 0.2) warning = `only ${ess} of ${futures.length} futures (${(100 * share).toFixed(0)}%) are consistent with the record: the weighted figures rest on few futures (raise --futures)`;
   // How the kept share moves with the rule: the futures kept at each cut-off for the largest, second and third
   // largest implausibility (what a reader needs to judge how much the weighting rests on one choice).
-  const grid = [2.5, 3, 3.5].flatMap((cutoff) => [1, 2, 3].map((kth) => ({ cutoff, kth, kept: perFuture.filter((f) => [...f.fits].sort((a, b) => b.implausibility - a.implausibility)[Math.min(kth, f.fits.length) - 1].implausibility <= cutoff).length })));
+  const grid = [2.5, 3, 3.5].flatMap((cutoff) => [1, 2, 3].map((kth) => ({ cutoff, kth, kept: perFuture.filter((f) => f.ranked[Math.min(kth, f.ranked.length) - 1] <= cutoff).length })));
   return { method: 'history-matching', cutoff: record.cutoff, kth: record.kth ?? 1, futures: futures.length, ess, share, targets, rules: grid, ...(warning ? { warning } : {}), perFuture };
 }
 

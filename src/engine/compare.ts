@@ -16,10 +16,8 @@ import { ExperimentStore } from './experimentStore.js';
 import { executeCells, localPool } from './executeCells.js';
 import type { QueueRunOptions } from './queue/coordinator.js';
 
-export interface CompareOptions {
-  /** Policy ids in scenario order; `status-quo` is always included (the reference of every difference). */
-  policies: string[];
-  futures: number;
+/** How cells are run and kept: what a comparison and a sensitivity analysis share. */
+export interface CellRunOptions {
   runs: number;
   seed: number;
   horizonMonths: number;
@@ -31,6 +29,12 @@ export interface CompareOptions {
   resume: boolean;
   /** Allow a store that belongs to another scenario (its experiments are kept). */
   force: boolean;
+}
+
+export interface CompareOptions extends CellRunOptions {
+  /** Policy ids in scenario order; `status-quo` is always included (the reference of every difference). */
+  policies: string[];
+  futures: number;
   /** Satisficing threshold on P(war) over the horizon. */
   threshold: number;
   /** Run the cells on a Redis queue served by `flashpoints worker` processes instead of local threads (docs/distributed.md). */
@@ -154,7 +158,7 @@ function weighFutures(s: Scenario, design: ReturnType<typeof sampleFutures>, sta
     return { method: 'none', cutoff: 0, futures: design.futures.length, ess: design.futures.length, share: 1, targets: [], perFuture: design.futures.map((f) => ({ index: f.index, weight: 1, implausibility: 0, worst: '', implausibilities: [] })) };
   }
   const w = recordWeights(s.record, design.futures, (k) => scenarioForFuture(s, design, design.futures[k]), statusQuo, o.horizonMonths);
-  return { ...w, perFuture: w.perFuture.map(({ fits, ...rest }) => ({ ...rest, implausibilities: fits.map((f) => round4(f.implausibility)) })) };
+  return { ...w, perFuture: w.perFuture.map(({ fits, ranked: _r, ...rest }) => ({ ...rest, implausibilities: fits.map((f) => round4(f.implausibility)) })) };
 }
 
 const round4 = (x: number) => Number(x.toPrecision(4));

@@ -1,3 +1,4 @@
+import type { CellRunOptions } from './compare.js';
 import { performance } from 'node:perf_hooks';
 import type { CellAggregate } from '../experiment/cell.js';
 import { dyadSets } from '../experiment/dyadSets.js';
@@ -14,7 +15,7 @@ import { ExperimentStore } from './experimentStore.js';
 import { createPool } from './pool.js';
 
 /** Options of {@link runSensitivity}. */
-export interface SensitivityOptions {
+export interface SensitivityOptions extends CellRunOptions {
   method: 'morris' | 'sobol';
   outcome: SensitivityOutcome;
   /** The policy whose outcome is analysed (default `status-quo`); ignored with `difference`. */
@@ -33,15 +34,6 @@ export interface SensitivityOptions {
   top: number;
   /** Sobol on named groups instead: name prefixes; the inputs matching none form `(other)`. */
   groups?: string[];
-  runs: number;
-  seed: number;
-  horizonMonths: number;
-  threads: number;
-  /** SQLite store, or null for memory only. */
-  store: string | null;
-  /** Reuse the cells stored for the same design (default true). */
-  resume: boolean;
-  force: boolean;
   onProgress?: (done: number, total: number, stage: string) => void;
   /** Test hook: throw after this many cells have been stored (deterministic, not a timer). */
   abortAfterCells?: number;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { streamFor } from '../../src/math/rng/index.js';
 import { monthlyQuantiles, poolCells, type CellAggregate } from '../../src/experiment/cell.js';
-import { clusterBootstrapDiff, meanFromSums, quantile, wilsonInterval } from '../../src/experiment/statistics.js';
+import { meanFromSums, quantile, wilsonInterval } from '../../src/experiment/statistics.js';
+import { clusterBootstrapDiff } from './clusterBootstrap.js';
 import { analyzeExperiment } from '../../src/experiment/analyze.js';
 
 const cell = (runs: number, war: number, extra: Partial<CellAggregate> = {}): CellAggregate => ({

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { streamFor } from '../../src/math/rng/index.js';
 import { sampleFutures } from '../../src/experiment/futures.js';
 import { runCell } from '../../src/experiment/runCell.js';
-import { clusterInterval, futureResamples, replicateInterval, wilsonInterval } from '../../src/experiment/statistics.js';
+import { replicateInterval, wilsonInterval } from '../../src/experiment/statistics.js';
+import { clusterInterval, futureResamples } from './clusterBootstrap.js';
 import { parseScenario } from '../../src/scenario/load.js';
 
 // The 95% interval on a pooled figure must count the futures: runs are clustered in futures. These tests repeat an
@@ -51,7 +52,8 @@ describe('intervals that count the futures', () => {
       const own = hits.map((_, k) => k); // independent futures: each its own replicate
       const c = replicateInterval(hits, hits.map(() => 1), own);
       const draws = futureResamples(M, 1000, streamFor(18, r));
-      if (clusterInterval(hits, hits.map(() => 1), draws).lo <= truth && truth <= clusterInterval(hits, hits.map(() => 1), draws).hi) bootstrap++;
+      const b = clusterInterval(hits, hits.map(() => 1), draws);
+      if (b.lo <= truth && truth <= b.hi) bootstrap++;
       if (c.lo <= truth && truth <= c.hi) cluster++;
       const w = wilsonInterval(Math.round(hits.reduce((s, v) => s + v * R, 0)), M * R);
       if (w.lo <= truth && truth <= w.hi) binomial++;

@@ -1,5 +1,3 @@
-import { streamFor } from '../../math/rng/index.js';
-import { sampleNegBinomial } from '../../models/crisis/campaigns.js';
 import { CRISIS_STRATEGIES } from '../../models/crisis/strategies.js';
 import { strategyIds } from '../../scenario/catalog.js';
 import { getValue, resolvePath } from '../../scenario/paths.js';
@@ -48,43 +46,6 @@ export function windowStatistics(counts: ArrayLike<number>): { mean: number; var
   let ss = 0;
   for (let k = 0; k < n; k++) ss += (counts[k] - mean) ** 2;
   return { mean, variance: n > 1 ? ss / (n - 1) : 0, zeroShare: zeros / n };
-}
-
-/**
- * Replays a launch window `replicates` times under a future's launch process: every month of the window drawn as
- * NB(μ, α) with μ = baseRate · exp(exerciseLift · e + dialogueEffect · d) for its class (e, d ∈ {0, 1}: an exercise
- * at the 2024 scale, an open channel as in 2018) — the threat ratio at its base value, as in the calibration's
- * fit. Returns each statistic's mean and variance over replicates. Seeded by (seed, key): deterministic.
- */
-export function hindcastLaunches(p: LaunchProcess, months: LaunchTarget['months'], replicates: number, seed: number, key: number): Record<LaunchTarget['statistic'], { mean: number; variance: number }> {
-  const classes: [number, number, number][] = [
-    [months.plain, 0, 0],
-    [months.exercise, 1, 0],
-    [months.dialogue, 0, 1],
-    [months.exerciseDialogue, 1, 1],
-  ];
-  const n = classes.reduce((a, c) => a + c[0], 0);
-  const counts = new Float64Array(n);
-  const rng = streamFor(seed, key);
-  const acc = { mean: [0, 0], variance: [0, 0], zeroShare: [0, 0] };
-  for (let r = 0; r < replicates; r++) {
-    let k = 0;
-    for (const [count, e, d] of classes) {
-      const mu = p.baseRate * Math.exp(p.exerciseLift * e + p.dialogueEffect * d);
-      for (let c = 0; c < count; c++) counts[k++] = sampleNegBinomial(mu, p.dispersion, rng);
-    }
-    const w = windowStatistics(counts);
-    for (const s of ['mean', 'variance', 'zeroShare'] as const) {
-      acc[s][0] += w[s];
-      acc[s][1] += w[s] * w[s];
-    }
-  }
-  const out = {} as Record<LaunchTarget['statistic'], { mean: number; variance: number }>;
-  for (const s of ['mean', 'variance', 'zeroShare'] as const) {
-    const mean = acc[s][0] / replicates;
-    out[s] = { mean, variance: Math.max(0, (acc[s][1] - replicates * mean * mean) / Math.max(1, replicates - 1)) };
-  }
-  return out;
 }
 
 /**

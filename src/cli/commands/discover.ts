@@ -34,7 +34,7 @@ export function registerDiscover(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(async (file: string, opts: DiscoverCliOptions) => {
       const { InputError } = await import('../errors.js');
-      const { checkRegularFile } = await import('../io/readInput.js');
+      const { checkStoreFile } = await import('../io/readInput.js');
       const { storeInputError } = await import('../io/storeErrors.js');
       const { DISCOVER_OUTCOMES } = await import('../../report/discoverWords.js');
       const { discover } = await import('../../engine/discover.js');
@@ -43,7 +43,7 @@ export function registerDiscover(program: Command): void {
       if (opts.weights !== 'record' && opts.weights !== 'none') throw new InputError([`--weights must be record or none, got '${opts.weights}'`]);
       for (const [name, v] of [['--peel-alpha', opts.peelAlpha], ['--paste-alpha', opts.pasteAlpha]] as const) if (!(v > 0 && v < 0.5)) throw new InputError([`${name} must lie strictly between 0 and 0.5, got ${v}`]);
       if (opts.massMin >= 1) throw new InputError([`--mass-min must be below 1, got ${opts.massMin}`]);
-      checkRegularFile(file, { what: 'the store', hint: 'give the path of a store written by `flashpoints compare --store FILE`' });
+      checkStoreFile(file);
       let r;
       try {
         r = discover(file, { ...opts, outcome: opts.outcome as keyof typeof DISCOVER_OUTCOMES, weights: opts.weights });

@@ -14,12 +14,12 @@ export function registerExport(program: Command): void {
     .requiredOption('--csv <file>', 'the CSV file to write')
     .action(async (file: string, opts: { experiment?: string; csv: string }) => {
       const { InputError } = await import('../errors.js');
-      const { checkRegularFile } = await import('../io/readInput.js');
+      const { checkStoreFile } = await import('../io/readInput.js');
       const { writeCsvFile } = await import('../csvFile.js');
       const { checkOutputs } = await import('../io/writeOutput.js');
       const { storeInputError } = await import('../io/storeErrors.js');
       const { exportExperiments, StoredExperimentError } = await import('../../engine/exportExperiments.js');
-      checkRegularFile(file, { what: 'the store', hint: 'give the path of a store written by `flashpoints compare --store FILE`' });
+      checkStoreFile(file);
       checkOutputs([{ option: '--csv', path: opts.csv }], { store: file });
       let table;
       try {

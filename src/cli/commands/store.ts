@@ -21,11 +21,11 @@ export function registerStore(program: Command): void {
     .exitOverride()
     .action(async (file: string, opts: StoreCheckOptions) => {
       const { InputError } = await import('../errors.js');
-      const { checkRegularFile } = await import('../io/readInput.js');
+      const { checkStoreFile } = await import('../io/readInput.js');
       const { storeInputError } = await import('../io/storeErrors.js');
       const { ExperimentStore } = await import('../../engine/experimentStore.js');
       // A regular file that exists: the check never creates a store, and refuses devices and directories.
-      const size = checkRegularFile(file, { what: 'the store', hint: 'give the path of a store written by `flashpoints compare --store FILE`' });
+      const size = checkStoreFile(file);
       if (size === 0) throw new InputError([`${file}: the store is empty (0 bytes)`], 'give --store NEW to compare into a fresh store');
       let result;
       try {

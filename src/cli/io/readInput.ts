@@ -56,6 +56,21 @@ function why(err: unknown): string {
   return code ?? (err instanceof Error ? err.message : String(err));
 }
 
+/** The metadata of an input path: an empty path or one that cannot be stat'ed is an InputError naming it. */
+function statInput(file: string, o: Pick<ReadInputOptions, 'what' | 'hint'>): Stats {
+  if (file === '') throw new InputError([`${o.what}: the path is empty`], o.hint);
+  try {
+    return statSync(file);
+  } catch (err) {
+    throw new InputError([`${file}: cannot read ${o.what} (${why(err)})`], o.hint);
+  }
+}
+
+/** An existing store file to read (discover, export, store check): a regular file, or exit 2 with the hint. */
+export function checkStoreFile(file: string): number {
+  return checkRegularFile(file, { what: 'the store', hint: 'give the path of a store written by `flashpoints compare --store FILE`' });
+}
+
 /** Refuses what is not a regular file below the size limit; the message names the file and the rule. */
 function checkStats(file: string, st: Stats, o: ReadInputOptions): void {
   if (st.isDirectory()) throw new InputError([`${file}: ${o.what} is a directory, not a file`], o.hint);
@@ -77,13 +92,7 @@ function checkStats(file: string, st: Stats, o: ReadInputOptions): void {
  * SQLite reads itself). Returns its size in bytes. Example: `checkRegularFile('s.sqlite', { what: 'the store' })`.
  */
 export function checkRegularFile(file: string, o: Omit<ReadInputOptions, 'kind'>): number {
-  if (file === '') throw new InputError([`${o.what}: the path is empty`], o.hint);
-  let st: Stats;
-  try {
-    st = statSync(file);
-  } catch (err) {
-    throw new InputError([`${file}: cannot read ${o.what} (${why(err)})`], o.hint);
-  }
+  const st = statInput(file, o);
   if (st.isDirectory()) throw new InputError([`${file}: ${o.what} is a directory, not a file`], o.hint);
   if (!st.isFile()) throw new InputError([`${file}: ${o.what} is not a regular file (a device, FIFO or socket)`], o.hint);
   return st.size;
@@ -94,14 +103,7 @@ export function checkRegularFile(file: string, o: Omit<ReadInputOptions, 'kind'>
  * unreadable — is an InputError (exit 2) naming the file. Example: `readInputBytes('x.xlsx', { what: '--in' })`.
  */
 export function readInputBytes(file: string, o: ReadInputOptions): Buffer {
-  if (file === '') throw new InputError([`${o.what}: the path is empty`], o.hint);
-  let st: Stats;
-  try {
-    st = statSync(file);
-  } catch (err) {
-    throw new InputError([`${file}: cannot read ${o.what} (${why(err)})`], o.hint);
-  }
-  checkStats(file, st, o);
+  checkStats(file, statInput(file, o), o);
   let fd: number;
   try {
     // O_NONBLOCK: should the path be swapped for a FIFO after the check, opening it still does not wait.
