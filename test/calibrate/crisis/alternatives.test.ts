@@ -47,9 +47,9 @@ describe('structural alternatives of the Korea scenario', () => {
 });
 
 describe('fitting an alternative (model runs, no data files)', () => {
-  it('the tuned baseline offset brings the alternative to the clash-year target; the launch refit's base rate is the closed-form mean of the months outside dialogue', () => {
+  it("the tuned baseline offset brings the alternative to the clash-year target; the launch refit's base rate is the closed-form mean of the months outside dialogue", () => {
     const bare = withoutOffsets(korea);
-    const y = Array.from({ length: 96 }, (_, t) => (t % 12 === 2 || t % 12 === 7 ? 3 : t % 5 === 0 ? 0 : 1));
+    const y: number[] = Array.from({ length: 96 }, (_, t) => (t % 12 === 2 || t % 12 === 7 ? 3 : t % 5 === 0 ? 0 : 1));
     const dialogue = y.map((_, t) => (t >= 75 && t < 86 ? 1 : 0));
     const design = { months: y.map((_, t) => String(t)), y: y.map((v, t) => (dialogue[t] ? 0 : v)), exercise: y.map((_, t) => (t % 12 === 2 || t % 12 === 7 ? 1 : 0)), dialogue };
     const sim = { runs: 300, seed: 4, iterations: 10, round: roundSig };
