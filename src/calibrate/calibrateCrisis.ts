@@ -3,10 +3,10 @@ import { getValue, resolvePath } from '../scenario/paths.js';
 import type { ExerciseTreatment } from './crisis/covariates.js';
 import { crisisEvidence, type CrisisCalibrationInputs, type CrisisEvidence, type CrisisValues } from './crisis/evidence.js';
 import type { Interval } from './crisis/launches.js';
-import { tuneBaseline, tuneWarGivenClash, withCrisisValues, type SearchStep } from './crisis/clashTuning.js';
+import { simulateClashes, tuneBaseline, tuneWarGivenClash, withCrisisValues, type SearchStep } from './crisis/clashTuning.js';
 import { validateCrisis, type Validation } from './crisis/validation.js';
 import { renderCrisisCalibration } from './crisis/report.js';
-import { calibrateAlternative, calibratedChanges, structuralAlternatives, underAlternative, type AlternativeCalibration, type AlternativeValidation } from './crisis/alternatives.js';
+import { calibrateAlternative, calibratedChanges, structuralAlternatives, underAlternative, type AlternativeCalibration, type AlternativeValidation, type StructuralAlternative } from './crisis/alternatives.js';
 
 export { crisisEvidence, FIT_FROM, FIT_TO, TEST_FROM, TEST_TO, type CrisisCalibrationInputs, type CrisisEvidence, type CrisisValues } from './crisis/evidence.js';
 
@@ -116,8 +116,20 @@ export function crisisCalibrationTable(s: Scenario, inputs: CrisisCalibrationInp
     dialogueEffect: v('crisis.launches.dialogueEffect'), baseline: v('crisis.actors.PRK.baseline'), warGivenClash: v('crisis.ladder.warGivenClash'),
     baselineRange: rangeOf(s.crisis?.actors?.PRK?.baseline), warGivenClashRange: rangeOf(s.crisis?.ladder?.warGivenClash),
     alternativeChanges: calibratedChanges(s),
+    baselineRangeCheck: baselineRangeCheck(s, listed, opts),
   };
   return { evidence, validation, alternatives, markdown: renderCrisisCalibration(evidence, alternatives, values, opts) };
+}
+
+/**
+ * Clash-years per decade of each alternative's status quo with North Korea's baseline at the two ends of its
+ * sampled range (the alternatives' offsets added): whether one offset fits the whole range, not only the tuned value.
+ */
+function baselineRangeCheck(s: Scenario, listed: readonly StructuralAlternative[], o: { seed: number; clashRuns: number }): { alternative: string; atLo: number; atHi: number }[] {
+  const range = rangeOf(s.crisis?.actors?.PRK?.baseline);
+  if (!range || listed.length < 2) return [];
+  const at = (a: StructuralAlternative, b: number) => simulateClashes(underAlternative(withCrisisValues(s, { baseline: b }), a.uncertainty, a.id), { runs: o.clashRuns, seed: o.seed }).clashYearsPerDecade.mean;
+  return listed.map((a) => ({ alternative: a.id, atLo: at(a, range[0]), atHi: at(a, range[1]) }));
 }
 
 /** The `range` of an annotated parameter, if it has one. */
