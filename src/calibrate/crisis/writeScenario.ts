@@ -40,7 +40,7 @@ const TARGETS: { key: keyof CrisisValues; path: string[]; note: string; dist?: '
   { key: 'dispersion', path: ['crisis', 'launches', 'dispersion'], note: 'NB2 dispersion α of the same fit; Wald 95% range.' },
   { key: 'exerciseLift', path: ['crisis', 'launches', 'exerciseLift'], note: 'Log rate ratio of US–ROK exercise months (March/August cycle where the record is silent); Wald 95% range.' },
   { key: 'dialogueEffect', path: ['crisis', 'launches', 'dialogueEffect'], note: 'Log rate ratio of the 2018-04 … 2019-02 dialogue (no launch): profile-likelihood median point, upper end the 95% profile bound; the data set no finite lower bound.' },
-  { key: 'baseline', path: ['crisis', 'actors', 'PRK', 'baseline'], note: 'Tuned on the model (fixed seed) to COW MID use-of-force onset years of North Korea with ROK/US/Japan 1990–2014; range hits the Wilson 95% ends; sampled with the tuned value as median.' },
+  { key: 'baseline', path: ['crisis', 'actors', 'PRK', 'baseline'], note: 'Tuned on the model (fixed seed), under the default structural alternative, to COW MID use-of-force onset years of North Korea with ROK/US/Japan 1990–2014; range hits the Wilson 95% ends; sampled with the tuned value as median. The other alternatives add their own offsets (their changes).' },
   { key: 'warGivenClash', path: ['crisis', 'ladder', 'warGivenClash'], note: 'Tuned on the model to P(war | clash-year): rivalries 1946–2014 (beta-binomial prior) updated with no war on the peninsula since 1953; range hits the posterior 2.5/97.5%; sampled as the Beta whose median and 2.5/97.5% points match the tuned values (betaFromQuantiles).', dist: 'beta' },
 ];
 
