@@ -106,6 +106,8 @@ const change = z
     set: numIn(DOMAINS.change).optional(),
     add: numIn(DOMAINS.change).optional(),
     scale: numIn(DOMAINS.change).optional(),
+    source: id.optional().describe('Source id (in `sources`) of a calibrated change, e.g. a structural alternative\'s offset written by `flashpoints calibrate crisis`.'),
+    note: z.string().optional().describe('What the change rests on, in words.'),
   })
   .superRefine((c, ctx) => {
     const n = [c.set, c.add, c.scale].filter((v) => v !== undefined).length;

@@ -28,6 +28,18 @@ describe('launch process fit', () => {
     within(f.dispersion, truth.alpha);
   });
 
+  it('without the exercise regressor (a launcher blind to exercises) the base rate is the mean of the months outside dialogue', () => {
+    const d = synthetic(600, { base: 1.5, lift: 0.8, dialogue: -20, alpha: 1 }, 9, 20);
+    const f = fitLaunches(d, { exercise: false });
+    // Intercept-only NB2: the score equation Σ(y − μ)/(1 + αμ) = 0 puts μ at the sample mean of the months kept.
+    const open = d.y.filter((_, t) => !d.dialogue[t]);
+    expect(f.baseRate.estimate).toBeCloseTo(open.reduce((a, b) => a + b, 0) / open.length, 6);
+    expect(f.exerciseLift).toEqual({ estimate: 0, lo: 0, hi: 0 });
+    expect(f.dialogueEffect.mleAtMinusInfinity).toBe(true);
+    // Ignoring the exercise months' lift leaves more variance to the dispersion.
+    expect(f.dispersion.estimate).toBeGreaterThan(fitLaunches(d).dispersion.estimate);
+  });
+
   it('gives a finite upper bound and a point below it when no launch falls in a dialogue month', () => {
     const d = synthetic(400, { base: 1.5, lift: 0.5, dialogue: -20, alpha: 1 }, 3, 20);
     expect(d.y.filter((_, t) => d.dialogue[t]).every((v) => v === 0)).toBe(true);

@@ -60,7 +60,7 @@ describe('calibration table', () => {
       if (rule.kind !== 'atMost') expect(r.pass).toBe(passes(rule, r.observed, r.simulated));
       expect(r.simulated.lo).toBeLessThanOrEqual(r.simulated.mean);
       expect(r.simulated.mean).toBeLessThanOrEqual(r.simulated.hi);
-      expect(t.markdown).toContain(`| ${r.pass ? 'pass' : '**fail**'} |`);
+      expect(t.markdown).toContain(` ${r.pass ? 'pass' : '**fail**'} |`);
     }
     expect(t.markdown).not.toMatch(/NaN|Infinity|undefined/);
     const figures = crisisFigures(t.evidence, t.validation, 3);
@@ -126,14 +126,18 @@ describe('docs/calibration.md', () => {
 });
 
 describe('calibration progress', () => {
-  it('reports its seven steps in order through onStep, and the hook changes no result (synthetic data)', () => {
+  it('reports its steps in order through onStep (seven, then one per non-default alternative), and the hook changes no result (synthetic data)', () => {
     const { inputs } = syntheticInputs();
     const options = { seed: 2, tuneRuns: 8, iterations: 2 };
     const steps: [number, number, string][] = [];
     const watched = calibrateCrisis(korea, inputs, { ...options, onStep: (done, total, next) => steps.push([done, total, next]) });
-    expect(steps.map(([d]) => d)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(steps.every(([, total]) => total === 7)).toBe(true);
+    expect(steps.map(([d]) => d)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(steps.every(([, total]) => total === 8)).toBe(true);
     expect(steps[1][2]).toBe('tuning the baseline');
-    expect(watched.values).toEqual(calibrateCrisis(korea, inputs, options).values);
+    expect(steps[7][2]).toBe('fitting the alternative regime-driven');
+    const plain = calibrateCrisis(korea, inputs, options);
+    expect(watched.values).toEqual(plain.values);
+    expect(watched.alternatives).toEqual(plain.alternatives);
+    expect(watched.alternatives.map((a) => a.alternative)).toEqual(['regime-driven']);
   }, 120_000);
 });

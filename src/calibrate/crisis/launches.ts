@@ -36,14 +36,14 @@ const LR50 = 0.454936423119572;
 
 const wald = (est: number, se: number): Interval => ({ estimate: est, lo: est - Z95 * se, hi: est + Z95 * se });
 
-/** NB2 fit of y on exercise (and the dialogue term as an offset `dialogueOffset`·d_t); months with μ forced to 0 are dropped. */
-function fitWithDialogue(d: LaunchDesign, dialogueEffect: number): CountResult {
+/** NB2 fit of y on exercise (when `exercise`) and the dialogue term as an offset `dialogueEffect`·d_t; months with μ forced to 0 are dropped. */
+function fitWithDialogue(d: LaunchDesign, dialogueEffect: number, exercise = true): CountResult {
   const keep = d.y.map((_, t) => Number.isFinite(dialogueEffect) || d.dialogue[t] === 0);
   const pick = <T>(a: T[]) => a.filter((_, t) => keep[t]);
   const dia = pick(d.dialogue);
-  return fitCounts(pick(d.y), [pick(d.exercise)], {
+  return fitCounts(pick(d.y), exercise ? [pick(d.exercise)] : [], {
     family: 'negbin',
-    names: ['exercise'],
+    names: exercise ? ['exercise'] : [],
     offset: Number.isFinite(dialogueEffect) ? dia.map((v) => v * dialogueEffect) : undefined,
   });
 }
@@ -58,37 +58,49 @@ function bisect(f: (x: number) => number, target: number, lo: number, hi: number
   return 0.5 * (lo + hi);
 }
 
+/** Options of the launch fit. */
+export interface LaunchFitOptions {
+  /**
+   * Whether the exercise indicator is a regressor. Default true. False is the launch process of an actor that
+   * ignores exercises and threat (a regime-driven North Korea, prepare.ts): its exerciseLift is then 0 [0, 0].
+   */
+  exercise?: boolean;
+}
+
 /**
  * Fits the launch process (DESIGN.md §3.2; docs/calibration-crisis.md): NB2 with a log link on the exercise and
  * dialogue indicators, by maximum likelihood (estimate/counts.ts), the dialogue effect by profile likelihood
  * (see LaunchFit). Reference: Cameron & Trivedi (2013) §3.3; profile intervals: Venzon & Moolgavkar (1988).
+ * Example: `fitLaunches(design, { exercise: false })` for a launcher blind to exercises.
  */
-export function fitLaunches(d: LaunchDesign): LaunchFit {
+export function fitLaunches(d: LaunchDesign, o: LaunchFitOptions = {}): LaunchFit {
+  const ex = o.exercise ?? true;
   const dialogueSum = d.y.reduce((s, v, t) => s + (d.dialogue[t] ? v : 0), 0);
   const anyDialogue = d.dialogue.some((v) => v === 1);
   const separated = anyDialogue && dialogueSum === 0;
   let full: CountResult;
   let dialogueEffect: LaunchFit['dialogueEffect'];
   if (!anyDialogue) {
-    full = fitWithDialogue(d, 0);
+    full = fitWithDialogue(d, 0, ex);
     dialogueEffect = { estimate: 0, lo: 0, hi: 0, mleAtMinusInfinity: false };
   } else if (separated) {
-    full = fitWithDialogue(d, -Infinity);
-    const lr = (b: number) => 2 * (full.logLik - fitWithDialogue(d, b).logLik);
+    full = fitWithDialogue(d, -Infinity, ex);
+    const lr = (b: number) => 2 * (full.logLik - fitWithDialogue(d, b, ex).logLik);
     // lr decreases towards 0 as b → −∞; −lr increases in b.
     const hi = bisect((b) => lr(b), LR95, -15, 5);
     const est = bisect((b) => lr(b), LR50, -15, 5);
     // The half-count interval's lower end: the profile with one pseudo-launch spread over the dialogue months.
     const half = { ...d, y: d.y.map((v, t) => (d.dialogue[t] && t === d.dialogue.indexOf(1) ? 1 : v)) };
-    const withHalf = fitCounts(half.y, [half.exercise, half.dialogue], { family: 'negbin', names: ['exercise', 'dialogue'] });
-    const c = withHalf.coefficients[2];
+    const withHalf = fitCounts(half.y, ex ? [half.exercise, half.dialogue] : [half.dialogue], { family: 'negbin', names: ex ? ['exercise', 'dialogue'] : ['dialogue'] });
+    const c = withHalf.coefficients.at(-1)!;
     dialogueEffect = { estimate: est, lo: Math.min(c.estimate - Z95 * c.stdError, est), hi, mleAtMinusInfinity: true };
   } else {
-    full = fitCounts(d.y, [d.exercise, d.dialogue], { family: 'negbin', names: ['exercise', 'dialogue'] });
-    const c = full.coefficients[2];
+    full = fitCounts(d.y, ex ? [d.exercise, d.dialogue] : [d.dialogue], { family: 'negbin', names: ex ? ['exercise', 'dialogue'] : ['dialogue'] });
+    const c = full.coefficients.at(-1)!;
     dialogueEffect = { ...wald(c.estimate, c.stdError), mleAtMinusInfinity: false };
   }
-  const [b0, b1] = full.coefficients;
+  const [b0] = full.coefficients;
+  const b1 = ex ? full.coefficients[1] : { estimate: 0, stdError: 0 };
   const base = wald(b0.estimate, b0.stdError);
   const a = full.alpha!;
   const aSe = a.stdError ?? 0;

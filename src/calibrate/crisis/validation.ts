@@ -1,5 +1,6 @@
 import type { Scenario } from '../../scenario/schema.js';
-import { getValue, resolvePath } from '../../scenario/paths.js';
+import { applyStructural } from '../../scenario/apply.js';
+import { launchProcess } from '../record/hindcast.js';
 import { simulateClashes, type ClashSim } from './clashTuning.js';
 import type { LaunchDesign } from './covariates.js';
 import type { ClashYears, WarConstraint } from './incidents.js';
@@ -26,14 +27,15 @@ export interface LaunchParameters {
   dispersion: number;
 }
 
-/** The scenario's launch parameters (crisis.launches.*). */
+/**
+ * The launch parameters the model runs with (crisis.launches.*), under the scenario's default structural
+ * alternatives (their changes apply): the exercise lift is 0 when the launch actor's strategy ignores threat, as
+ * in prepareCrisis. Example: `scenarioLaunchParameters(korea).baseRate` → 1.12.
+ */
 export function scenarioLaunchParameters(s: Scenario): LaunchParameters {
-  const v = (f: string) => {
-    const r = resolvePath(`crisis.launches.${f}`, s.actors.map((a) => a.id));
-    if ('error' in r) throw new Error(r.error);
-    return getValue(s, r);
-  };
-  return { baseRate: v('baseRate'), exerciseLift: v('exerciseLift'), dialogueEffect: v('dialogueEffect'), dispersion: v('dispersion') };
+  const p = launchProcess(applyStructural(s));
+  if (!p) throw new Error('the scenario has no crisis.launches section');
+  return { baseRate: p.baseRate, exerciseLift: p.exerciseLift, dialogueEffect: p.dialogueEffect, dispersion: p.dispersion };
 }
 
 /** Whether a simulated summary passes a rule against the observed value (`bound` for `atMost`). */

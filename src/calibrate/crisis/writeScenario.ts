@@ -2,6 +2,7 @@ import { isMap, isNode, isSeq, parseDocument, type Node } from 'yaml';
 import jStat from 'jstat';
 import { CALIBRATION_SOURCE_ID } from '../../scenario/calibrationSources.js';
 import type { CrisisValues } from './evidence.js';
+import type { AlternativeCalibration } from './alternatives.js';
 
 const roundSig = (x: number, d: number) => Number(x.toPrecision(d));
 
@@ -39,7 +40,7 @@ const TARGETS: { key: keyof CrisisValues; path: string[]; note: string; dist?: '
   { key: 'dispersion', path: ['crisis', 'launches', 'dispersion'], note: 'NB2 dispersion α of the same fit; Wald 95% range.' },
   { key: 'exerciseLift', path: ['crisis', 'launches', 'exerciseLift'], note: 'Log rate ratio of US–ROK exercise months (March/August cycle where the record is silent); Wald 95% range.' },
   { key: 'dialogueEffect', path: ['crisis', 'launches', 'dialogueEffect'], note: 'Log rate ratio of the 2018-04 … 2019-02 dialogue (no launch): profile-likelihood median point, upper end the 95% profile bound; the data set no finite lower bound.' },
-  { key: 'baseline', path: ['crisis', 'actors', 'PRK', 'baseline'], note: 'Tuned on the model (fixed seed) to COW MID use-of-force onset years of North Korea with ROK/US/Japan 1990–2014; range hits the Wilson 95% ends; sampled with the tuned value as median.' },
+  { key: 'baseline', path: ['crisis', 'actors', 'PRK', 'baseline'], note: 'Tuned on the model (fixed seed), under the default structural alternative, to COW MID use-of-force onset years of North Korea with ROK/US/Japan 1990–2014; range hits the Wilson 95% ends; sampled with the tuned value as median. The other alternatives add their own offsets (their changes).' },
   { key: 'warGivenClash', path: ['crisis', 'ladder', 'warGivenClash'], note: 'Tuned on the model to P(war | clash-year): rivalries 1946–2014 (beta-binomial prior) updated with no war on the peninsula since 1953; range hits the posterior 2.5/97.5%; sampled as the Beta whose median and 2.5/97.5% points match the tuned values (betaFromQuantiles).', dist: 'beta' },
 ];
 
@@ -51,7 +52,9 @@ export interface CalibrationProvenance {
 
 /** A flow map in the scenario's hand-written style: `{ key: value, … }`, strings double-quoted (JSON escapes are valid YAML). */
 function flowMap(entries: [string, string | number | number[]][]): string {
-  const v = (x: string | number | number[]) => (Array.isArray(x) ? `[${x.join(', ')}]` : typeof x === 'number' ? String(x) : /^[a-z0-9-]+$/.test(x) ? x : JSON.stringify(x));
+  // Ids and parameter paths stay plain; anything YAML could read as another type or that needs escaping is quoted.
+  const plain = (x: string) => /^[a-z][A-Za-z0-9.-]*$/.test(x) && !['true', 'false', 'null', 'yes', 'no', 'on', 'off'].includes(x);
+  const v = (x: string | number | number[]) => (Array.isArray(x) ? `[${x.join(', ')}]` : typeof x === 'number' ? String(x) : plain(x) ? x : JSON.stringify(x));
   return `{ ${entries.map(([k, x]) => `${k}: ${v(x)}`).join(', ')} }`;
 }
 
@@ -66,11 +69,14 @@ function rangeOf(node: unknown): [number, number] | undefined {
  * Writes calibrated values, each `{ value, source, range, note }`, into scenario YAML text. The document is
  * parsed with the yaml Document API and only the text ranges of the changed nodes are replaced (new keys are
  * inserted as a line before a block map's first key, or at the end of a flow map), so comments, layout and every other byte are kept. Adds or
- * replaces the `crisis-calibration` entry of `sources` (the command and input hashes). Pure: text in, text out.
+ * replaces the `crisis-calibration` entry of `sources` (the command and input hashes). Each structural
+ * alternative's calibrated changes (`alternatives`) replace its changes to the same paths or are appended to its
+ * `changes` list, each as `{ path, add | scale, source, note }`. Pure: text in, text out.
  */
-export function writeCrisisCalibration(text: string, values: CrisisValues, prov: CalibrationProvenance): string {
+export function writeCrisisCalibration(text: string, values: CrisisValues, prov: CalibrationProvenance, alternatives: readonly AlternativeCalibration[] = []): string {
   const doc = parseDocument(text);
   const edits: Edit[] = [];
+  for (const a of alternatives) edits.push(...alternativeEdits(doc, text, a));
   for (const t of TARGETS) {
     const v = values[t.key];
     const lo = Math.min(v.lo, v.estimate), hi = Math.max(v.hi, v.estimate);
@@ -118,4 +124,35 @@ export function writeCrisisCalibration(text: string, values: CrisisValues, prov:
   let out = text;
   for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
+}
+
+/** The edits that put one alternative's calibrated changes into its `changes` list (a block or flow sequence). */
+function alternativeEdits(doc: ReturnType<typeof parseDocument>, text: string, a: AlternativeCalibration): Edit[] {
+  const structural = doc.getIn(['uncertainties', 'structural'], true);
+  const u = isSeq(structural) ? structural.items.find((it) => isMap(it) && it.get('id') === a.uncertainty) : undefined;
+  const alts = isMap(u) ? u.get('alternatives', true) : undefined;
+  const alt = isSeq(alts) ? alts.items.find((it) => isMap(it) && it.get('id') === a.alternative) : undefined;
+  const changes = isMap(alt) ? alt.get('changes', true) : undefined;
+  const where = `uncertainties.structural.${a.uncertainty}.${a.alternative}.changes`;
+  if (!isSeq(changes) || !changes.items.length) throw new Error(`cannot write the calibrated changes: ${where} is not a list with entries`);
+  const edits: Edit[] = [];
+  const appended: string[] = [];
+  for (const c of a.changes) {
+    const flow = flowMap([['path', c.path], ...(c.add !== undefined ? ([['add', c.add]] as [string, number][]) : [['scale', c.scale!] as [string, number]]), ['source', CALIBRATION_SOURCE_ID], ['note', c.note]]);
+    const existing = changes.items.find((it) => isMap(it) && it.get('path') === c.path);
+    if (existing) edits.push({ start: rangeOf(existing)![0], end: rangeOf(existing)![1], text: flow });
+    else appended.push(flow);
+  }
+  if (!appended.length) return edits;
+  const last = rangeOf(changes.items.at(-1))!;
+  if (changes.flow) {
+    edits.push({ start: last[1], end: last[1], text: appended.map((f) => `, ${f}`).join('') });
+    return edits;
+  }
+  // A block list: each new entry on its own line after the last one, indented like it (`- ` included).
+  const lineStart = text.lastIndexOf('\n', last[0] - 1) + 1;
+  const eol = text.indexOf('\n', last[1] - 1);
+  const at = eol < 0 ? text.length : eol;
+  edits.push({ start: at, end: at, text: appended.map((f) => `\n${text.slice(lineStart, last[0])}${f}`).join('') });
+  return edits;
 }

@@ -30,5 +30,7 @@ export function writeRecord(text: string, targets: readonly RecordTarget[], exis
   while (from > 0 && lines[from - 1].startsWith('#')) from--;
   let end = start + 1;
   while (end < lines.length && (lines[end] === '' || /^\s/.test(lines[end]))) end++;
-  return [...lines.slice(0, from), ...block.replace(/\n$/, '').split('\n'), ...lines.slice(end)].join('\n');
+  // At the end of the file the loop above also takes the empty line after the last newline: keep the file's end.
+  const rest = end < lines.length ? lines.slice(end) : [''];
+  return [...lines.slice(0, from), ...block.replace(/\n$/, '').split('\n'), ...rest].join('\n');
 }

@@ -84,6 +84,7 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
   const treatment = opts.treatment;
   let target = scenario;
   let values: import('../../calibrate/calibrateCrisis.js').CrisisValues | undefined;
+  let alternatives: import('../../calibrate/crisis/alternatives.js').AlternativeCalibration[] | undefined;
   let search: unknown;
   if (calibrating) {
     const { stepProgress } = await import('./progress.js');
@@ -91,13 +92,14 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
     const r = cal.calibrateCrisis(scenario, inputs, { seed: opts.seed, tuneRuns: opts.tuneRuns, treatment, onStep: progress.step });
     progress.done();
     values = r.values;
-    search = r.search;
+    alternatives = r.alternatives;
+    search = { ...r.search, alternatives: Object.fromEntries(r.alternatives.map((a) => [`${a.uncertainty}/${a.alternative}`, a.search])) };
     const { writeCrisisCalibration } = await import('../../calibrate/crisis/writeScenario.js');
     const { sha256Hex } = await import('../../scenario/sha256.js');
     const text = writeCrisisCalibration(scenarioText, r.values, {
       command: `flashpoints calibrate crisis ${file} --data ${opts.data}${opts.seed !== 1 ? ` --seed ${opts.seed}` : ''}${opts.tuneRuns !== 400 ? ` --tune-runs ${opts.tuneRuns}` : ''}${treatment !== 'cycle' ? ` --treatment ${treatment}` : ''}`,
       inputs: Object.values(CRISIS_DATA_FILES).map((rel, i) => ({ file: rel, sha256: sha256Hex(Object.values(texts)[i]) })),
-    });
+    }, r.alternatives);
     const { parseScenario } = await import('../../scenario/load.js');
     const parsed = parseScenario(text, opts.out ?? file);
     if (!parsed.ok) throw new Error(`the calibrated scenario does not validate: ${parsed.issues.map((i) => i.message).join('; ')}`);
@@ -127,8 +129,10 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
       ...envelope('calibrate crisis', { scenario: { id: scenario.id, hash }, seed: opts.seed, options: { data: opts.data, tuneRuns: opts.tuneRuns, runs: opts.runs, treatment, write: Boolean(opts.write), out: opts.out ?? null } }),
       evidence: JSON.parse(JSON.stringify(evidence, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))),
       values: values ?? null,
+      alternatives: alternatives ?? null,
       search: search ?? null,
       validation: table.validation.rows,
+      validationByAlternative: table.alternatives.map((a) => ({ uncertainty: a.alternative?.uncertainty ?? null, alternative: a.alternative?.id ?? null, default: a.alternative?.isDefault ?? true, rows: a.validation.rows })),
     });
     return;
   }
@@ -140,7 +144,10 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
   if (values) {
     process.stdout.write(`calibrated values${opts.write ? ` (written to ${file})` : opts.out ? ` (written to ${opts.out})` : ' (not written: add --write or --out)'}:\n`);
     for (const [k, v] of Object.entries(values)) process.stdout.write(`  ${k.padEnd(15)} ${fmt(v.estimate)}  [${fmt(v.lo)}, ${fmt(v.hi)}]\n`);
+    for (const a of alternatives ?? []) for (const c of a.changes) process.stdout.write(`  ${a.uncertainty}/${a.alternative}: ${c.path} ${c.add !== undefined ? `add ${fmt(c.add)}` : `scale ${fmt(c.scale!)}`}\n`);
   }
-  process.stdout.write('validation (status quo vs record):\n');
-  for (const r of table.validation.rows) process.stdout.write(`  ${r.pass ? 'pass' : 'FAIL'}  ${r.label}: observed ${fmt(r.observed)}, simulated ${fmt(r.simulated.mean)} [${fmt(r.simulated.lo)}, ${fmt(r.simulated.hi)}]\n`);
+  for (const a of table.alternatives) {
+    process.stdout.write(`validation (status quo vs record${a.alternative ? `, ${a.alternative.uncertainty} = ${a.alternative.id}${a.alternative.isDefault ? ', default' : ''}` : ''}):\n`);
+    for (const r of a.validation.rows) process.stdout.write(`  ${r.pass ? 'pass' : 'FAIL'}  ${r.label}: observed ${fmt(r.observed)}, simulated ${fmt(r.simulated.mean)} [${fmt(r.simulated.lo)}, ${fmt(r.simulated.hi)}]\n`);
+  }
 }
