@@ -54,9 +54,6 @@ export interface CaseEvidence {
 
 const betaSummary = (a: number, b: number): Interval => ({ estimate: betaQuantile(0.5, a, b), lo: betaQuantile(0.025, a, b), hi: betaQuantile(0.975, a, b) });
 
-/** War onsets: the first year of each run of war-level years. */
-const onsets = (years: number[]) => years.filter((y, k) => k === 0 || years[k - 1] !== y - 1);
-
 /**
  * The other rivalries' (use-of-force year, war-onset year) counts 1946–2014, one group per rivalry, excluding any
  * rivalry between two of the case's states; a year counts as a war when a war-level dispute began in it.
@@ -95,7 +92,7 @@ export function caseCrisisEvidence(s: Scenario, inputs: CaseCrisisInputs): CaseE
   const w = wilson(years.length, MID_LAST_YEAR - 1990 + 1);
   const ownFrom = 1946;
   const own = forceYears(mid, dyads.pairs, ownFrom, MID_LAST_YEAR);
-  const wars = onsets(warYears(mid, dyads.pairs).filter((y) => y >= ownFrom && y <= MID_LAST_YEAR));
+  const wars = warYears(mid, dyads.pairs, true).filter((y) => y >= ownFrom && y <= MID_LAST_YEAR);
   // A war-onset year with no use-of-force onset row (a dispute under way) still counts as a clash-year with a war.
   const clashYears = new Set([...own, ...wars]).size;
   const groups = otherRivalryCounts(mid, parseRivalries(inputs.rivalries), dyads.pairs);

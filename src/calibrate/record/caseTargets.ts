@@ -72,10 +72,13 @@ export function forceYears(rows: readonly IntRow[], pairs: readonly [number, num
   return [...s].sort((a, b) => a - b);
 }
 
-/** Years in which a war-level dispute (hostlev 5) was under way (begun or ongoing) in any of `pairs`. */
-export function warYears(rows: readonly IntRow[], pairs: readonly [number, number][]): number[] {
+/**
+ * Years in which a war-level dispute (hostlev 5) was under way in any of `pairs` — begun or ongoing, or with
+ * `onsetsOnly` begun (the war onsets of incidents.ts warConstraint).
+ */
+export function warYears(rows: readonly IntRow[], pairs: readonly [number, number][], onsetsOnly = false): number[] {
   const s = new Set<number>();
-  for (const r of rows) if ((r.hostlev ?? 0) >= WAR && r.year != null && inPairs(r, pairs)) s.add(r.year);
+  for (const r of rows) if ((r.hostlev ?? 0) >= WAR && r.year != null && (!onsetsOnly || r.onset === 1) && inPairs(r, pairs)) s.add(r.year);
   return [...s].sort((a, b) => a - b);
 }
 
