@@ -118,3 +118,16 @@ describe.skipIf(!haveData)('the record counts, against a count made by hand from
     expect(observed('taiwan-strait-2024', 'clash-years-south-china-sea')).toBe(6);
   });
 });
+
+describe('the generated crisis tables hold the values the calibration wrote into each scenario', () => {
+  it.each(Object.keys(CASES))('%s', (id) => {
+    const s = load(id);
+    const md = readFileSync(join(root, `docs/${id}-crisis.md`), 'utf8');
+    const actor = s.crisis!.groups![0].pairs[0][0];
+    const baseline = s.crisis!.actors![actor].baseline as { value: number; range: [number, number]; source: string };
+    const wgc = s.crisis!.ladder!.warGivenClash as { value: number; range: [number, number]; source: string };
+    expect([baseline.source, wgc.source]).toEqual(['crisis-calibration', 'crisis-calibration']);
+    expect(md).toContain(`baseline ${baseline.value} [${baseline.range[0]}, ${baseline.range[1]}]`);
+    expect(md).toContain(`warGivenClash ${wgc.value} [${wgc.range[0]}, ${wgc.range[1]}]`);
+  });
+});
