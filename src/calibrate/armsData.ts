@@ -23,6 +23,8 @@ export const COUNTRY_NAMES: Record<string, { sipri?: string; owid?: string; fas?
   TWN: { sipri: 'Taiwan', owid: 'Taiwan' },
   GRC: { sipri: 'Greece', owid: 'Greece' },
   TUR: { sipri: 'Türkiye', owid: 'Turkey' },
+  // The Soviet Union: SIPRI's USSR series holds 1988–1990 only, so the long-run OWID (COW) series, which names it Russia.
+  SUN: { owid: 'Russia', fas: 'Russia' },
 };
 
 /**

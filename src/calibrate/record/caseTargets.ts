@@ -22,10 +22,10 @@ export interface CaseRecordInputs {
 
 /**
  * Correlates of War state codes of the actor ids the scenarios use (ISO 3166 alpha-3; COW State System
- * Membership, ../shared/data/cow/cow_states2016.csv). `AUH` is Austria-Hungary (300), `RUS` Russia and the USSR (365).
+ * Membership, ../shared/data/cow/cow_states2016.csv). `AUH` is Austria-Hungary (300); `RUS` and `SUN` (the Soviet Union) are both 365.
  */
 export const COW_CODES: Readonly<Record<string, number>> = {
-  USA: 2, GBR: 200, FRA: 220, DEU: 255, AUH: 300, ITA: 325, GRC: 350, CYP: 352, RUS: 365, TUR: 640,
+  USA: 2, GBR: 200, FRA: 220, DEU: 255, AUH: 300, ITA: 325, GRC: 350, CYP: 352, RUS: 365, SUN: 365, TUR: 640,
   CHN: 710, TWN: 713, PRK: 731, KOR: 732, JPN: 740, IND: 750, PAK: 770, VNM: 816, PHL: 840, AUS: 900,
 };
 
