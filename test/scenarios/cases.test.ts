@@ -1,12 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { caseRecordTargets } from '../../src/calibrate/record/caseTargets.js';
 import { renderCaseRecordTable } from '../../src/calibrate/record/caseReport.js';
 import { scenarioWarnings } from '../../src/experiment/scenarioWarnings.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/schema.js';
-import { cliJson, root } from '../cli/spawn.js';
+import { cli, cliJson, root } from '../cli/spawn.js';
 
 // The three flashpoints beyond Korea (issue 19 §1): each scenario validates without warnings, states its sizes
 // with zero in range, holds the data's own base values, runs a small comparison whose placebo is exactly the
@@ -129,5 +130,26 @@ describe('the generated crisis tables hold the values the calibration wrote into
     expect([baseline.source, wgc.source]).toEqual(['crisis-calibration', 'crisis-calibration']);
     expect(md).toContain(`baseline ${baseline.value} [${baseline.range[0]}, ${baseline.range[1]}]`);
     expect(md).toContain(`warGivenClash ${wgc.value} [${wgc.range[0]}, ${wgc.range[1]}]`);
+  });
+});
+
+describe.skipIf(!haveData)('calibrate crisis on a case (the case path: no launch record)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'case-crisis-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it('tunes the principal actor on the record, writes a scenario that validates, and its check meets the clash-year target', () => {
+    const out = join(dir, 'gt.yaml');
+    const r = cli(['calibrate', 'crisis', 'scenarios/greece-turkey-2024.yaml', '--data', data, '--tune-runs', '50', '--runs', '200', '--out', out, '--json']);
+    expect(r.code, r.err).toBe(0);
+    const o = JSON.parse(r.out);
+    expect(o).toMatchObject({ command: 'calibrate crisis', scenario: { id: 'greece-turkey-2024' }, seed: 1 });
+    // Greece–Turkey 1990–2014: six use-of-force years (1994–97, 1999, 2000); one war onset since 1946 (1974).
+    expect(o.evidence.clash.years).toEqual([1994, 1995, 1996, 1997, 1999, 2000]);
+    expect(o.evidence.own.warYears).toEqual([1974]);
+    const { lo, hi } = o.evidence.clash.perDecade;
+    expect(o.check.clashYearsPerDecade.mean).toBeGreaterThan(lo);
+    expect(o.check.clashYearsPerDecade.mean).toBeLessThan(hi);
+    const written = parseScenario(readFileSync(out, 'utf8'), out);
+    expect(written.ok).toBe(true);
+    if (written.ok) expect((written.scenario.crisis!.actors!.TUR.baseline as { value: number }).value).toBe(o.values.baseline.estimate);
   });
 });
