@@ -6,6 +6,7 @@ import { caseRecordTargets } from '../../src/calibrate/record/caseTargets.js';
 import { renderCaseRecordTable } from '../../src/calibrate/record/caseReport.js';
 import { scenarioWarnings } from '../../src/experiment/scenarioWarnings.js';
 import { parseScenario } from '../../src/scenario/load.js';
+import { summarizeScenario } from '../../src/scenario/summary.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { cli, cliJson, root } from '../cli/spawn.js';
 
@@ -37,6 +38,10 @@ describe.each(Object.entries(CASES))('%s', (id, spec) => {
 
   it('validates with no warnings, with the actors and policies the issue names', () => {
     expect(scenarioWarnings(s)).toEqual([]);
+    // Every value cites a source or is an assumption with a range: no bare number.
+    const counts = summarizeScenario(s).counts.parameters;
+    expect(counts.bare).toBe(0);
+    expect(counts.sourced).toBeGreaterThanOrEqual(s.actors.length);
     expect(s.actors.map((a) => a.id)).toEqual(spec.actors);
     expect(s.policies?.map((p) => p.id)).toEqual(spec.policies);
     // Calibrated on its own record: the crisis calibration's source is there, and the record covers every group.
