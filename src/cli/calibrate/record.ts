@@ -75,7 +75,7 @@ async function runCalibrateRecord(file: string, opts: CalibrateRecordOptions): P
     writeFileSync(file, text);
   }
   const { renderCaseRecordTable } = await import('../../calibrate/record/caseReport.js');
-  const md = generic ? renderCaseRecordTable(scenario, targets, typeof opts.table === 'string' ? opts.table : `docs/${scenario.id}-record.md`) : renderRecordTable(scenario, targets, oos);
+  const md = generic ? renderCaseRecordTable(scenario, targets) : renderRecordTable(scenario, targets, oos);
   if (opts.table !== undefined) {
     if (typeof opts.table === 'string') writeFileSync(opts.table, md);
     else if (!opts.json) process.stdout.write(md);
