@@ -18,6 +18,13 @@ export const COUNTRY_NAMES: Record<string, { sipri?: string; owid?: string; fas?
   AUS: { sipri: 'Australia', owid: 'Australia' },
   PHL: { sipri: 'Philippines', owid: 'Philippines' },
   VNM: { sipri: 'Viet Nam', owid: 'Vietnam' },
+  IND: { sipri: 'India', owid: 'India', fas: 'India' },
+  PAK: { sipri: 'Pakistan', owid: 'Pakistan', fas: 'Pakistan' },
+  TWN: { sipri: 'Taiwan', owid: 'Taiwan' },
+  GRC: { sipri: 'Greece', owid: 'Greece' },
+  TUR: { sipri: 'Türkiye', owid: 'Turkey' },
+  // The Soviet Union: SIPRI's USSR series holds 1988–1990 only, so the long-run OWID (COW) series, which names it Russia.
+  SUN: { owid: 'Russia', fas: 'Russia' },
 };
 
 /**

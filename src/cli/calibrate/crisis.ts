@@ -78,7 +78,8 @@ async function runCalibrateCrisis(file: string, opts: CalibrateCrisisOptions): P
   const inputs = texts as unknown as import('../../calibrate/calibrateCrisis.js').CrisisCalibrationInputs;
   const { readScenarioFile } = await import('../scenarioFile.js');
   const { scenario, hash, text: scenarioText } = readScenarioFile(file);
-  if (!scenario.crisis?.launches) throw new InputError([`${file}: the scenario has no crisis.launches section to calibrate`]);
+  // A case without a launch record (India–Pakistan, Taiwan, Greece–Turkey): only the clash and war steps.
+  if (!scenario.crisis?.launches) return (await import('./caseCrisis.js')).runCaseCrisis(file, opts, texts, scenario, hash, scenarioText);
   const cal = await import('../../calibrate/calibrateCrisis.js');
   const calibrating = Boolean(opts.write || opts.out || opts.json || (!opts.table && !opts.figures));
   const treatment = opts.treatment;

@@ -55,8 +55,11 @@ async function runCalibrateRecord(file: string, opts: CalibrateRecordOptions): P
   const { recordTargets } = await import('../../calibrate/record/targets.js');
   const { launchOutOfSample } = await import('../../calibrate/record/outOfSample.js');
   const { renderRecordTable } = await import('../../calibrate/record/report.js');
-  const targets = recordTargets(scenario, inputs);
-  const oos = launchOutOfSample(scenario, inputs.cns);
+  // A case without a launch process (India–Pakistan, Taiwan, Greece–Turkey) has the generic record of its dyads and stocks.
+  const { caseRecordTargets } = await import('../../calibrate/record/caseTargets.js');
+  const generic = !scenario.crisis?.launches;
+  const targets = generic ? caseRecordTargets(scenario, inputs) : recordTargets(scenario, inputs);
+  const oos = generic ? null : launchOutOfSample(scenario, inputs.cns);
   const stored = scenario.record?.targets ?? [];
   const { canonicalJson } = await import('../../scenario/canonical.js');
   const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
@@ -71,7 +74,8 @@ async function runCalibrateRecord(file: string, opts: CalibrateRecordOptions): P
     if (!check.ok) throw new Error(`the scenario with its record does not validate: ${check.issues.map((i) => i.message).join('; ')}`);
     writeFileSync(file, text);
   }
-  const md = renderRecordTable(scenario, targets, oos);
+  const { renderCaseRecordTable } = await import('../../calibrate/record/caseReport.js');
+  const md = generic ? renderCaseRecordTable(scenario, targets) : renderRecordTable(scenario, targets, oos);
   if (opts.table !== undefined) {
     if (typeof opts.table === 'string') writeFileSync(opts.table, md);
     else if (!opts.json) process.stdout.write(md);
