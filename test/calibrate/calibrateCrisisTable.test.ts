@@ -88,7 +88,7 @@ describe.skipIf(!existsSync(dataDir))('committed calibration (needs ../shared/da
       rivalries: read('arms_races/tss_rivalries.csv'),
     };
     expect(crisisCalibrationTable(korea, inputs).markdown).toBe(readFileSync('docs/calibration-crisis.md', 'utf8'));
-  });
+  }, 180_000); // one validation per structural alternative and the range check: about 25 s on a quiet machine
 });
 
 describe('writing calibrated values into the scenario', () => {
