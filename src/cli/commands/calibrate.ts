@@ -7,6 +7,7 @@ import { intOption } from '../output.js';
 import type { CalibrateArmsCliOptions } from '../calibrate/runArms.js';
 import { registerCalibrateCrisis } from '../calibrate/crisis.js';
 import { registerCalibrateRecord } from '../calibrate/record.js';
+import { registerCalibrateRivalries } from '../calibrate/rivalries.js';
 
 /** Registers `calibrate` and its sub-commands `arms` and `crisis`. */
 export function registerCalibrate(program: Command): void {
@@ -29,4 +30,5 @@ export function registerCalibrate(program: Command): void {
     });
   registerCalibrateCrisis(calibrate);
   registerCalibrateRecord(calibrate);
+  registerCalibrateRivalries(calibrate);
 }
