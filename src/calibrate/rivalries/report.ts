@@ -91,7 +91,7 @@ function evaluationSection(e: Evaluation, r: RivalryValidation): string[] {
   return [
     `## ${e.title}`, '',
     `${t.rivalries} rivalries, ${t.years} rivalry-years forecast, ${t.clashYears} clash-years and ${t.warOnsets} war onsets in them.` +
-      (e.training ? ` The fit years held ${e.training.years} rivalry-years of ${e.training.rivalries} rivalries: clash-years were ${pct(e.training.clashYears, e.training.years)} of rivalry-years there and ${pct(t.clashYears, t.years)} in the forecast years, war onsets ${pct(e.training.warOnsets, e.training.years)} and ${pct(t.warOnsets, t.years)} — a forecaster fitted on the earlier years starts out too high when the rate falls.` : ''), '',
+      (e.training ? ` The fit years held ${e.training.years} rivalry-years of ${e.training.rivalries} rivalries: clash-years were ${pct(e.training.clashYears, e.training.years)} of rivalry-years there and ${pct(t.clashYears, t.years)} in the forecast years, war onsets ${pct(e.training.warOnsets, e.training.years)} and ${pct(t.warOnsets, t.years)}.${e.training.clashYears * t.years > t.clashYears * e.training.years ? ' The rate fell, so forecasts fitted on the earlier years start out too high.' : ''}` : ''), '',
     '### Fitted layer', '', ...params, '',
     '### Mean scores (lower is better; per rivalry-year, CRPS per rivalry)', '', ...means, '',
     '### The model against the naive forecasters (paired difference, 95% cluster bootstrap over rivalries)', '', ...comparisonTable(e, 'model'), '',
