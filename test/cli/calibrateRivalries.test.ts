@@ -62,7 +62,7 @@ const data = '../shared/data';
 describe.skipIf(!existsSync(join(data, 'cow/cow_mid5_directed_dyad_year_1816_2014.csv')))('the committed validation (needs ../shared/data)', () => {
   it('docs/validation.md and docs/figures/validation-reliability.svg are what the command produces', () => {
     const figure = join(dir, 'validation-reliability.svg');
-    const r = cli(['calibrate', 'rivalries', '--data', data, '--table', '--figure', figure]);
+    const r = cli(['calibrate', 'rivalries', '--data', data, '--both-lists', '--table', '--figure', figure]);
     expect(r.code).toBe(0);
     expect(r.out).toBe(readFileSync('docs/validation.md', 'utf8'));
     expect(readFileSync(figure, 'utf8')).toBe(readFileSync('docs/figures/validation-reliability.svg', 'utf8'));

@@ -19,6 +19,7 @@ interface CalibrateRivalriesOptions {
   json?: boolean;
   table?: string | boolean;
   figure?: string;
+  bothLists?: boolean;
   seed: number;
   resamples: number;
   split: number;
@@ -43,10 +44,11 @@ export function registerCalibrateRivalries(parent: Command): void {
     .option('--json', 'print one JSON document: envelope, fits, scores, comparisons, reliability, per-rivalry scores')
     .option('--table [file]', 'print (or write to file) the validation document docs/validation.md')
     .option('--figure <file>', 'write the reliability diagram as SVG')
+    .option('--both-lists', 'also run the validation on the other rivalry list under --data and add it to the document (a robustness section)')
     .option('--seed <s>', 'seed of the cluster bootstrap', intOption('--seed', 0), 1)
     .option('--resamples <n>', 'bootstrap resamples over rivalries', intOption('--resamples', 100, 100_000), 2000)
     .option('--split <year>', 'first forecast year of the temporal split', intOption('--split', 1950, 2010), 1990)
-    .addHelpText('after', '\nRegenerate the committed validation:\n  flashpoints calibrate rivalries --data ../shared/data --table docs/validation.md --figure docs/figures/validation-reliability.svg\nExit 2 when a data file is missing or malformed (file:line:col column: message).')
+    .addHelpText('after', '\nRegenerate the committed validation:\n  flashpoints calibrate rivalries --data ../shared/data --both-lists --table docs/validation.md --figure docs/figures/validation-reliability.svg\nExit 2 when a data file is missing or malformed (file:line:col column: message).')
     .action(async (opts: CalibrateRivalriesOptions) => runCalibrateRivalries(opts));
 }
 
@@ -57,8 +59,10 @@ async function runCalibrateRivalries(opts: CalibrateRivalriesOptions): Promise<v
   const { DataFormatError } = await import('../../data/importResult.js');
   const midFile = opts.mid ?? join(opts.data, RIVALRY_DATA_FILES.mid);
   const listFile = opts.rivalries ?? join(opts.data, RIVALRY_DATA_FILES[opts.list]);
+  const otherList = opts.list === 'tss' ? 'thompson-dreyer' : 'tss';
+  const otherFile = opts.bothLists ? join(opts.data, RIVALRY_DATA_FILES[otherList]) : undefined;
   const outputs = [...(typeof opts.table === 'string' ? [{ option: '--table', path: opts.table }] : []), ...(opts.figure !== undefined ? [{ option: '--figure', path: opts.figure }] : [])];
-  checkOutputs(outputs, { inputs: [midFile, listFile] });
+  checkOutputs(outputs, { inputs: [midFile, listFile, ...(otherFile ? [otherFile] : [])] });
   const hint = 'the validation reads COW MID v5 directed dyad-years and a strategic-rivalry list (SOURCES.md §3; docs/validation.md)';
   const read = (file: string, what: string) => readInputText(file, { what, kind: 'data', hint });
   // A malformed file is bad input: every issue as file:line:col column: message, exit 2.
@@ -80,18 +84,28 @@ async function runCalibrateRivalries(opts: CalibrateRivalriesOptions): Promise<v
   }
   // Counts must be exact: a row the importer could not read is an error here, not a skipped row.
   if (mid.skipped.length) throw new InputError(mid.skipped.slice(0, 20).map((s) => `${midFile}:${s.line}:1 row: ${s.reason}`), hint);
-  const listText = read(listFile, 'the rivalry list');
-  const list = parsed(listFile, () => parseRivalryList(listText));
   const { rivalryPanels } = await import('../../calibrate/rivalries/panel.js');
-  const panels = rivalryPanels(mid.rows, list.spells);
-  if (panels.length < 3) throw new InputError([`${listFile}:1:1 rivalries: ${panels.length} rivalries with years in 1946–2014; the leave-one-out validation needs at least 3`], hint);
+  const panelsOf = (file: string) => {
+    const text = read(file, 'the rivalry list');
+    const list = parsed(file, () => parseRivalryList(text));
+    const panels = rivalryPanels(mid.rows, list.spells);
+    if (panels.length < 3) throw new InputError([`${file}:1:1 rivalries: ${panels.length} rivalries with years in 1946–2014; the leave-one-out validation needs at least 3`], hint);
+    return { text, panels };
+  };
+  const main = panelsOf(listFile);
+  const other = otherFile ? panelsOf(otherFile) : undefined;
   const { validateRivalries } = await import('../../calibrate/rivalries/validateRivalries.js');
   const { stepProgress } = await import('./progress.js');
-  const progress = stepProgress('calibrate rivalries');
-  const v = validateRivalries(panels, { seed: opts.seed, resamples: opts.resamples, split: opts.split, onStep: progress.step });
-  progress.done();
+  const validate = (panels: typeof main.panels, label: string) => {
+    const progress = stepProgress(`calibrate rivalries (${label})`);
+    const result = validateRivalries(panels, { seed: opts.seed, resamples: opts.resamples, split: opts.split, onStep: progress.step });
+    progress.done();
+    return result;
+  };
+  const v = validate(main.panels, opts.list);
+  const vOther = other ? validate(other.panels, otherList) : undefined;
   const { renderValidation } = await import('../../calibrate/rivalries/report.js');
-  const markdown = renderValidation(v, { list: opts.list, seed: opts.seed, resamples: opts.resamples });
+  const markdown = renderValidation(v, { list: opts.list, seed: opts.seed, resamples: opts.resamples, other: vOther && { list: otherList, validation: vOther } });
   if (opts.figure !== undefined) {
     const { reliabilityFigure } = await import('../../calibrate/rivalries/figure.js');
     writeOutputFile('--figure', opts.figure, reliabilityFigure(v));
@@ -103,10 +117,11 @@ async function runCalibrateRivalries(opts: CalibrateRivalriesOptions): Promise<v
     printJson({
       ...envelope('calibrate rivalries', {
         seed: opts.seed,
-        options: { data: opts.data, list: opts.list, mid: midFile, rivalries: listFile, resamples: opts.resamples, split: opts.split },
+        options: { data: opts.data, list: opts.list, mid: midFile, rivalries: listFile, bothLists: Boolean(opts.bothLists), resamples: opts.resamples, split: opts.split },
       }),
-      inputs: [{ file: midFile, sha256: sha256Hex(midText) }, { file: listFile, sha256: sha256Hex(listText) }],
+      inputs: [{ file: midFile, sha256: sha256Hex(midText) }, { file: listFile, sha256: sha256Hex(main.text) }, ...(otherFile && other ? [{ file: otherFile, sha256: sha256Hex(other.text) }] : [])],
       ...v,
+      ...(vOther ? { otherList: { list: otherList, ...vOther } } : {}),
     });
     return;
   }
