@@ -42,12 +42,16 @@ function groupedLogLikelihood(groups: readonly { counts: number[]; k: number }[]
   const nodes = effectNodes(par);
   const table = logProbabilityTable(nodes, par, s);
   const K = nodes.u.length, terms = new Float64Array(K);
+  // The six rows (lag, outcome) in one flat array, row c = 3·lag + outcome, so the inner loop reads contiguously.
+  const flat = new Float64Array(6 * K);
+  for (let c = 0; c < 6; c++) flat.set(table[c >= 3 ? 1 : 0][c % 3], c * K);
   let total = 0;
   for (const g of groups) {
-    for (let k = 0; k < K; k++) {
-      let v = nodes.logWeight[k];
-      for (let c = 0; c < 6; c++) if (g.counts[c]) v += g.counts[c] * table[c >= 3 ? 1 : 0][c % 3][k];
-      terms[k] = v;
+    terms.set(nodes.logWeight);
+    for (let c = 0; c < 6; c++) {
+      const n = g.counts[c];
+      if (n === 0) continue;
+      for (let k = 0, o = c * K; k < K; k++) terms[k] += n * flat[o + k];
     }
     total += g.k * logSumExp(terms);
   }

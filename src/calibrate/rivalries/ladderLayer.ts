@@ -74,7 +74,7 @@ export function yearProbabilities(u: number, warGivenClash: number, s: LayerSett
 
 /**
  * The rivalry effect's distribution as weighted nodes: u_k = μ + τ·z_k on z ∈ [−6, 6] in steps of 0.2 (61 nodes)
- * with normal weights normalised to 1 (a trapezoid rule; τ = 0 puts every node at μ).
+ * with normal weights normalised to 1 (a trapezoid rule).
  */
 export interface EffectNodes {
   u: Float64Array;
@@ -89,8 +89,9 @@ const LOG_W = (() => {
   return Float64Array.from(raw, (v) => v - m);
 })();
 
-/** The prior nodes of the rivalry effect for given parameters. */
+/** The prior nodes of the rivalry effect for given parameters (τ = 0: one node at μ with weight 1). */
 export function effectNodes(par: LayerParameters): EffectNodes {
+  if (par.sd === 0) return { u: Float64Array.of(par.mean), logWeight: Float64Array.of(0) };
   return { u: Z.map((z) => par.mean + par.sd * z), logWeight: LOG_W.slice() };
 }
 
@@ -117,11 +118,12 @@ export function outcomeOf(p: RivalryPanel, t: number): 0 | 1 | 2 {
 }
 
 /** log Σ exp(x_k), stable. */
-export function logSumExp(x: ArrayLike<number>): number {
+export function logSumExp(x: Float64Array): number {
   let m = -Infinity;
-  for (let k = 0; k < x.length; k++) if (x[k] > m) m = x[k];
+  const n = x.length;
+  for (let k = 0; k < n; k++) if (x[k] > m) m = x[k];
   if (m === -Infinity) return -Infinity;
   let s = 0;
-  for (let k = 0; k < x.length; k++) s += Math.exp(x[k] - m);
+  for (let k = 0; k < n; k++) s += Math.exp(x[k] - m);
   return m + Math.log(s);
 }
