@@ -144,3 +144,10 @@ export { scenarioWarnings, RUNAWAY_GROWTH_BOUND, type ScenarioWarning, type Scen
 // Sensitivity analysis and scenario discovery (issue 14; docs/sensitivity.md): Morris, Sobol' indices, PRIM.
 export { morrisSample, morrisAnalyze, sobolSequence, sobolSample, sobolAnalyze, sobolIndices, prim, primQuasiP, workbenchQuantile, binomialUpperTail, factorGroups, DUMMY_NAME, SOBOL_MAX_DIMENSION } from './sensitivity/index.js';
 export type { InputBound, MorrisSampleOptions, MorrisDesign, MorrisLayout, MorrisAnalyzeOptions, MorrisMeasures, MorrisFactorMeasures, SobolSequenceOptions, SobolSampleOptions, SaltelliDesign, SaltelliLayout, SobolAnalyzeOptions, SobolIndices, SobolIndicesOptions, SobolFactorIndices, PrimOptions, PrimResult, PrimStep, PrimLimit, PrimQuasiP, PrimRow, PrimValue } from './sensitivity/index.js';
+// The crisis layer validated across rivalries out of sample (issue 19; docs/validation.md).
+export { parseRivalryList, type RivalrySpell, type RivalryListKind } from './data/rivalries.js';
+export { rivalryPanels, type RivalryPanel } from './calibrate/rivalries/panel.js';
+export { validateRivalries, type RivalryValidation, type RivalryValidationOptions, type Evaluation as RivalryEvaluation } from './calibrate/rivalries/validateRivalries.js';
+export { fitLayer, type LayerFit, type LayerVariant } from './calibrate/rivalries/fitLayer.js';
+export { yearProbabilities, defaultLayerSettings, type LayerParameters, type LayerSettings } from './calibrate/rivalries/ladderLayer.js';
+export { brier, logScore, crpsCount, pairedComparison, type PairedComparison } from './calibrate/rivalries/scores.js';

@@ -8,6 +8,7 @@ import type { CalibrateArmsCliOptions } from '../calibrate/runArms.js';
 import { registerCalibrateCrisis } from '../calibrate/crisis.js';
 import { registerCalibrateRecord } from '../calibrate/record.js';
 import { registerCalibrateHistory } from '../calibrate/history.js';
+import { registerCalibrateRivalries } from '../calibrate/rivalries.js';
 
 /** Registers `calibrate` and its sub-commands `arms` and `crisis`. */
 export function registerCalibrate(program: Command): void {
@@ -31,4 +32,5 @@ export function registerCalibrate(program: Command): void {
   registerCalibrateCrisis(calibrate);
   registerCalibrateRecord(calibrate);
   registerCalibrateHistory(calibrate);
+  registerCalibrateRivalries(calibrate);
 }
