@@ -11,6 +11,7 @@ export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 export { paramValue, provenanceOf, type Param } from './scenario/param.js';
 export { resolvePath, getParam, getValue, findRelation, pathPatterns, PARAMETER_DEFAULTS, type ResolvedPath } from './scenario/paths.js';
 export { applyChanges, applyPolicy, withValue } from './scenario/apply.js';
+export { applyStructural } from './scenario/apply.js';
 export { applyOverrides, parseOverride, type Override, type OverrideIssue } from './scenario/overrides.js';
 export { summarizeScenario, listParameters, type ScenarioSummary, type ParamEntry } from './scenario/summary.js';
 export { escalAItionCatalog, strategyIds, type StrategyId } from './scenario/catalog.js';
