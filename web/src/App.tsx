@@ -26,7 +26,8 @@ export function App() {
   const [arms, setArms] = useState<ArmsView | null>(null);
   const [year, setYear] = useState(0);
   const [shown, setShown] = useState<Provenance | null>(null);
-  const latest = useRef({ risk: 0, arms: 0, next: 1 });
+  // Request ids of the newest risk and arms requests; `move` counts lever moves (the tests and bench wait on it).
+  const latest = useRef({ risk: 0, arms: 0, next: 1, move: 0, riskMove: 0 });
   const moveStarted = useRef<number | null>(null);
 
   useEffect(() => {
@@ -38,7 +39,7 @@ export function App() {
         setView(m.scenario);
         setSettings({ policy: 'status-quo', effects: {}, adherence: {}, structural: {}, nuclearGivenWar: m.scenario.nuclearGivenWar.value, runs: APP_RUNS, seed: APP_SEED });
       } else if (m.type === 'risk' && m.id === latest.current.risk) {
-        setRisk({ summary: m.summary, done: m.done, total: m.total, ms: m.ms, final: m.final });
+        setRisk({ summary: m.summary, done: m.done, total: m.total, ms: m.ms, final: m.final, move: latest.current.riskMove });
       } else if (m.type === 'arms' && m.id === latest.current.arms) {
         setArms(m.arms);
       } else if (m.type === 'error') {
@@ -55,6 +56,7 @@ export function App() {
     const ids = latest.current;
     ids.risk = ids.next++;
     ids.arms = ids.next++;
+    ids.riskMove = ids.move;
     worker.current.postMessage({ type: 'risk', id: ids.risk, settings });
     worker.current.postMessage({ type: 'arms', id: ids.arms, settings });
   }, [settings]);
@@ -69,6 +71,7 @@ export function App() {
 
   const onChange = useCallback((s: Settings) => {
     moveStarted.current = performance.now();
+    latest.current.move++;
     setSettings(s);
   }, []);
   const pairs = useMemo(() => (view ? pairsAt(view, arms, year) : []), [view, arms, year]);

@@ -13,10 +13,14 @@ export interface ExperimentEntry { id: string; scenario: { id: string; hash: str
 
 type Load<T> = { state: 'loading' } | { state: 'absent'; message: string } | { state: 'ok'; value: T };
 
-/** GET a JSON document; a missing API (network error, 404, an HTML fallback page) is `absent`, never a throw. */
+/**
+ * GET a JSON document; a missing API (network error, 404, an HTML fallback page) is `absent`, never a throw. The
+ * request keeps the browser's default Accept header (any type), so a static server with a page fallback (vite preview)
+ * answers with the page (no 404 in the console) and the app reads that as "no API".
+ */
 async function getJson<T>(url: string): Promise<Load<T>> {
   try {
-    const res = await fetch(url, { headers: { accept: 'application/json' } });
+    const res = await fetch(url);
     const type = res.headers.get('content-type') ?? '';
     if (!res.ok || !type.includes('application/json')) return { state: 'absent', message: `${url} answered ${res.status}${type.includes('json') ? '' : ' without JSON'}` };
     return { state: 'ok', value: (await res.json()) as T };

@@ -5,7 +5,8 @@ import type { Provenance, RiskSummary, ScenarioView, Settings } from '../protoco
 import { BandChart } from './BandChart.js';
 import { Num } from './Provenance.js';
 
-export interface RiskState { summary: RiskSummary; done: number; total: number; ms: number; final: boolean }
+/** The newest risk figures: `done` of `total` runs (final when all are in), answering lever move number `move`. */
+export interface RiskState { summary: RiskSummary; done: number; total: number; ms: number; final: boolean; move: number }
 
 function computed(label: string, value: number, method: string, view: ScenarioView, settings: Settings): Provenance {
   return {
@@ -35,7 +36,7 @@ export function RiskPanel({ risk, view, settings, startYear }: { risk: RiskState
   const maxDyad = Math.max(1e-9, ...dyads.map((d) => d.clashYears));
   const name = (id: string) => view.actors.find((a) => a.id === id)?.name ?? id;
   return (
-    <section class="panel risk" aria-labelledby="risk-title" data-runs-done={risk.done} data-final={String(risk.final)}>
+    <section class="panel risk" aria-labelledby="risk-title" data-runs-done={risk.done} data-final={String(risk.final)} data-move={risk.move}>
       <h2 id="risk-title">Risk over ten years</h2>
       <p class="status" role="status" aria-live="polite">
         {count(risk.done)} of {count(risk.total)} runs{risk.final ? ` · ${Math.round(risk.ms)} ms` : ' · running…'}

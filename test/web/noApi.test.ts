@@ -1,0 +1,36 @@
+// Opened without the API (here from `vite preview`, which answers every unknown path with the page itself), the
+// app says that no experiment store is reachable, logs no console error, and everything else still works.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from 'vite';
+import { chromiumSkipReason, launchChromium, type LaunchedChromium } from '../browser/chromium.js';
+import { buildApp, VITE_CONFIG } from './buildApp.js';
+
+describe.skipIf(chromiumSkipReason)('the app without the API', () => {
+  let chromium: LaunchedChromium;
+  let preview: PreviewServer;
+  beforeAll(async () => {
+    await buildApp();
+    const vite = await import('vite');
+    preview = await vite.preview({ configFile: VITE_CONFIG, preview: { host: '127.0.0.1', port: 0, open: false } });
+    chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await preview?.close();
+  });
+
+  it('says no experiment store is reachable, with no console error, and still runs the model', async () => {
+    const url = preview.resolvedUrls?.local[0];
+    expect(url).toBeTruthy();
+    const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(url!);
+    await page.waitForSelector('.comparison[data-api="absent"]', { timeout: 60_000 });
+    expect(await page.locator('.comparison .notice').innerText()).toContain('No experiment store is reachable');
+    await page.waitForSelector('.risk[data-final="true"]', { timeout: 60_000 });
+    expect(await page.locator('.risk [data-outcome="war"] .num.big').innerText()).toMatch(/^\d+\.\d%$/);
+    expect(problems).toEqual([]);
+  });
+});
