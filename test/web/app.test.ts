@@ -12,6 +12,10 @@ import { chromiumSkipReason, launchChromium, type LaunchedChromium } from '../br
 import { serveApp, type AppServer } from './staticServer.js';
 import { buildApp, OUTPUT_DIR } from './buildApp.js';
 
+// Page-side globals of the evaluate callbacks: the root tsconfig has no DOM library (the core must not use it).
+declare const document: any, innerWidth: number;
+declare function getComputedStyle(e: unknown): { overflowX: string };
+
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const cli = (args: string[]) => execFileSync('node', [`${repo}dist/src/cli/main.js`, ...args], { cwd: repo, encoding: 'utf8', maxBuffer: 64 << 20 });
 const korea = 'scenarios/korea-2024.yaml';
@@ -45,7 +49,7 @@ describe.skipIf(chromiumSkipReason)('the app in Chromium', () => {
 
   it('loads with no console error and draws the map, the network and the charts', async () => {
     const drawn = await page.evaluate(() => {
-      const len = (sel: string) => [...document.querySelectorAll(sel)].map((e) => (e.getAttribute('d') ?? '').length);
+      const len = (sel: string): number[] => [...document.querySelectorAll(sel)].map((e: any) => (e.getAttribute('d') ?? '').length);
       return {
         actorCountries: len('.map path.country.actor').filter((n) => n > 200).length,
         contextCountries: document.querySelectorAll('.map path.country.context').length,
@@ -56,7 +60,7 @@ describe.skipIf(chromiumSkipReason)('the app in Chromium', () => {
         median: len('.band-chart path.median')[0] ?? 0,
         trajectories: document.querySelectorAll('.arms-chart .trajectory path').length,
         verdict: document.querySelector('.verdict')?.textContent ?? '',
-        nodeBoxes: [...document.querySelectorAll('.network circle')].map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]),
+        nodeBoxes: [...document.querySelectorAll('.network circle')].map((c: any): number[] => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]),
       };
     });
     // Eight actor countries on the map (the US sits off it), each a real outline; grey neighbours around them.
@@ -142,15 +146,15 @@ describe.skipIf(chromiumSkipReason)('the app in Chromium', () => {
     mkdirSync(OUTPUT_DIR, { recursive: true });
     await page.screenshot({ path: `${OUTPUT_DIR}/app-1280.png`, fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForFunction(() => (document.querySelector('.band-chart') as SVGSVGElement | null)?.viewBox.baseVal.width !== undefined && document.querySelector('.band-chart')!.getBoundingClientRect().width < 390);
+    await page.waitForFunction(() => document.querySelector('.band-chart')?.getBoundingClientRect().width < 390);
     await page.screenshot({ path: `${OUTPUT_DIR}/app-390.png`, fullPage: true });
     const wide = await page.evaluate(() => {
-      const scrolls = (e: Element | null): boolean => !!e && e !== document.body && (getComputedStyle(e).overflowX === 'auto' || scrolls(e.parentElement));
+      const scrolls = (e: any): boolean => !!e && e !== document.body && (getComputedStyle(e).overflowX === 'auto' || scrolls(e.parentElement));
       return [...document.querySelectorAll('body *')]
-        .filter((e) => !scrolls(e.parentElement))
-        .map((e) => ({ e, r: e.getBoundingClientRect() }))
-        .filter(({ r }) => r.width > 0 && (r.right > innerWidth + 0.5 || r.left < -0.5))
-        .map(({ e, r }) => `${e.tagName}.${e.getAttribute('class') ?? ''} ${Math.round(r.left)}–${Math.round(r.right)}`);
+        .filter((e: any) => !scrolls(e.parentElement))
+        .map((e: any) => ({ e, r: e.getBoundingClientRect() }))
+        .filter(({ r }: any) => r.width > 0 && (r.right > innerWidth + 0.5 || r.left < -0.5))
+        .map(({ e, r }: any): string => `${e.tagName}.${e.getAttribute('class') ?? ''} ${Math.round(r.left)}–${Math.round(r.right)}`);
     });
     expect(wide).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -14,8 +14,9 @@ import { RiskPanel, type RiskState } from './views/RiskPanel.js';
 /** Crisis runs per lever move, and their seed (the CLI's default seed). */
 export const APP_RUNS = 1000;
 export const APP_SEED = 1;
-/** The name of the performance measure from a lever move to the redrawn bands of all runs (bench/app.ts reads it). */
+/** Performance measures from a lever move to the frame that shows the bands of all runs, and of the first batch. */
 export const LEVER_MEASURE = 'flashpoints:lever-to-bands';
+export const FIRST_BATCH_MEASURE = 'flashpoints:lever-to-first-bands';
 
 export function App() {
   const worker = useRef<Worker | null>(null);
@@ -61,16 +62,23 @@ export function App() {
     worker.current.postMessage({ type: 'arms', id: ids.arms, settings });
   }, [settings]);
 
-  // Time a lever move to the frame that shows the bands of all runs.
+  // Time a lever move to the frame that shows the first batch's bands, and the bands of all runs (bench/app.ts).
+  const firstShown = useRef(false);
   useEffect(() => {
-    if (!risk?.final || moveStarted.current === null) return;
     const start = moveStarted.current;
+    if (!risk || start === null || risk.move !== latest.current.move) return;
+    if (!firstShown.current) {
+      firstShown.current = true;
+      requestAnimationFrame(() => performance.measure(FIRST_BATCH_MEASURE, { start, end: performance.now() }));
+    }
+    if (!risk.final) return;
     moveStarted.current = null;
     requestAnimationFrame(() => performance.measure(LEVER_MEASURE, { start, end: performance.now() }));
   }, [risk]);
 
   const onChange = useCallback((s: Settings) => {
     moveStarted.current = performance.now();
+    firstShown.current = false;
     latest.current.move++;
     setSettings(s);
   }, []);
