@@ -102,6 +102,7 @@ export { StreamBank, DYAD_STEPS, type KeyedStreams } from './models/crisis/strea
 export { crisisScenario, prepareCrisis, DEFAULT_CUTPOINTS, type PreparedCrisis } from './models/crisis/prepare.js';
 export { runCrisis, runReplication, createWorkspace, seedReplication, type RunRecord, type Workspace } from './models/crisis/runCrisis.js';
 export { createAggregate, addRun, mergeAggregate, histogramQuantile, type CrisisAggregate } from './models/crisis/aggregate.js';
+export { compactAggregate, expandAggregate } from './models/crisis/aggregate.js';
 export { runCrisisBatch, type BatchOptions } from './models/crisis/batch.js';
 export { summarizeRisk, type RiskSummary } from './models/crisis/summarize.js';
 export { wilson, meanInterval } from './models/crisis/intervals.js';

@@ -1,9 +1,17 @@
 // Opened without the API (here from `vite preview`, which answers every unknown path with the page itself), the
-// app says that no experiment store is reachable, logs no console error, and everything else still works.
+// app says that no experiment store is reachable, logs no console error, and everything else still works — here
+// with the browser claiming 4 cores, so that the core's worker shares the runs with 3 helpers: the figures are
+// still those of `flashpoints run` (the merged counts do not depend on how the runs were split).
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
 import { chromiumSkipReason, launchChromium, type LaunchedChromium } from '../browser/chromium.js';
 import { buildApp, VITE_CONFIG } from './buildApp.js';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+// Page-side global of the evaluate callbacks (the root tsconfig has no DOM library).
+declare const navigator: { hardwareConcurrency: number };
 
 describe.skipIf(chromiumSkipReason)('the app without the API', () => {
   let chromium: LaunchedChromium;
@@ -26,11 +34,17 @@ describe.skipIf(chromiumSkipReason)('the app without the API', () => {
     const problems: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 4 }));
     await page.goto(url!);
     await page.waitForSelector('.comparison[data-api="absent"]', { timeout: 60_000 });
     expect(await page.locator('.comparison .notice').innerText()).toContain('No experiment store is reachable');
     await page.waitForSelector('.risk[data-final="true"]', { timeout: 60_000 });
-    expect(await page.locator('.risk [data-outcome="war"] .num.big').innerText()).toMatch(/^\d+\.\d%$/);
+    const cli = JSON.parse(execFileSync('node', [`${repo}dist/src/cli/main.js`, 'run', 'scenarios/korea-2024.yaml', '--runs', '1000', '--seed', '1', '--json'], { cwd: repo, encoding: 'utf8' }));
+    for (const outcome of ['war', 'nuclear', 'clash'] as const) {
+      expect(await page.locator(`.risk [data-outcome="${outcome}"] .num.big`).innerText()).toBe(`${(100 * cli.outcomes[outcome].p).toFixed(1)}%`);
+    }
+    expect(await page.evaluate(() => navigator.hardwareConcurrency)).toBe(4);
+    expect(await page.locator('main').getAttribute('data-helpers')).toBe('3');
     expect(problems).toEqual([]);
   });
 });

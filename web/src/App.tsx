@@ -15,6 +15,8 @@ import { RiskPanel, type RiskState } from './views/RiskPanel.js';
 export const APP_RUNS = 1000;
 export const APP_SEED = 1;
 /** Performance measures from a lever move to the frame that shows the bands of all runs, and of the first batch. */
+/** Helper workers beside the core's worker: one per further core, at most three (results do not depend on it). */
+export const helperCount = (): number => Math.max(0, Math.min(3, (navigator.hardwareConcurrency || 1) - 1));
 export const LEVER_MEASURE = 'flashpoints:lever-to-bands';
 export const FIRST_BATCH_MEASURE = 'flashpoints:lever-to-first-bands';
 
@@ -34,6 +36,13 @@ export function App() {
   useEffect(() => {
     const w = new Worker(new URL('./worker/core.worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
+    const helpers = Array.from({ length: helperCount() }, () => {
+      const h = new Worker(new URL('./worker/batch.worker.ts', import.meta.url), { type: 'module' });
+      const channel = new MessageChannel();
+      h.postMessage({ type: 'serve', port: channel.port2 }, [channel.port2]);
+      w.postMessage({ type: 'helper', port: channel.port1 }, [channel.port1]);
+      return h;
+    });
     w.onmessage = (e: MessageEvent<Response>) => {
       const m = e.data;
       if (m.type === 'ready') {
@@ -48,7 +57,7 @@ export function App() {
       }
     };
     w.onerror = (e) => setError(`the core's worker failed: ${e.message}`);
-    return () => w.terminate();
+    return () => { w.terminate(); helpers.forEach((h) => h.terminate()); };
   }, []);
 
   // Every settings change (a lever move) re-runs the crisis runs and the arms model in the worker.
@@ -90,7 +99,7 @@ export function App() {
   const years = (arms?.years.length ?? 11) - 1;
   return (
     <ProvenanceContext.Provider value={setShown}>
-      <main class="app">
+      <main class="app" data-helpers={helperCount()}>
         <header class="top">
           <h1>Flashpoints: {view.title}</h1>
           <p class="muted">Move a lever and watch the risk, the arms race and the alignments respond: {APP_RUNS.toLocaleString('en-US')} crisis runs in your browser per move. Every number is a button that shows its source or assumption. Scenario <code>{view.id}</code>, hash <code title={view.hash}>{view.hash.slice(0, 12)}</code>, flashpoints {view.version}.</p>

@@ -1,12 +1,16 @@
 // The core's Web Worker: parses the bundled Korea scenario with the project's own parser, then answers the page's
-// lever moves with crisis runs (posted in batches, so the bands redraw as runs arrive) and arms trajectories.
+// lever moves with crisis runs and arms trajectories. It leads the helpers the page hands it (batch.worker.ts):
+// the runs are cut into batches shared between this worker and its helpers, merged as they arrive, and posted
+// after each, so the bands redraw as runs come in. Merged counts are sums of integers: the final figures do not
+// depend on how many helpers there are or which batch finished first.
 import koreaYaml from '../../../scenarios/korea-2024.yaml?raw';
-import { addRun, createAggregate, createWorkspace, formatIssue, parseScenario, runReplication, seedReplication, summarizeRisk, type PreparedCrisis, type Scenario } from '../../../src/index.js';
+import { createAggregate, expandAggregate, formatIssue, mergeAggregate, parseScenario, runCrisisBatch, summarizeRisk, type CrisisAggregate, type PreparedCrisis, type Scenario } from '../../../src/index.js';
 import type { Request, Response, Settings } from '../protocol.js';
+import type { BatchReply, BatchTask } from './batchProtocol.js';
 import { armsFor, preparedFor, scenarioView } from './model.js';
 
-/** Replications per posted batch: the bands redraw after each. */
-export const BATCH = 250;
+/** Replications per batch: each finished batch redraws the bands. */
+export const BATCH = 125;
 
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 const loaded = parseScenario(koreaYaml, 'scenarios/korea-2024.yaml');
@@ -18,39 +22,69 @@ if (loaded.ok) {
   post({ type: 'error', message: loaded.issues.map(formatIssue).join('\n') });
 }
 
+/** A helper worker reached through a port: runs one batch at a time of the parameter set it was last sent. */
+class Helper {
+  private seq = 0;
+  private key: string | undefined;
+  private waiting = new Map<number, (r: BatchReply) => void>();
+  constructor(private port: MessagePort) {
+    port.onmessage = (e: MessageEvent<BatchReply>) => {
+      this.waiting.get(e.data.seq)?.(e.data);
+      this.waiting.delete(e.data.seq);
+    };
+  }
+  run(key: string, p: PreparedCrisis, seed: number, first: number, count: number): Promise<CrisisAggregate> {
+    const task: BatchTask = { seq: ++this.seq, key, seed, first, count, ...(this.key !== key ? { prepared: p } : {}) };
+    this.key = key;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(task.seq, (r) => ('error' in r ? reject(new Error(r.error)) : resolve(expandAggregate(r.aggregate))));
+      this.port.postMessage(task);
+    });
+  }
+}
+const helpers: Helper[] = [];
+
 // Only the newest risk request runs: a lever moved mid-run abandons the older one at its next batch.
 let latestRisk = -1;
 let cache: { key: string; prepared: PreparedCrisis } | undefined;
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-const now = () => performance.now();
 
-function prepared(s: Scenario, o: Settings): PreparedCrisis {
+function prepared(s: Scenario, o: Settings): { key: string; p: PreparedCrisis } {
   const key = JSON.stringify({ ...o, runs: 0, seed: 0 });
   if (cache?.key !== key) cache = { key, prepared: preparedFor(s, o) };
-  return cache.prepared;
+  return { key, p: cache.prepared };
 }
 
 async function risk(s: Scenario, id: number, o: Settings) {
-  const t0 = now();
-  const p = prepared(s, o);
-  const agg = createAggregate(p);
-  const ws = createWorkspace(p);
-  for (let first = 0; first < o.runs; first += BATCH) {
-    if (first > 0) {
-      await yieldToMessages();
-      if (id !== latestRisk) return;
+  const t0 = performance.now();
+  const { key, p } = prepared(s, o);
+  const total = createAggregate(p);
+  const queue: { first: number; count: number }[] = [];
+  for (let first = 0; first < o.runs; first += BATCH) queue.push({ first, count: Math.min(BATCH, o.runs - first) });
+  let done = 0;
+  const merge = (agg: CrisisAggregate, count: number) => {
+    if (id !== latestRisk) return;
+    mergeAggregate(total, agg);
+    done += count;
+    post({ type: 'risk', id, done, total: o.runs, summary: summarizeRisk(p, total), final: done === o.runs, ms: performance.now() - t0 });
+  };
+  const helperLane = async (h: Helper) => {
+    for (let b = queue.shift(); b && id === latestRisk; b = queue.shift()) merge(await h.run(key, p, o.seed, b.first, b.count), b.count);
+  };
+  const ownLane = async () => {
+    for (let b = queue.shift(); b && id === latestRisk; b = queue.shift()) {
+      merge(runCrisisBatch(p, { seed: o.seed, future: 0, firstReplication: b.first, count: b.count }), b.count);
+      await yieldToMessages(); // let helpers' replies and newer requests in
     }
-    for (let r = first; r < Math.min(o.runs, first + BATCH); r++) {
-      seedReplication(ws, o.seed, 0, r);
-      addRun(agg, runReplication(p, ws));
-    }
-    const done = Math.min(o.runs, first + BATCH);
-    post({ type: 'risk', id, done, total: o.runs, summary: summarizeRisk(p, agg), final: done === o.runs, ms: now() - t0 });
-  }
+  };
+  await Promise.all([ownLane(), ...helpers.map(helperLane)]);
 }
 
-self.onmessage = (e: MessageEvent<Request>) => {
+type Incoming = Request | { type: 'helper'; port: MessagePort };
+
+self.onmessage = (e: MessageEvent<Incoming>) => {
   const req = e.data;
+  if (req.type === 'helper') return void helpers.push(new Helper(req.port));
   if (!scenario) return post({ type: 'error', id: req.id, message: 'the scenario did not load' });
   try {
     if (req.type === 'risk') {
@@ -58,8 +92,8 @@ self.onmessage = (e: MessageEvent<Request>) => {
       // Let a burst of slider events settle: only the last one queued runs.
       void yieldToMessages().then(() => (req.id === latestRisk ? risk(scenario!, req.id, req.settings) : undefined)).catch((err: unknown) => post({ type: 'error', id: req.id, message: String((err as Error).message ?? err) }));
     } else {
-      const t0 = now();
-      post({ type: 'arms', id: req.id, arms: armsFor(scenario, req.settings), ms: now() - t0 });
+      const t0 = performance.now();
+      post({ type: 'arms', id: req.id, arms: armsFor(scenario, req.settings), ms: performance.now() - t0 });
     }
   } catch (err) {
     post({ type: 'error', id: req.id, message: String((err as Error).message ?? err) });
