@@ -49,7 +49,8 @@ export interface PolicyView {
   title: string;
   description: string;
   costs?: string;
-  changes: { lever: string; text: string }[];
+  /** Each lever change: 'set to' / 'adds' / 'subtracts' / 'scales by' and the amount (as the policy writes it). */
+  changes: { lever: string; verb: string; amount: Provenance }[];
   switches: { actor: string; strategy: string; targets?: string[]; adherence: Provenance }[];
 }
 

@@ -36,7 +36,7 @@ function computed(label: string, value: number, r: ComparisonResult, what: strin
 function WarChart({ r }: { r: ComparisonResult }) {
   const { ref, width } = useWidth<HTMLDivElement>(560);
   const W = Math.min(640, width), rowH = 34, L = Math.min(170, W * 0.42), R = 20, T = 24, H = T + rowH * r.policies.length + 10;
-  const maxChars = Math.floor(L / 7.5);
+  const maxChars = Math.floor((L - 12) / 8);
   const hi = Math.max(0.01, ...r.policies.map((p) => p.weighted.outcomes.war.hi));
   const x = linear([0, hi], [L, W - R]);
   return (
@@ -108,7 +108,7 @@ export function Comparison({ scenarioId }: { scenarioId: string }) {
 function ComparisonTable({ r }: { r: ComparisonResult }) {
   return (
     <div class="comparison-body" data-experiment={r.scenario.hash}>
-      <p class="muted">{r.question} {r.options.futures} futures × {r.options.runs} runs, seed {r.seed}; futures weighted by the record (effective sample size {r.weights.ess.toFixed(1)}). Reproduce: <code>{r.reproduce.command}</code></p>
+      <p class="muted">{r.question} {r.options.futures} futures × {r.options.runs} runs, seed {r.seed}; futures weighted by the record (effective sample size <Num p={{ label: 'Effective sample size of the record weights', value: r.weights.ess, kind: 'computed', method: `Futures not ruled out by history matching on the record (${r.weights.targets.length} targets, cut-off ${r.weights.cutoff}) out of ${r.weights.futures}; docs/calibration.md#record.` }} text={r.weights.ess.toFixed(1)} />). Reproduce: <code>{r.reproduce.command}</code></p>
       <WarChart r={r} />
       <div class="table-wrap">
         <table class="comparison-table">

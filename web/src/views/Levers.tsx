@@ -57,7 +57,7 @@ export function Levers({ view, settings, onChange }: Props) {
               <div class="lever" key={id}>
                 <label for={id}>{lever.description}</label>
                 <div class="lever-line" id={`${id}-desc`}>
-                  now <Num p={lever.parameter} text={String(+lever.parameter.value.toPrecision(3))} />, policy {c.text}; effect size{' '}
+                  now <Num p={lever.parameter} text={String(+lever.parameter.value.toPrecision(3))} />, policy {c.verb} <Num p={c.amount} text={String(c.amount.value)} />; effect size{' '}
                   <Num p={{ ...lever.effect, value: e, label: `Effect size of “${lever.description}” (scenario value ${lever.effect.value})` }} text={e.toFixed(2)} />
                 </div>
                 <Slider id={id} label={`Effect size of ${lever.description}`} describedBy={`${id}-desc`} value={e} min={lo} max={hi} step={0.05} onInput={(v) => set({ effects: { ...settings.effects, [lever.id]: v } })} />

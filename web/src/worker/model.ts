@@ -100,7 +100,11 @@ export function scenarioView(s: Scenario): ScenarioView {
     title: p.title ?? p.id,
     description: p.description ?? '',
     ...(p.costs ? { costs: p.costs } : {}),
-    changes: p.changes.map((c) => ({ lever: c.lever, text: c.set !== undefined ? `set to ${c.set}` : c.add !== undefined ? `${c.add >= 0 ? '+' : '−'}${Math.abs(c.add)}` : `× ${c.scale}` })),
+    changes: p.changes.map((c) => {
+      const [verb, amount] = c.set !== undefined ? ['set to', c.set] : c.add !== undefined ? [c.add >= 0 ? 'adds' : 'subtracts', Math.abs(c.add)] : ['scales by', c.scale ?? 1];
+      const note = `What “${p.title ?? p.id}” does to this lever in the scenario's policies (${verb} ${amount}); the lever's effect size e scales it: the parameter moves from its status-quo value v₀ to v₀ + e·(target − v₀).`;
+      return { lever: c.lever, verb, amount: { label: `${p.title ?? p.id}: change of ${c.lever}`, path: `policies.${p.id}.changes.${c.lever}`, value: amount, kind: 'bare' as const, note } };
+    }),
     switches: Object.entries(p.strategies).map(([actor, v]) => {
       const sw = typeof v === 'string' ? { strategy: v } : v;
       const adherence = typeof v === 'string' ? 1 : (v.adherence as AnyParam) ?? 1;
