@@ -85,6 +85,19 @@ describe.skipIf(chromiumSkipReason)('the app in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('lays the network out the same on every load, and moves it along the alignment path with the time slider', async () => {
+    const positions = (p: Page) => p.$$eval('.network circle', (cs: any[]) => cs.map((c) => `${c.getAttribute('cx')},${c.getAttribute('cy')}`));
+    const other = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await other.goto(server.url);
+    await settled(other, 0);
+    const first = await positions(page);
+    expect(await positions(other)).toEqual(first);
+    await other.fill('#alignment-year', '10');
+    await other.waitForFunction(() => document.querySelector('.network svg')?.getAttribute('aria-label')?.includes('2034'));
+    expect(await positions(other)).not.toEqual(first);
+    await other.close();
+  });
+
   it('shows the status quo P(war) and P(nuclear) that `flashpoints run` computes with the same seed', async () => {
     const sq = runCli([]);
     expect(await shown(page, 'war')).toBe(pct(sq.outcomes.war.p));
