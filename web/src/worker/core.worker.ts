@@ -55,7 +55,32 @@ function prepared(s: Scenario, o: Settings): { key: string; p: PreparedCrisis } 
   return { key, p: cache.prepared };
 }
 
+// The arms trajectories of a move wait until its crisis runs are in: the bands come first.
+let riskRunning = false;
+let pendingArms: { id: number; settings: Settings } | undefined;
+function runPendingArms(s: Scenario) {
+  if (riskRunning || !pendingArms) return;
+  const { id, settings } = pendingArms;
+  pendingArms = undefined;
+  try {
+    const t0 = performance.now();
+    post({ type: 'arms', id, arms: armsFor(s, settings), ms: performance.now() - t0 });
+  } catch (err) {
+    post({ type: 'error', id, message: String((err as Error).message ?? err) });
+  }
+}
+
 async function risk(s: Scenario, id: number, o: Settings) {
+  riskRunning = true;
+  try {
+    await runs(s, id, o);
+  } finally {
+    riskRunning = false;
+    runPendingArms(s);
+  }
+}
+
+async function runs(s: Scenario, id: number, o: Settings) {
   const t0 = performance.now();
   const { key, p } = prepared(s, o);
   const total = createAggregate(p);
@@ -92,8 +117,8 @@ self.onmessage = (e: MessageEvent<Incoming>) => {
       // Let a burst of slider events settle: only the last one queued runs.
       void yieldToMessages().then(() => (req.id === latestRisk ? risk(scenario!, req.id, req.settings) : undefined)).catch((err: unknown) => post({ type: 'error', id: req.id, message: String((err as Error).message ?? err) }));
     } else {
-      const t0 = performance.now();
-      post({ type: 'arms', id: req.id, arms: armsFor(scenario, req.settings), ms: performance.now() - t0 });
+      pendingArms = { id: req.id, settings: req.settings };
+      setTimeout(() => runPendingArms(scenario!), 0);
     }
   } catch (err) {
     post({ type: 'error', id: req.id, message: String((err as Error).message ?? err) });
