@@ -11,6 +11,7 @@ import type { ComparisonResult } from '../../src/report/types.js';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
+/** The running server: its base URL and how to stop it. */
 export interface AppServer { url: string; close: () => Promise<void> }
 
 /** The id the listing gives a stored comparison (any string works: the app only passes it back). */

@@ -10,6 +10,7 @@ export function isNodeBuiltin(source: string): boolean {
   return source.startsWith('node:') || builtins.has(source) || builtins.has(source.split('/')[0]);
 }
 
+/** The plugin: any bundled import of a Node built-in fails the build with the importer's name. */
 export function noNodeImports(): Plugin {
   return {
     name: 'flashpoints-no-node-imports',

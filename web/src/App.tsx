@@ -14,12 +14,13 @@ import { RiskPanel, type RiskState } from './views/RiskPanel.js';
 /** Crisis runs per lever move, and their seed (the CLI's default seed). */
 export const APP_RUNS = 1000;
 export const APP_SEED = 1;
-/** Performance measures from a lever move to the frame that shows the bands of all runs, and of the first batch. */
 /** Helper workers beside the core's worker: one per further core, at most three (results do not depend on it). */
 export const helperCount = (): number => Math.max(0, Math.min(3, (navigator.hardwareConcurrency || 1) - 1));
+/** Performance measures from a lever move to the frame that shows the bands of all runs, and of the first batch. */
 export const LEVER_MEASURE = 'flashpoints:lever-to-bands';
 export const FIRST_BATCH_MEASURE = 'flashpoints:lever-to-first-bands';
 
+/** The whole page: starts the core's worker and its helpers, holds the settings, routes results to the views. */
 export function App() {
   const worker = useRef<Worker | null>(null);
   const [view, setView] = useState<ScenarioView | null>(null);

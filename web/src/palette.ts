@@ -1,6 +1,8 @@
 // Colours from the Okabe–Ito palette, distinguishable with the common colour-vision deficiencies; every line kind
 // also differs by dash pattern, so no meaning rests on colour alone.
+/** Bloc fills, in bloc order. */
 export const BLOC_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7'];
+/** Fill of the unaligned, land of neighbours, hostility lines, and the band chart's band, median and mean. */
 export const UNALIGNED = '#E69F00';
 export const CONTEXT_LAND = '#e4e4e4';
 export const HOSTILITY = '#222222';

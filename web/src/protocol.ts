@@ -34,6 +34,7 @@ export interface Provenance {
   method?: string;
 }
 
+/** A lever as the levers panel shows it. */
 export interface LeverView {
   id: string;
   description: string;
@@ -44,6 +45,7 @@ export interface LeverView {
   parameter: Provenance;
 }
 
+/** A policy with its lever changes and strategy switches. */
 export interface PolicyView {
   id: string;
   title: string;
@@ -54,6 +56,7 @@ export interface PolicyView {
   switches: { actor: string; strategy: string; targets?: string[]; adherence: Provenance }[];
 }
 
+/** An actor and its bloc. */
 export interface ActorView {
   id: string;
   name: string;
@@ -98,10 +101,12 @@ export interface ArmsView {
   couplings: { responds: string; to: string; weight: number }[];
 }
 
+/** Page → core's worker. */
 export type Request =
   | { type: 'risk'; id: number; settings: Settings }
   | { type: 'arms'; id: number; settings: Settings };
 
+/** Core's worker → page. */
 export type Response =
   | { type: 'ready'; scenario: ScenarioView }
   | { type: 'risk'; id: number; done: number; total: number; summary: RiskSummary; final: boolean; ms: number }

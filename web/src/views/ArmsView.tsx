@@ -1,10 +1,10 @@
 // Arms trajectories over ten years under the current levers, as growth indices (base year = 1) so that stocks in
 // US$ bn and in warheads share an axis, with the stability verdict of the arms system ("does the spiral run away?").
 import { DASHES, SERIES } from '../palette.js';
-import { linear, num, ticks } from '../format.js';
+import { linear, num, spreadLabels, ticks } from '../format.js';
 import type { ArmsView as Arms, Provenance, ScenarioView } from '../protocol.js';
 import { Num } from './Provenance.js';
-import { spreadLabels, useWidth } from './useWidth.js';
+import { useWidth } from './useWidth.js';
 
 const L = 40, R = 84, T = 12, B = 30;
 
@@ -41,6 +41,7 @@ function IndexChart({ arms, kind, startYear }: { arms: Arms; kind: 'conventional
   );
 }
 
+/** The arms panel: the spiral verdict, the trajectories by kind, the stocks' table (a placeholder until computed). */
 export function ArmsPanel({ arms, view, startYear }: { arms: Arms | null; view: ScenarioView; startYear: number }) {
   if (!arms) return <section class="panel arms" aria-labelledby="arms-title"><h2 id="arms-title">Arms trajectories</h2><p role="status">Integrating the arms model…</p></section>;
   const rate: Provenance = { label: 'Leading growth rate of the arms system (per year)', value: arms.leadingRate, kind: 'computed', method: 'The largest real part of the eigenvalues of A in dx/dt = A x + b at the start (DESIGN.md §3.1): above zero, deviations grow and the spiral runs away.' };

@@ -3,8 +3,10 @@ import { BAND, MEAN, MEDIAN } from '../palette.js';
 import { linear, ticks } from '../format.js';
 import { useWidth } from './useWidth.js';
 
+/** A monthly distribution: mean and the 5%, 50%, 95% quantiles, one entry per month. */
 export interface Band { mean: number[]; q05: number[]; q50: number[]; q95: number[] }
 
+/** The band chart; `startYear` labels month 1's year on the time axis. */
 export function BandChart({ band, title, yLabel, startYear }: { band: Band; title: string; yLabel: string; startYear: number }) {
   const { ref, width: W } = useWidth<HTMLElement>();
   const H = Math.round(Math.min(280, Math.max(200, W * 0.42))), L = 44, R = 12, T = 12, B = 36;

@@ -9,6 +9,7 @@ import type { Provenance } from '../protocol.js';
 import { Num } from './Provenance.js';
 import { useWidth } from './useWidth.js';
 
+/** One entry of `GET /api/experiments` (the API contract with `flashpoints serve`). */
 export interface ExperimentEntry { id: string; scenario: { id: string; hash: string }; seed: number; futures: number; runs: number; policies: string[]; cells: number }
 
 type Load<T> = { state: 'loading' } | { state: 'absent'; message: string } | { state: 'ok'; value: T };
@@ -59,6 +60,7 @@ function WarChart({ r }: { r: ComparisonResult }) {
   );
 }
 
+/** The stored policy comparison from the API, preferring an experiment on `scenarioId`; says so when there is no API. */
 export function Comparison({ scenarioId }: { scenarioId: string }) {
   const [list, setList] = useState<Load<{ experiments: ExperimentEntry[] }>>({ state: 'loading' });
   const [chosen, setChosen] = useState<string | null>(null);

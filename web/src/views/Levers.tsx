@@ -28,6 +28,7 @@ function Slider(props: { id: string; label: string; value: number; min: number; 
   );
 }
 
+/** The levers panel; `onChange` gets the whole new setting on every move. Example: `<Levers view={v} settings={s} onChange={run} />`. */
 export function Levers({ view, settings, onChange }: Props) {
   const policy = view.policies.find((p) => p.id === settings.policy)!;
   const set = (patch: Partial<Settings>) => onChange({ ...settings, ...patch });

@@ -15,6 +15,7 @@ export const ANCHORS: Record<string, [number, number]> = {
 };
 
 
+/** The theatre map at `year` of the alignment path (pairs from `pairsAt`). */
 export function MapView({ view, pairs, year }: { view: ScenarioView; pairs: PairState[]; year: number }) {
   const { ref, width: W } = useWidth<HTMLElement>(560);
   const H = Math.round(Math.min(620, W * 1.05));

@@ -37,6 +37,7 @@ export function layout(ids: { id: string; bloc: number }[], pairs: PairState[], 
   return new Map(nodes.map((n) => [n.id, [ox + k * (n.x! - x0), oy + k * (n.y! - y0)]]));
 }
 
+/** The alignment network at `year` (0 … `years`), with the slider that moves it (`onYear`). */
 export function NetworkView({ view, pairs, year, years, onYear }: { view: ScenarioView; pairs: PairState[]; year: number; years: number; onYear: (y: number) => void }) {
   const { ref, width: W } = useWidth<HTMLElement>(560);
   const H = Math.round(Math.min(440, Math.max(300, W * 0.8)));

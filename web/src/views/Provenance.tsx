@@ -4,6 +4,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef } from 'preact/hooks';
 import type { Provenance } from '../protocol.js';
 
+/** Opens a number's provenance dialog; provided by the App. */
 export const ProvenanceContext = createContext<(p: Provenance) => void>(() => undefined);
 
 /** A number that opens its provenance. `text` is what is shown; `p.label` names it for screen readers. */

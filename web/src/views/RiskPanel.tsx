@@ -17,6 +17,7 @@ function computed(label: string, value: number, method: string, view: ScenarioVi
   };
 }
 
+/** The risk panel for the newest results (a placeholder until the first batch is in). */
 export function RiskPanel({ risk, view, settings, startYear }: { risk: RiskState | null; view: ScenarioView; settings: Settings; startYear: number }) {
   if (!risk) return <section class="panel risk" aria-labelledby="risk-title"><h2 id="risk-title">Risk over ten years</h2><p role="status">Running the crisis model…</p></section>;
   const o = risk.summary.outcomes;

@@ -3,8 +3,10 @@
 // the scenario writes it (the stronger direction).
 import type { ArmsView, ScenarioView } from '../protocol.js';
 
+/** An unordered pair as drawn: alignment (0–1) and hostility (0–1), each the stronger direction. */
 export interface PairState { a: string; b: string; alignment: number; hostility: number }
 
+/** The pairs at `year` of the arms model's alignment path (the start values without it). */
 export function pairsAt(view: ScenarioView, arms: ArmsView | null, year: number): PairState[] {
   const w = arms?.alignment?.[Math.min(year, (arms.alignment?.length ?? 1) - 1)];
   if (!arms || !w) return view.pairs;

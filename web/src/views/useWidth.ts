@@ -17,15 +17,3 @@ export function useWidth<T extends HTMLElement>(fallback = 640) {
   }, []);
   return { ref, width };
 }
-
-/** Spreads label positions (sorted by value) so that neighbours are at least `gap` apart, within [lo, hi]. */
-export function spreadLabels(ys: number[], gap: number, lo: number, hi: number): number[] {
-  const order = ys.map((y, k) => ({ y, k })).sort((a, b) => a.y - b.y);
-  for (let i = 1; i < order.length; i++) order[i].y = Math.max(order[i].y, order[i - 1].y + gap);
-  const overflow = order.length ? order[order.length - 1].y - hi : 0;
-  if (overflow > 0) for (const o of order) o.y -= overflow;
-  for (let i = 0; i < order.length; i++) order[i].y = Math.max(order[i].y, lo + i * gap);
-  const out = new Array<number>(ys.length);
-  for (const o of order) out[o.k] = o.y;
-  return out;
-}
