@@ -11,6 +11,7 @@ export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 export { paramValue, provenanceOf, type Param } from './scenario/param.js';
 export { resolvePath, getParam, getValue, findRelation, pathPatterns, PARAMETER_DEFAULTS, type ResolvedPath } from './scenario/paths.js';
 export { applyChanges, applyPolicy, withValue } from './scenario/apply.js';
+export { applyStructural } from './scenario/apply.js';
 export { applyOverrides, parseOverride, type Override, type OverrideIssue } from './scenario/overrides.js';
 export { summarizeScenario, listParameters, type ScenarioSummary, type ParamEntry } from './scenario/summary.js';
 export { escalAItionCatalog, strategyIds, type StrategyId } from './scenario/catalog.js';
@@ -101,6 +102,7 @@ export { StreamBank, DYAD_STEPS, type KeyedStreams } from './models/crisis/strea
 export { crisisScenario, prepareCrisis, DEFAULT_CUTPOINTS, type PreparedCrisis } from './models/crisis/prepare.js';
 export { runCrisis, runReplication, createWorkspace, seedReplication, type RunRecord, type Workspace } from './models/crisis/runCrisis.js';
 export { createAggregate, addRun, mergeAggregate, histogramQuantile, type CrisisAggregate } from './models/crisis/aggregate.js';
+export { compactAggregate, expandAggregate } from './models/crisis/aggregate.js';
 export { runCrisisBatch, type BatchOptions } from './models/crisis/batch.js';
 export { summarizeRisk, type RiskSummary } from './models/crisis/summarize.js';
 export { wilson, meanInterval } from './models/crisis/intervals.js';
