@@ -53,7 +53,8 @@ function effectSentence(v: EnsembleView): string {
   const open = effects.filter((e) => e.effect === 'not separated');
   if (lower.length + raise.length === 0) {
     const finite = effects.map((e) => e.war.diff).filter(Number.isFinite);
-    const spanText = finite.length ? ` (the estimates run from ${pp(Math.min(...finite))} to ${pp(Math.max(...finite))})` : '';
+    const [lo, hi] = [Math.min(...finite), Math.max(...finite)];
+    const spanText = !finite.length ? '' : pp(lo) === pp(hi) ? ` (every estimate is ${pp(lo)})` : ` (the estimates run from ${pp(lo)} to ${pp(hi)})`;
     return `No policy is separated from the status quo: against its P(war) ${w} of ${base}, every policy's paired difference has a 95% interval that includes 0${spanText}.`;
   }
   const clauses = [
@@ -85,7 +86,9 @@ function certaintySentence(r: ComparisonResult, v: EnsembleView, u: EnsembleView
   if (sq && Number.isFinite(sq.acrossFutures.war.q05) && Number.isFinite(sq.acrossFutures.war.q95)) {
     const s = sq.acrossFutures.war;
     const wider = effects.length > 0 && s.q95 - s.q05 > Math.max(...effects) ? ', wider than any policy\u2019s average effect' : '';
-    parts.push(`across the futures the status quo's own P(war) spans ${pct(s.q05)} to ${pct(s.q95)} (5th\u201395th percentile)${wider}`);
+    parts.push(pct(s.q05) === pct(s.q95)
+      ? `the status quo's own P(war) is ${pct(s.q05)} in 90% of the futures (5th to 95th percentile)`
+      : `across the futures the status quo's own P(war) spans ${pct(s.q05)} to ${pct(s.q95)} (5th\u201395th percentile)${wider}`);
   }
   return `${parts.join('; ')}.`;
 }

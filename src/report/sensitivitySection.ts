@@ -9,17 +9,25 @@ import type { SensitivitySummary } from './types.js';
 const MUTED = '#9aa0a6';
 const g3 = (x: number) => x.toFixed(3);
 
-/** A labelled dot for data rows `[x, y, index]` (the five largest labelled): dark when the factor clears the noise line, grey otherwise. */
-function dotGlyph(labels: string[], above: boolean[]): RenderItem {
+/**
+ * A labelled dot for data rows `[x, y, index]` (the five largest labelled): dark when the factor clears the noise
+ * line, grey otherwise. A label goes right of its dot, or left of it when it would run out of the figure there,
+ * or becomes the factor's rank (as in the table beneath) when it fits on neither side. 7 px a character at 12 px.
+ */
+function dotGlyph(labels: string[], above: boolean[], width: number): RenderItem {
   return (_params, api) => {
     const k = api.value(2) as number;
     const [x, y] = api.coord([api.value(0), api.value(1)]);
     const color = above[k] ? INK : MUTED;
+    const long = 7 * labels[k].length;
+    const place = x + 6 + long <= width - 4 ? { x: x + 6, text: labels[k], align: 'left' as const }
+      : x - 6 - long >= 4 ? { x: x - 6, text: labels[k], align: 'right' as const }
+        : { x: x + 6, text: String(k + 1), align: 'left' as const };
     return {
       type: 'group',
       children: [
         { type: 'circle', shape: { cx: x, cy: y, r: 4 }, style: { fill: color } },
-        ...(k < 5 ? [{ type: 'text' as const, style: { x: x + 6, y: y - 6, text: labels[k], fill: color, fontSize: 12 } }] : []),
+        ...(k < 5 ? [{ type: 'text' as const, style: { x: place.x, y: y - 6, text: place.text, align: place.align, fill: color, fontSize: 12 } }] : []),
       ],
     };
   };
@@ -42,7 +50,7 @@ export function morrisFigure(s: SensitivitySummary['screenings'][number], index:
     yAxis: { type: 'value', name: 'σ', nameLocation: 'middle', nameGap: 44, min: 0 },
     series: [
       {
-        type: 'custom', renderItem: dotGlyph(labels, above), encode: { x: 0, y: 1 },
+        type: 'custom', renderItem: dotGlyph(labels, above, width), encode: { x: 0, y: 1 },
         data: s.factors.map((f, k) => [f.muStar, f.sigma, k]),
         markLine: s.dummy ? { silent: true, symbol: 'none', label: { formatter: 'dummy (noise)', color: MUTED }, lineStyle: { type: 'dashed', color: MUTED }, data: [{ xAxis: noise }] } : undefined,
       },

@@ -152,3 +152,15 @@ describe('the main figure', () => {
     expect(listText(['a', 'b', 'c'])).toBe('a, b and c');
   });
 });
+
+describe('the answer when nothing happens', () => {
+  it('says every estimate is 0 and the status quo is 0 in 90% of the futures, not "from 0 to 0"', () => {
+    const r = withWar(all(d(0, 0, 0)));
+    const sq = r.policies[0].weighted;
+    sq.outcomes.war = { p: 0, lo: 0, hi: 0 };
+    sq.acrossFutures.war = { q05: 0, q50: 0, q95: 0 };
+    const a = answerSentences(r);
+    expect(a.effect).toContain('every policy\'s paired difference has a 95% interval that includes 0 (every estimate is 0 pp)');
+    expect(a.certainty).toContain('the status quo\'s own P(war) is 0% in 90% of the futures');
+  });
+});
