@@ -39,7 +39,7 @@ describe.skipIf(chromiumSkipReason !== undefined)(`the report in headless Chromi
     writeFileSync(reportFile, html);
     chromium = await launchChromium();
     browser = chromium.browser;
-  }, 240_000);
+  }, 400_000);
   afterAll(async () => { await chromium?.close(); });
 
   /** A page at `width` × 900 with the report loaded from its file, and every request it made besides the file. */
@@ -59,12 +59,12 @@ describe.skipIf(chromiumSkipReason !== undefined)(`the report in headless Chromi
     await page.waitForLoadState('networkidle');
     expect(requests).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 
   it('at 1280 px: the answer and the main figure fill the first screen; nothing too wide, no text under 12 px', async () => {
     const { page } = await open(1280);
     const folded = await measureLayout(page);
-    await page.screenshot({ path: `${out}report-1280.png` });
+    await page.screenshot({ path: `${out}report-1280.png`, timeout: 120_000 });
     expect(folded.answer!.top).toBeLessThan(200);
     expect(folded.answer!.bottom).toBeLessThanOrEqual(900);
     expect(folded.answerFigure!.bottom).toBeLessThanOrEqual(900);
@@ -81,12 +81,12 @@ describe.skipIf(chromiumSkipReason !== undefined)(`the report in headless Chromi
     }
     expect(unfolded.height).toBeGreaterThan(folded.height); // the folded tables were really folded
     await page.close();
-  });
+  }, 180_000);
 
   it('at 390 px: nothing wider than the viewport (tables scroll inside their box), figures drawn narrow, text ≥ 12 px', async () => {
     const { page } = await open(390);
     const folded = await measureLayout(page);
-    await page.screenshot({ path: `${out}report-390.png` });
+    await page.screenshot({ path: `${out}report-390.png`, timeout: 120_000 });
     expect(folded.answer!.top).toBeLessThan(300);
     expect(folded.firstFigure).toEqual(folded.answerFigure);
     expect(await page.locator('#fig-answer-narrow').isVisible()).toBe(true);
@@ -103,7 +103,7 @@ describe.skipIf(chromiumSkipReason !== undefined)(`the report in headless Chromi
     // the wide tables are there and scroll within their boxes instead of widening the page
     expect(unfolded.scrollingBoxes).toBeGreaterThan(3);
     await page.close();
-  });
+  }, 180_000);
 
   it('the measure catches what it must: a too-wide block, small text, and a wide SVG scaled down to fit', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
@@ -119,5 +119,5 @@ describe.skipIf(chromiumSkipReason !== undefined)(`the report in headless Chromi
     expect(l.clippedSvgText).toEqual(['svg > text "cut off"']);
     expect(l.scrollingBoxes).toBe(1);
     await page.close();
-  });
+  }, 60_000);
 });
