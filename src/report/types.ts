@@ -1,5 +1,6 @@
 // The comparison result: what `flashpoints compare` computes and the HTML report renders (issue 8, DESIGN.md §3.5).
 // The shape is a contract between the experiment and the report; it is plain data (JSON in, JSON out).
+import type { ArmsOverFutures } from '../experiment/armsOverFutures.js';
 
 export interface Interval { p: number; lo: number; hi: number }            // probability with a 95% interval
 export interface MeanInterval { mean: number; lo: number; hi: number }     // mean with 95% interval (Monte Carlo error)
@@ -74,10 +75,6 @@ export interface ComparisonResult {
   arms?: ArmsSummary;                // the arms dynamics of the status quo (the main job; src/report/armsData.ts)
 }
 
-/** The arms verdict over a set of futures (the shape of experiment/armsOverFutures' summary). */
-export interface ArmsVerdictSummary { futures: number; shareUnstable: number; leadingRate: Spread3; shareNegativeEquilibrium: number }
-interface Spread3 { median: number; q05: number; q95: number }
-
 /**
  * The arms dynamics of the status quo (DESIGN.md §3.1) as the report shows them: the verdict at the scenario's
  * central values, the verdict over the comparison's futures (all, and per structural alternative), the couplings
@@ -88,7 +85,7 @@ export interface ArmsSummary {
   verdict: string;
   stability: 'stable' | 'neutral' | 'unstable';
   leadingRate: number;
-  overFutures: { all: ArmsVerdictSummary; byAlternative: { uncertainty: string; alternative: string; summary: ArmsVerdictSummary }[] };
+  overFutures: ArmsOverFutures;
   couplings: { responds: string; to: string; value: number; weight: number }[];
   alignment: { pair: [string, string]; start: number; end: number; change: number }[] | null;
   horizonYears: number;
