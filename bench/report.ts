@@ -20,7 +20,7 @@ const html = renderReport(input);
 console.log(`report size, 6 policies × 120 months: ${(new TextEncoder().encode(html).length / 1024).toFixed(0)} KiB`);
 time('renderReport, 6 policies × 120 months', () => renderReport(input), 30);
 const { ensembleView } = await import('../src/report/types.js');
-time('renderFigures only (4 SVG figures)', () => renderFigures(ensembleView(input, 'weighted')), 30);
+time('renderFigures only (4 figures × 2 layouts)', () => renderFigures(ensembleView(input, 'weighted')), 30);
 const long = syntheticComparison({ months: 360, assumptions: 200 });
 console.log(`report size, 6 policies × 360 months, 200 assumptions: ${(new TextEncoder().encode(renderReport(long)).length / 1024).toFixed(0)} KiB`);
 time('renderReport, 6 policies × 360 months, 200 assumptions', () => renderReport(long), 15);

@@ -2,7 +2,7 @@
 // how to reproduce the run, and how to read the report and its limits.
 import type { ComparisonResult } from './types.js';
 import { escapeHtml, num } from './format.js';
-import { para, table, type Cell } from './markup.js';
+import { folded, para, table, type Cell } from './markup.js';
 
 /** The horizon in words: `120 months (10 years)`. */
 export function horizonText(months: number): string {
@@ -33,31 +33,65 @@ export function scenarioSection(result: ComparisonResult): string {
     `<dl class="facts"><dt>Scenario</dt><dd><code>${escapeHtml(result.scenario.id)}</code></dd>`
       + `<dt>As of</dt><dd>${escapeHtml(s.asOf ?? 'not stated')}</dd></dl>`,
     s.description ? para(s.description) : '',
-    `<h3>Sources</h3>`,
-    items.length ? `<ul class="sources">\n${items.join('\n')}\n</ul>` : para('The scenario lists no sources.'),
+    items.length ? folded(`The ${items.length} sources its values cite`, `<ul class="sources">\n${items.join('\n')}\n</ul>`) : para('The scenario lists no sources.'),
   ].filter((x) => x !== '').join('\n');
 }
 
 const PROVENANCE_TEXT = { sourced: 'sourced', assumed: 'assumed', bare: 'no source given' } as const;
 
-/** Every parameter the comparison rests on: value, provenance (sourced or assumed), range and distribution. */
+/** The kinds of parameter the assumptions are grouped by, in page order: a path prefix and a heading. */
+const KINDS: [prefix: string, title: string][] = [
+  ['levers.', 'Policy levers: effect sizes'],
+  ['crisis.ladder.', 'Crisis: the ladder from clash to war and nuclear use'],
+  ['crisis.actors', 'Crisis: each actor\u2019s propensity, perception and credibility'],
+  ['crisis.strategies', 'Crisis: strategies'],
+  ['crisis.launches', 'Crisis: missile launches and exercises'],
+  ['crisis.exercises', 'Crisis: missile launches and exercises'],
+  ['crisis.', 'Crisis: other settings (thresholds, weights, memory, restraint)'],
+  ['actors.', 'Arms: capability stocks, growth, reaction, reliance, fatigue and theatre shares'],
+  ['arms.', 'Arms: model constants (capability weights, cohesion, alignment, transfers)'],
+  ['relations.', 'Relations: hostility, alignment, assurance and dialogue'],
+];
+
+/**
+ * The kind of a parameter, from its path: the heading of the first matching prefix in KINDS, else the path's first
+ * segment. Example: `assumptionKind('levers.us-deterrence.effect')` → `'Policy levers: effect sizes'`.
+ */
+export function assumptionKind(path: string): string {
+  return KINDS.find(([prefix]) => path.startsWith(prefix))?.[1] ?? `Other: ${path.split(/[.[]/)[0]}`;
+}
+
+/**
+ * Every parameter the comparison rests on, grouped by kind, one folded table per kind: value, provenance (sourced or
+ * assumed), range and distribution. Within a kind, rows are ordered by the parameter's own name (all growth rates
+ * together), then by path.
+ */
 export function assumptionsSection(result: ComparisonResult): string {
   const a = result.assumptions;
   const counts = { sourced: 0, assumed: 0, bare: 0 };
   for (const x of a) counts[x.provenance] += 1;
   const titles = new Map(result.scenarioInfo.sources.map((src) => [src.id, src.title]));
   const sourceName = (id: string) => (titles.has(id) ? `${titles.get(id)} (${id})` : id);
-  const rows = a.map((x): Cell[] => [
+  const row = (x: ComparisonResult['assumptions'][number]): Cell[] => [
     { html: `<code>${escapeHtml(x.path)}</code>` },
     String(x.value),
     { html: `<span class="tag ${x.provenance}">${escapeHtml(PROVENANCE_TEXT[x.provenance])}</span>` },
     x.range ? `${x.range[0]} \u2013 ${x.range[1]}` : 'fixed',
     x.dist ?? '\u2014',
     [x.source === undefined ? undefined : sourceName(x.source), x.assumption].filter((t): t is string => t !== undefined && t !== '').join('; '),
-  ]);
+  ];
+  const order = [...new Set([...KINDS.map(([, t]) => t), ...a.map((x) => assumptionKind(x.path))])];
+  const leaf = (path: string) => path.slice(path.lastIndexOf('.') + 1);
+  const groups = order.flatMap((kind) => {
+    const own = a.filter((x) => assumptionKind(x.path) === kind).sort((x, y) => leaf(x.path).localeCompare(leaf(y.path)) || x.path.localeCompare(y.path));
+    if (!own.length) return [];
+    const varied = own.filter((x) => x.range).length;
+    const summary = `${kind} \u2014 ${own.length} parameter${own.length === 1 ? '' : 's'}, ${varied} varied across futures`;
+    return [folded(summary, table(kind, ['Parameter', 'Value', 'Provenance', 'Range across futures', 'Distribution', 'Source or assumption'], own.map(row), 'assumptions'))];
+  });
   return [
-    para(`${a.length} parameters: ${counts.sourced} taken from a source, ${counts.assumed} stated as assumptions, ${counts.bare} without either. A range means the parameter was varied across futures within it; \u201Cfixed\u201D means every future used the value shown.`),
-    table('Assumptions and parameters', ['Parameter', 'Value', 'Provenance', 'Range across futures', 'Distribution', 'Source or assumption'], rows, 'assumptions'),
+    para(`${a.length} parameters: ${counts.sourced} taken from a source, ${counts.assumed} stated as assumptions, ${counts.bare} without either. A range means the parameter was varied across futures within it; \u201Cfixed\u201D means every future used the value shown. Grouped by kind; open a group to see its table.`),
+    ...groups,
   ].join('\n');
 }
 

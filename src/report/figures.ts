@@ -7,11 +7,40 @@ type PolicyResult = EnsembleView['policies'][number];
 import { chartSvg, type ChartOption } from './svg.js';
 import { excludesZero } from './format.js';
 
-/** One rendered figure: its HTML id, a title and a caption (plain text, escaped by the page), and the SVG markup. */
-export interface Figure { id: string; title: string; caption: string; svg: string }
+/**
+ * One rendered figure: its HTML id, a title and a caption (plain text, escaped by the page), the SVG markup, and
+ * optionally a second SVG laid out for narrow screens (the page shows one or the other by its width).
+ */
+export interface Figure { id: string; title: string; caption: string; svg: string; narrow?: string }
 
 /** Width in CSS pixels of every report figure. */
 export const WIDTH = 760;
+/**
+ * Width in CSS pixels of the narrow layout of a figure, for screens under 820 px: drawn for a 390 px phone (366 px
+ * of text column) so that its 12 px labels are shown at 12 px, never scaled down.
+ */
+export const NARROW = 340;
+
+/** True when `width` asks for the narrow layout. */
+export const isNarrow = (width: number): boolean => width < WIDTH;
+
+/** The SVG id of figure `id` at `width`: the narrow layout gets its own, so the two never share an id. */
+export const svgId = (id: string, width: number): string => (isNarrow(width) ? `${id}-narrow` : id);
+
+/**
+ * A figure in both layouts: `make(WIDTH)` with the SVG of `make(NARROW)` as its narrow one.
+ * Example: `responsive((w) => warFigure(view, w))`.
+ */
+export function responsive(make: (width: number) => Figure): Figure {
+  return { ...make(WIDTH), narrow: make(NARROW).svg };
+}
+
+/** A legend above the plot: one row when wide, one item per row when narrow; `top` is where the plot may begin. */
+export function legendAbove(names: string[], width: number): { legend: Record<string, unknown>; top: number } {
+  return isNarrow(width)
+    ? { legend: { top: 4, left: 4, orient: 'vertical', itemGap: 6, data: names }, top: 16 + 20 * names.length }
+    : { legend: { top: 4, itemGap: 36, data: names }, top: 36 };
+}
 /** The report's ink colour. */
 export const INK = '#1f2a44';
 const SPREAD = '#b9c7e4';
@@ -92,12 +121,13 @@ export const valueAxis = (name: string, gridIndex = 0, unit = '') => ({
  * interval (dark whisker) drawn over the 5–95 % spread of per-future P(war) across futures (light bar, tick at the
  * median) — two different uncertainties, drawn differently.
  */
-export function warFigure(result: EnsembleView): Figure {
+export function warFigure(result: EnsembleView, width = WIDTH): Figure {
   const ids = result.policies.map((p) => p.id);
-  const height = 90 + 34 * ids.length;
+  const { legend, top } = legendAbove(['Spread across futures (5–95%, tick = median)', 'Mean with 95% interval (Monte Carlo)'], width);
+  const height = 54 + top + 34 * ids.length;
   const option: ChartOption = {
-    legend: { top: 4, itemGap: 36, data: ['Spread across futures (5–95%, tick = median)', 'Mean with 95% interval (Monte Carlo)'] },
-    grid: { left: labelMargin(ids), right: 24, top: 36, bottom: 44 },
+    legend,
+    grid: { left: labelMargin(ids), right: 24, top, bottom: 44 },
     yAxis: categoryAxis(ids),
     xAxis: valueAxis('P(war) within the horizon', 0, '%'),
     series: [
@@ -117,7 +147,7 @@ export function warFigure(result: EnsembleView): Figure {
     id: 'fig-war',
     title: 'P(war) per policy',
     caption: 'Dark: the estimate with its 95% Monte Carlo interval (how precisely the model was run). Light bar: the 5–95% range of P(war) across futures (how much the answer depends on what the world is like).',
-    svg: chartSvg('fig-war', option, WIDTH, height),
+    svg: chartSvg(svgId('fig-war', width), option, width, height),
   };
 }
 
@@ -125,22 +155,24 @@ export function warFigure(result: EnsembleView): Figure {
  * Figure 2: paired differences against the status quo with 95 % intervals that count the futures, for P(war) (percentage
  * points, left) and clash-years per decade (right). Intervals that exclude zero are drawn dark, others grey.
  */
-export function differencesFigure(result: EnsembleView): Figure {
+export function differencesFigure(result: EnsembleView, width = WIDTH): Figure {
   const others = result.policies.filter((p): p is PolicyResult & Required<Pick<PolicyResult, 'versusStatusQuo'>> => p.versusStatusQuo !== undefined);
   const ids = others.map((p) => p.id);
-  const height = 90 + 34 * Math.max(1, ids.length);
+  const panel = 60 + 34 * Math.max(1, ids.length);
   const war = finite(others.map((p, i) => [i, percent(p.versusStatusQuo.war.diff), percent(p.versusStatusQuo.war.lo), percent(p.versusStatusQuo.war.hi)]));
   const clash = finite(others.map((p, i) => [i, round6(p.versusStatusQuo.clashYearsPerDecade.diff), round6(p.versusStatusQuo.clashYearsPerDecade.lo), round6(p.versusStatusQuo.clashYearsPerDecade.hi)]));
   const colorOf = (key: 'war' | 'clashYearsPerDecade') => (cat: number) => (excludesZero(others[cat].versusStatusQuo[key]) ? INK : MUTED);
   const zero = { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: INK, type: 'solid', width: 1 }, data: [{ xAxis: 0 }] };
   const left = labelMargin(ids);
-  const half = (WIDTH - left - 40) / 2;
+  const half = (width - left - 40) / 2;
+  // Wide: the two panels side by side, sharing the policy labels; narrow: one above the other, each labelled.
+  const narrow = isNarrow(width);
+  const height = narrow ? 2 * panel + 30 : panel + 30;
   const option: ChartOption = {
-    grid: [
-      { left, width: half - 20, top: 16, bottom: 44 },
-      { left: left + half + 20, width: half - 20, top: 16, bottom: 44 },
-    ],
-    yAxis: [categoryAxis(ids, 0), { ...categoryAxis(ids, 1), axisLabel: { show: false } }],
+    grid: narrow
+      ? [{ left, right: 24, top: 16, height: panel - 60 }, { left, right: 24, top: panel + 30, height: panel - 60 }]
+      : [{ left, width: half - 20, top: 16, bottom: 44 }, { left: left + half + 20, width: half - 20, top: 16, bottom: 44 }],
+    yAxis: [categoryAxis(ids, 0), narrow ? categoryAxis(ids, 1) : { ...categoryAxis(ids, 1), axisLabel: { show: false } }],
     xAxis: [valueAxis('Δ P(war), percentage points', 0), valueAxis('Δ clash-years per decade', 1)],
     series: [
       { type: 'custom', renderItem: intervalGlyph(colorOf('war')), xAxisIndex: 0, yAxisIndex: 0, encode: { x: [1, 2, 3], y: 0 }, data: war, markLine: zero },
@@ -151,7 +183,7 @@ export function differencesFigure(result: EnsembleView): Figure {
     id: 'fig-diff',
     title: 'Paired differences against the status quo',
     caption: 'Each policy minus the status quo on the same futures and random streams, with a 95% interval from the spread between the design\'s replicates of futures. Dark: the interval excludes 0; grey: it does not. Left of 0 means fewer wars or clashes than the status quo.',
-    svg: chartSvg('fig-diff', option, WIDTH, height),
+    svg: chartSvg(svgId('fig-diff', width), option, width, height),
   };
 }
 
@@ -178,12 +210,12 @@ function sharedExtent(policies: PolicyResult[]): { min: number; max: number; int
  * Figure 3: monthly mean escalation score per policy with its 5–95 % band (pooled over futures and runs), as small
  * multiples on one shared scale, three per row; month 1 is the first month after the scenario's as-of date.
  */
-export function monthlyFigure(result: EnsembleView): Figure {
-  const cols = 3;
+export function monthlyFigure(result: EnsembleView, width = WIDTH): Figure {
+  const cols = isNarrow(width) ? 2 : 3;
   const rows = Math.max(1, Math.ceil(result.policies.length / cols));
   const cellH = 150;
   const height = rows * cellH + 30;
-  const cellW = (WIDTH - 40) / cols;
+  const cellW = (width - 40) / cols;
   const y = sharedExtent(result.policies);
   const months = Math.max(1, ...result.policies.map((p) => p.monthlyScore.mean.length));
   const grids = result.policies.map((_, i) => ({
@@ -208,7 +240,7 @@ export function monthlyFigure(result: EnsembleView): Figure {
   const option: ChartOption = {
     grid: grids,
     xAxis: result.policies.map((p, i) => ({
-      type: 'value', gridIndex: i, min: 0, max: months, interval: 12 * Math.max(1, Math.ceil(months / 60)), name: p.id, nameLocation: 'middle', nameGap: 24,
+      type: 'value', gridIndex: i, min: 0, max: months, interval: monthStep(months, cellW - 44), name: p.id, nameLocation: 'middle', nameGap: 24,
       nameTextStyle: { color: INK, fontWeight: 'bold' }, splitLine: { show: false },
     })),
     yAxis: result.policies.map((_, i) => ({ type: 'value', gridIndex: i, ...y })),
@@ -218,7 +250,7 @@ export function monthlyFigure(result: EnsembleView): Figure {
     id: 'fig-monthly',
     title: 'Escalation score month by month',
     caption: `Line: mean escalation score per month over all futures and runs; shaded: the 5–95% range of the monthly score across futures and runs. Months 1–${months} after the scenario’s as-of date, one panel per policy, same scale in every panel.`,
-    svg: chartSvg('fig-monthly', option, WIDTH, height),
+    svg: chartSvg(svgId('fig-monthly', width), option, width, height),
   };
 }
 
@@ -226,11 +258,10 @@ export function monthlyFigure(result: EnsembleView): Figure {
  * Figure 4 (one per structural uncertainty): P(war) per policy under each alternative (e.g. each type of North
  * Korea), estimate with its 95 % interval, one colour per alternative.
  */
-export function byTypeFigure(result: EnsembleView, index: number): Figure {
+export function byTypeFigure(result: EnsembleView, index: number, width = WIDTH): Figure {
   const u = result.byType[index];
   const ids = result.policies.map((p) => p.id);
   const k = u.alternatives.length;
-  const height = 90 + Math.max(34, 14 * (k + 1)) * ids.length;
   const series = u.alternatives.map((a, j) => {
     const color = ALTERNATIVE_COLORS[j % ALTERNATIVE_COLORS.length];
     const data = ids.flatMap((id, i) => {
@@ -241,9 +272,11 @@ export function byTypeFigure(result: EnsembleView, index: number): Figure {
     const name = `${a.title} (${a.futures} futures)`;
     return { name, type: 'custom', renderItem: intervalGlyph(() => color, offset), itemStyle: { color }, encode: { x: [1, 2, 3], y: 0 }, data };
   });
+  const { legend, top } = legendAbove(series.map((s) => s.name), width);
+  const height = 54 + top + Math.max(34, 14 * (k + 1)) * ids.length;
   const option: ChartOption = {
-    legend: { top: 4, itemGap: 36, data: series.map((s) => s.name) },
-    grid: { left: labelMargin(ids), right: 24, top: 36, bottom: 44 },
+    legend,
+    grid: { left: labelMargin(ids), right: 24, top, bottom: 44 },
     yAxis: categoryAxis(ids),
     xAxis: valueAxis('P(war) within the horizon', 0, '%'),
     series,
@@ -253,11 +286,23 @@ export function byTypeFigure(result: EnsembleView, index: number): Figure {
     id,
     title: `P(war) by ${u.title}`,
     caption: `P(war) with its 95% interval for each policy, computed separately on the futures drawn under each alternative of “${u.title}”.`,
-    svg: chartSvg(id, option, WIDTH, height),
+    svg: chartSvg(svgId(id, width), option, width, height),
   };
 }
 
-/** All figures of the report in page order: P(war), paired differences, monthly score, then one per structural uncertainty. */
+/** Months between x-axis ticks: a whole number of years, about one tick per 40 px of plot width. */
+function monthStep(months: number, plotWidth: number): number {
+  const ticks = Math.max(2, Math.floor(plotWidth / 40));
+  return 12 * Math.max(1, Math.ceil(months / 12 / ticks));
+}
+
+/**
+ * All figures of the report in page order, each in both layouts (`narrow` set): P(war), paired differences,
+ * monthly score, then one per structural uncertainty.
+ */
 export function renderFigures(result: EnsembleView): Figure[] {
-  return [warFigure(result), differencesFigure(result), monthlyFigure(result), ...result.byType.map((_, i) => byTypeFigure(result, i))];
+  return [
+    responsive((w) => warFigure(result, w)), responsive((w) => differencesFigure(result, w)), responsive((w) => monthlyFigure(result, w)),
+    ...result.byType.map((_, i) => responsive((w) => byTypeFigure(result, i, w))),
+  ];
 }

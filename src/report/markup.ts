@@ -38,3 +38,11 @@ export function withInterval(value: string, interval: string): Cell {
 export function policyName(title: string, id: string): Cell {
   return { html: `${escapeHtml(title)}<br><code>${escapeHtml(id)}</code>` };
 }
+
+/**
+ * Folded content: a `<details>` whose `<summary>` (plain text) is shown and whose body (markup) opens on a click,
+ * without a script. `open` unfolds it from the start. Example: `folded('All 152 assumptions', table(...))`.
+ */
+export function folded(summary: string, html: string, open = false): string {
+  return `<details${open ? ' open' : ''}>\n<summary>${escapeHtml(summary)}</summary>\n${html}\n</details>`;
+}

@@ -2,7 +2,7 @@
 // paired differences against the status quo, the split by structural uncertainty, and robustness.
 import type { EnsembleView, Diff, Interval, MeanInterval, Spread } from './types.js';
 import { escapeHtml, excludesZero, num, pct, points, pp, range, signed } from './format.js';
-import { para, policyName, table, withInterval, type Cell } from './markup.js';
+import { folded, para, policyName, table, withInterval, type Cell } from './markup.js';
 
 /** Title of a policy id, or the id itself when the result does not list it. */
 export function titleOf(result: EnsembleView, id: string): string {
@@ -41,7 +41,7 @@ export function policyTables(result: EnsembleView, horizon: string): string {
     para(`Probabilities are of at least one such event within ${horizon}, averaged over the ${result.ensemble === 'weighted' ? 'futures the record does not rule out' : 'sampled futures'} and their runs.`),
     table(`A. Estimates (${result.ensemble === 'weighted' ? 'record-weighted' : 'unweighted'}), with 95% intervals [in brackets] from the spread between the design's independent replicates: how precisely the model was run, counting the futures`, OUTCOME_HEAD, estimates, 'estimates'),
     table('B. Spread across futures: median of the per-future values, 5th \u2013 95th percentile beneath: how much the answer depends on the unknowns', OUTCOME_HEAD, spreads, 'spread'),
-    `<h3>What each policy does</h3>\n<dl class="policies">\n${descriptions}\n</dl>`,
+    folded('What each policy does', `<dl class="policies">\n${descriptions}\n</dl>`),
   ].join('\n');
 }
 

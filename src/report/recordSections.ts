@@ -1,7 +1,7 @@
 // The report's sections on the record weighting: how the futures were weighed, the unweighted figures beside the
 // weighted ones, and where the risk comes from (outcomes by dyad group).
 import { escapeHtml, num, pct, range } from './format.js';
-import { para, policyName, table, withInterval, type Cell } from './markup.js';
+import { folded, para, policyName, table, withInterval, type Cell } from './markup.js';
 import type { ComparisonResult, EnsembleView, Interval } from './types.js';
 
 const prob = (x: Interval): Cell => withInterval(pct(x.p), range(pct(x.lo), pct(x.hi)));
@@ -16,7 +16,7 @@ export function weightsSection(result: ComparisonResult): string {
     w.warning ? `<p class="warning"><strong>Warning:</strong> ${escapeHtml(w.warning)}</p>` : '',
     table('Record targets (docs/calibration.md#record): observed value, source, futures each one alone rules out', ['Target', 'Observed', 'Source', 'Futures ruled out'], rows, 'record'),
     w.rules?.length
-      ? table('How the kept futures depend on the rule: futures kept at each cut-off when the largest, second or third largest implausibility decides', ['Cut-off', 'Largest', 'Second largest', 'Third largest'], [...new Set(w.rules.map((r) => r.cutoff))].map((c) => [String(c), ...[1, 2, 3].map((k) => String(w.rules!.find((r) => r.cutoff === c && r.kth === k)?.kept ?? '\u2014'))].map((html) => ({ html }))), 'rules')
+      ? folded('How the kept futures depend on the rule', table('How the kept futures depend on the rule: futures kept at each cut-off when the largest, second or third largest implausibility decides', ['Cut-off', 'Largest', 'Second largest', 'Third largest'], [...new Set(w.rules.map((r) => r.cutoff))].map((c) => [String(c), ...[1, 2, 3].map((k) => String(w.rules!.find((r) => r.cutoff === c && r.kth === k)?.kept ?? '\u2014'))].map((html) => ({ html }))), 'rules'))
       : '',
   ].join('\n');
 }
@@ -41,6 +41,6 @@ export function groupsSection(v: EnsembleView, u: EnsembleView): string {
   return [
     para('P(war) split by the dyads in which the first war begins (a run has at most one war): the groups add up to the total. The record speaks to the peninsula; the other groups carry assumed values that no data here constrain.'),
     table('P(war) by dyad group, record-weighted', head, rows(v), 'groups'),
-    table('P(war) by dyad group, unweighted', head, rows(u), 'groups-unweighted'),
+    folded('Unweighted', table('P(war) by dyad group, unweighted', head, rows(u), 'groups-unweighted')),
   ].join('\n');
 }

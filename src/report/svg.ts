@@ -1,10 +1,10 @@
 // ECharts rendered to an SVG string on the server side (no DOM), cleaned so the same option gives the same bytes.
 import * as echarts from 'echarts/core';
 import { CustomChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([CustomChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
+echarts.use([CustomChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
 
 /** The option object ECharts takes (plain data plus render functions of custom series). */
 export type ChartOption = echarts.EChartsCoreOption;

@@ -1,5 +1,6 @@
 // The comparison result: what `flashpoints compare` computes and the HTML report renders (issue 8, DESIGN.md §3.5).
 // The shape is a contract between the experiment and the report; it is plain data (JSON in, JSON out).
+import type { ArmsOverFutures } from '../experiment/armsOverFutures.js';
 
 export interface Interval { p: number; lo: number; hi: number }            // probability with a 95% interval
 export interface MeanInterval { mean: number; lo: number; hi: number }     // mean with 95% interval (Monte Carlo error)
@@ -71,6 +72,25 @@ export interface ComparisonResult {
   reproduce: { command: string };  // e.g. "flashpoints compare scenarios/korea-2024.yaml --futures 50 --runs 40 --seed 1"
   timing?: { seconds: number };
   sensitivity?: SensitivitySummary;  // "Which assumptions decide it" (the main job; docs/sensitivity.md#in-the-answer)
+  arms?: ArmsSummary;                // the arms dynamics of the status quo (the main job; src/report/armsData.ts)
+}
+
+/**
+ * The arms dynamics of the status quo (DESIGN.md §3.1) as the report shows them: the verdict at the scenario's
+ * central values, the verdict over the comparison's futures (all, and per structural alternative), the couplings
+ * that drive the leading eigenvalue, who draws together under endogenous alignment, and the trajectories.
+ * Rates per year; stocks in the scenario's units; times in years from the scenario's start.
+ */
+export interface ArmsSummary {
+  verdict: string;
+  stability: 'stable' | 'neutral' | 'unstable';
+  leadingRate: number;
+  overFutures: ArmsOverFutures;
+  couplings: { responds: string; to: string; value: number; weight: number }[];
+  alignment: { pair: [string, string]; start: number; end: number; change: number }[] | null;
+  horizonYears: number;
+  start?: string;
+  trajectory: { times: number[]; labels: string[]; series: number[][]; mode: 'exact' | 'nonlinear'; negative: { label: string; firstTime: number }[] };
 }
 
 /** One factor of a Morris screening: μ, μ*, σ and the bootstrap 95% interval of μ* (output units per input range). */

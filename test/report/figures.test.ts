@@ -69,6 +69,23 @@ describe('report figures: ECharts rendered to inline SVG', () => {
     expect(svg.match(/<circle /g)?.length).toBe(12);
   });
 
+  it('draws every figure a second time for narrow screens, with its own ids, 340 px wide, text at 12 px', () => {
+    for (const f of renderFigures(result)) {
+      expect(f.narrow!.startsWith(`<svg id="${f.id}-narrow" role="img" width="340" `)).toBe(true);
+      expect(f.narrow).toMatch(/viewBox="0 0 340 \d+"/);
+      expect(f.narrow).not.toContain(`id="${f.id}-c`); // no clip path id shared with the wide layout
+      const sizes = [...f.narrow!.matchAll(/font-size:(\d+)px|font-size="(\d+)"|font:[^"]*?(\d+)px/g)].map((m) => Number(m[1] ?? m[2] ?? m[3]));
+      expect(sizes.length).toBeGreaterThan(5);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    }
+    // narrow: the two panels of the differences one above the other, so twice as tall as wide's one row
+    const h = (svg: string) => Number(/height="(\d+)"/.exec(svg)![1]);
+    expect(h(differencesFigure(result, 340).svg) - 30).toBe(2 * (h(differencesFigure(result).svg) - 30));
+    // narrow: the monthly panels two a row, not three
+    expect(h(monthlyFigure(result, 340).svg)).toBe(Math.ceil(6 / 2) * 150 + 30);
+    expect(h(monthlyFigure(result).svg)).toBe(Math.ceil(6 / 3) * 150 + 30);
+  });
+
   it('cleanSvg renames counter ids, drops hover styles and metadata', () => {
     const raw = '<svg width="1"><g clip-path="url(#zr12-c0)"><path class="zr12-cls-0" ecmeta_series_index="0"></path></g><defs><clipPath id="zr12-c0"></clipPath></defs><style ><![CDATA[.zr12-cls-0:hover{}]]></style></svg>';
     expect(cleanSvg(raw, 'fig-x')).toBe('<svg id="fig-x" role="img" width="1"><g clip-path="url(#fig-x-c0)"><path></path></g><defs><clipPath id="fig-x-c0"></clipPath></defs></svg>');

@@ -5,6 +5,8 @@ import { escapeHtml } from '../../src/report/format.js';
 import { warFigure } from '../../src/report/figures.js';
 import type { ComparisonResult } from '../../src/report/types.js';
 import { checkHtml } from './htmlCheck.js';
+import { assumptionKind } from '../../src/report/contextSections.js';
+import { answerSentences } from '../../src/report/answer.js';
 import { POLICY_IDS, syntheticComparison } from './synthetic.js';
 
 const base = syntheticComparison();
@@ -118,9 +120,21 @@ describe('report: a valid, self-contained HTML document', () => {
     expect(tableOf(html, 'robust').split('<tr>').length - 2).toBe(6);
   });
 
-  it('lists every assumption with its provenance and range', () => {
-    const t = tableOf(html, 'assumptions');
-    expect(t.split('<tr>').length - 2).toBe(base.assumptions.length);
+  it('lists every assumption once with its provenance and range, grouped by kind in folded tables', () => {
+    const section = html.slice(html.indexOf('<section id="assumptions">'), html.indexOf('</section>', html.indexOf('<section id="assumptions">')));
+    const rows = section.split('<tr>').length - 1 - (section.match(/<table/g)?.length ?? 0); // minus one header row per table
+    expect(rows).toBe(base.assumptions.length);
+    for (const a of base.assumptions) expect(section.split(`<code>${escapeHtml(a.path)}</code>`).length - 1).toBe(1);
+    // every table of the section sits in a <details> whose summary counts its rows
+    expect(section.match(/<details>/g)?.length).toBe(section.match(/<table/g)?.length);
+    const groups = [...section.matchAll(/<summary>[^<]* \u2014 (\d+) parameters?, (\d+) varied across futures<\/summary>\n<div class="scroll"><table class="assumptions">([\s\S]*?)<\/table>/g)];
+    expect(groups.length).toBe(section.match(/<table/g)?.length);
+    expect(groups.length).toBeGreaterThan(0);
+    for (const m of groups) {
+      expect(m[3].split('<tr>').length - 2).toBe(Number(m[1]));
+      expect(m[3].split('<td>fixed</td>').length - 1).toBe(Number(m[1]) - Number(m[2]));
+    }
+    const t = section;
     expect(t).toContain('<span class="tag sourced">sourced</span>');
     expect(t).toContain('<span class="tag assumed">assumed</span>');
     expect(t).toContain('<td>0 – 10</td>');
@@ -128,6 +142,23 @@ describe('report: a valid, self-contained HTML document', () => {
     expect(t).toContain('<td>SIPRI Military Expenditure Database (sipri-milex)</td>'); // a source id named by its title
     expect(t).toContain('<td>Elicited judgement 1</td>');
     expect(html).toContain('40 parameters: 14 taken from a source, 13 stated as assumptions, 13 without either.');
+  });
+
+  it('groups the assumptions by the kind of parameter their path names, in a fixed order', () => {
+    const r = syntheticComparison({ assumptions: 6 });
+    const paths = ['relations.USA>PRK.hostility', 'levers.us-deterrence.effect', 'actors.PRK.capabilities.strategic.growth', 'crisis.ladder.warGivenClash', 'actors.KOR.capabilities.conventional.elasticity', 'weird.thing'];
+    r.assumptions.forEach((a, i) => { a.path = paths[i]; });
+    const doc = renderReport(r);
+    const summaries = [...doc.slice(doc.indexOf('<section id="assumptions">')).matchAll(/<summary>([^<]*) \u2014 (\d+) parameter/g)].map((m) => [m[1], Number(m[2])]);
+    expect(summaries).toEqual([
+      [assumptionKind('levers.x'), 1], [assumptionKind('crisis.ladder.x'), 1], [assumptionKind('actors.X.capabilities'), 2], [assumptionKind('relations.A>B.x'), 1], ['Other: weird', 1],
+    ]);
+    expect(new Set(summaries.map(([k]) => k)).size).toBe(5);
+    expect(assumptionKind('crisis.launches.baseRate')).toBe(assumptionKind('crisis.exercises.scale'));
+    expect(assumptionKind('crisis.memory')).not.toBe(assumptionKind('crisis.ladder.tensionEffect'));
+    // within a kind, rows by the parameter's own name: elasticity (KOR) before growth (PRK)
+    const arms = doc.slice(doc.indexOf(assumptionKind('actors.X')));
+    expect(arms.indexOf('actors.KOR.capabilities.conventional.elasticity')).toBeLessThan(arms.indexOf('actors.PRK.capabilities.strategic.growth'));
   });
 
   it('says how to read it: interval meanings, the elicited P(nuclear | war), model results not forecasts', () => {
@@ -141,9 +172,15 @@ describe('report: a valid, self-contained HTML document', () => {
     expect(renderReport(syntheticComparison())).toBe(html);
   });
 
-  it('stays small: 6 policies × 120 months well under 1.5 MB, with all figures inline', () => {
+  it('stays small: 6 policies × 120 months well under 1.5 MB, with all figures inline, each in its wide and narrow layout', () => {
     expect(new TextEncoder().encode(html).length).toBeLessThan(1.5e6);
-    expect(html.match(/<svg /g)?.length).toBe(4);
+    // the answer figure, P(war), differences, monthly score, one by type: five figures × two layouts
+    expect(html.match(/<svg /g)?.length).toBe(10);
+    expect(html.match(/<div class="fig-narrow">/g)?.length).toBe(5);
+    for (const id of ['fig-answer', 'fig-war', 'fig-diff', 'fig-monthly', 'fig-type-1']) {
+      expect(html).toContain(`<svg id="${id}" role="img" width="760"`);
+      expect(html).toContain(`<svg id="${id}-narrow" role="img" width="340"`);
+    }
   });
 
   it('renders a comparison of the status quo alone (no differences, no structural uncertainty)', () => {
@@ -178,6 +215,45 @@ describe('report: a comparison in which nothing happens', () => {
     const doc = renderReport(zero(syntheticComparison()) as ComparisonResult);
     expect(checkHtml(doc)).toEqual([]);
     expect(doc).not.toMatch(/NaN|Infinity/);
-    expect(doc.match(/<svg /g)?.length).toBe(4);
+    expect(doc.match(/<svg /g)?.length).toBe(10);
+  });
+});
+
+describe('report: leads with the answer', () => {
+  it('opens with the answer section: the question, the three sentences written from the result, the main figure', () => {
+    const first = html.indexOf('<section id=');
+    expect(first).toBe(html.indexOf('<section id="answer">'));
+    const answer = html.slice(first, html.indexOf('</section>', first));
+    const a = answerSentences(base);
+    expect(answer).toContain(`<p>${escapeHtml(a.effect)}</p>\n<p>${escapeHtml(a.certainty)}</p>\n<p>${escapeHtml(a.deciding)}</p>`);
+    expect(answer).toContain('<figure id="fig-answer-figure">');
+    expect(answer.indexOf('<figure')).toBeGreaterThan(answer.indexOf(escapeHtml(a.deciding)));
+    // the first figure of the page is the answer's; nothing before the answer but the title, the subtitle and the folded contents
+    expect(html.indexOf('<figure')).toBe(html.indexOf('<figure id="fig-answer-figure">'));
+    expect(html.slice(0, first)).toMatch(/<nav aria-label="Contents"><details class="toc">/);
+    expect(html.slice(0, first)).not.toMatch(/<table|<ul|<figure/);
+  });
+
+  it('then the policy table, then the rest, in a fixed order', () => {
+    const ids = [...html.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
+    expect(ids).toEqual(['answer', 'policies', 'differences', 'by-type', 'robustness', 'groups', 'over-time', 'record', 'question', 'scenario', 'assumptions', 'reproduce', 'reading']);
+    const policies = html.slice(html.indexOf('<section id="policies">'));
+    expect(policies.indexOf('<table class="estimates">')).toBeLessThan(policies.indexOf('<details>'));
+  });
+
+  it('folds the long tables and lists, and never folds the answer or the policy estimates', () => {
+    const folded = [...html.matchAll(/<details>\n<summary>([^<]*)<\/summary>/g)].map((m) => m[1]);
+    expect(folded).toEqual(expect.arrayContaining(['Record-weighted and unweighted side by side', 'What each policy does', 'Unweighted', `The ${base.scenarioInfo.sources.length} sources its values cite`]));
+    const answer = html.slice(html.indexOf('<section id="answer">'), html.indexOf('<section id="policies">'));
+    expect(answer).not.toContain('<details');
+    const estimates = html.indexOf('<table class="estimates">');
+    expect(html.lastIndexOf('<details', estimates)).toBeLessThan(html.indexOf('<section id="policies">'));
+  });
+
+  it('runs no script and refers to nothing outside itself', () => {
+    expect(html).not.toMatch(/<script|javascript:|\son[a-z]+=/i);
+    expect(html).not.toMatch(/\s(?:src|href|srcset|action)="(?!#)/);
+    expect(html).not.toMatch(/url\((?!#)/);
+    expect(html).not.toMatch(/@import|<link|<iframe|<object|<embed|<img/i);
   });
 });

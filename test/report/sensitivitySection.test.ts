@@ -23,13 +23,12 @@ describe('report: which assumptions decide it', () => {
   const plain = renderReport(syntheticComparison());
   const html = renderReport({ ...syntheticComparison(), sensitivity: summary });
 
-  it('appears right after the policy table only when the result carries a screening, in valid HTML', () => {
+  it('appears right after the differences against the status quo only when the result carries a screening, in valid HTML', () => {
     expect(plain).not.toContain('id="deciding"');
     expect(checkHtml(html)).toEqual([]);
     const at = (id: string) => html.indexOf(`<section id="${id}">`);
-    expect(at('deciding')).toBeGreaterThan(at('policies'));
-    const next = html.indexOf('<section id=', at('deciding') + 1);
-    expect(next).toBe(at('groups'));
+    expect(html.indexOf('<section id=', at('differences') + 1)).toBe(at('deciding'));
+    expect(html.indexOf('<section id=', at('deciding') + 1)).toBe(at('by-type'));
   });
 
   it('draws the μ*–σ figure with the dummy line, marks who clears the noise, and states the boxes', () => {

@@ -62,6 +62,9 @@ export function registerMain(program: Command): void {
       // The report is written after the screening, so it carries the section "Which assumptions decide it".
       const { decidingAssumptions } = await import('./decidingAssumptions.js');
       comparison.sensitivity = await decidingAssumptions(file, comparison, table!, opts.store);
+      // The arms dynamics printed above go into the report too (its section "Arms dynamics").
+      const { armsSummary } = await import('../../report/armsData.js');
+      comparison.arms = armsSummary(scenario, { futures: COMPARE_DEFAULTS.futures, seed: COMPARE_DEFAULTS.seed, overFutures: over });
       const { renderReport } = await import('../../report/html.js');
       const { writeOutputFile } = await import('../io/writeOutput.js');
       writeOutputFile('--report', opts.report, renderReport(comparison));

@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { answerFigure, answerSentences, effectOf, listText, policyEffects } from '../../src/report/answer.js';
+import { pp, pct } from '../../src/report/format.js';
+import { ensembleView, type ComparisonResult, type Diff, type SensitivitySummary } from '../../src/report/types.js';
+import { syntheticComparison } from './synthetic.js';
+
+/** The synthetic comparison with the paired differences in P(war) set per policy (weighted, and unweighted unless given). */
+function withWar(weighted: Record<string, Diff>, unweighted: Record<string, Diff> = weighted): ComparisonResult {
+  const r = syntheticComparison();
+  for (const p of r.policies) {
+    if (!p.weighted.versusStatusQuo) continue;
+    p.weighted.versusStatusQuo = { ...p.weighted.versusStatusQuo, war: weighted[p.id] };
+    p.unweighted.versusStatusQuo = { ...p.unweighted.versusStatusQuo!, war: unweighted[p.id] };
+  }
+  return r;
+}
+const d = (diff: number, lo: number, hi: number): Diff => ({ diff, lo, hi });
+const straddle = d(-0.001, -0.006, 0.004);
+const all = (x: Diff) => ({ 'asian-nato': x, 'deterrence-assurance': x, dialogue: x, 'japan-bridge': x, grit: x });
+
+describe('the answer: which policies lower or raise P(war), from the intervals', () => {
+  it('says no policy is separated when every interval includes 0, and claims no direction', () => {
+    const r = withWar({ ...all(straddle), grit: d(0.003, -0.001, 0.007) });
+    const s = answerSentences(r).effect;
+    expect(s).toMatch(/^No policy is separated from the status quo: against its P\(war\) within 10 years of 4\.5% \[3\.9% – 5\.1%\]/);
+    expect(s).toContain('every policy\'s paired difference has a 95% interval that includes 0');
+    expect(s).toContain(`from ${pp(-0.001)} to ${pp(0.003)}`); // the smallest and largest estimate
+    expect(s).not.toMatch(/lowers?|raises?/);
+  });
+
+  it('names the policies that lower it with their differences and intervals, largest reduction first', () => {
+    const r = withWar({ ...all(straddle), dialogue: d(-0.012, -0.02, -0.004), grit: d(-0.02, -0.03, -0.01) });
+    const s = answerSentences(r).effect;
+    const grit = r.policies.find((p) => p.id === 'grit')!.title, dialogue = r.policies.find((p) => p.id === 'dialogue')!.title;
+    expect(s).toContain(`${grit} (−2.0 pp [−3.0 pp – −1.0 pp]) and ${dialogue} (−1.2 pp [−2.0 pp – −0.40 pp]) lower it`);
+    expect(s).toContain('the other 3 (An Asian NATO, Deterrence with assurance and Japan–Korea bridge) are not separated from it');
+    expect(s).not.toMatch(/raises? it/);
+  });
+
+  it('names a policy that raises it, with the singular verb, and one not separated', () => {
+    const r = withWar({ 'asian-nato': d(0.015, 0.003, 0.027), 'deterrence-assurance': d(-0.01, -0.015, -0.005), dialogue: d(-0.02, -0.03, -0.01), 'japan-bridge': d(-0.011, -0.02, -0.002), grit: straddle });
+    const s = answerSentences(r).effect;
+    expect(s).toContain('An Asian NATO (+1.5 pp [+0.30 pp – +2.7 pp]) raises it');
+    expect(s).toContain('GRIT: graduated reciprocation in tension reduction is not separated from it (its 95% interval includes 0)');
+    expect(s).toMatch(/Dialogue without preconditions \(−2\.0 pp .*\), Japan–Korea bridge \(−1\.1 pp .*\) and Deterrence with assurance \(−1\.0 pp .*\) lower it/);
+  });
+
+  it('treats an interval that touches 0 as not separated (it includes 0)', () => {
+    expect(effectOf(d(-0.01, -0.02, 0))).toBe('not separated');
+    expect(effectOf(d(0.01, 0, 0.02))).toBe('not separated');
+    expect(effectOf(d(Number.NaN, Number.NaN, Number.NaN))).toBe('not separated');
+    expect(effectOf(d(-0.01, -0.02, -1e-9))).toBe('lowers');
+  });
+
+  it('for any intervals: a policy is said to lower or raise P(war) exactly when its interval excludes 0', () => {
+    const interval = fc.tuple(fc.double({ min: -0.05, max: 0.05, noNaN: true }), fc.double({ min: 0, max: 0.03, noNaN: true })).map(([c, h]) => d(c, c - h, c + h));
+    fc.assert(fc.property(fc.array(interval, { minLength: 5, maxLength: 5 }), (xs) => {
+      const ids = ['asian-nato', 'deterrence-assurance', 'dialogue', 'japan-bridge', 'grit'];
+      const r = withWar(Object.fromEntries(ids.map((id, i) => [id, xs[i]])));
+      const s = answerSentences(r).effect;
+      const separated = xs.filter((x) => x.lo > 0 || x.hi < 0);
+      expect(s.startsWith('No policy is separated')).toBe(separated.length === 0);
+      for (const e of policyEffects(ensembleView(r, 'weighted'))) {
+        const named = s.includes(`${e.title} (${pp(e.war.diff)}`);
+        expect(named).toBe(e.effect !== 'not separated');
+      }
+    }), { numRuns: 60 });
+  });
+
+  it('reads only the status quo when nothing else was compared', () => {
+    const r = syntheticComparison();
+    r.policies = r.policies.slice(0, 1);
+    expect(answerSentences(r).effect).toBe(`Only the status quo was compared: its P(war) within 10 years is ${pct(0.045)} [${pct(0.039)} – ${pct(0.051)}], and no policy is set against it.`);
+  });
+});
+
+describe('the answer: how sure', () => {
+  it('says the figures are record-weighted, how many futures the record keeps, and that the unweighted verdict agrees', () => {
+    const r = withWar({ ...all(straddle), dialogue: d(-0.012, -0.02, -0.004) });
+    const s = answerSentences(r).certainty;
+    expect(s).toContain('record-weighted figures \u2014 the 40 of 50 futures whose status quo can reproduce the historical record, 40 runs each');
+    expect(s).toContain('counting all 50 futures alike gives the same verdict');
+    // status quo spread 0.9%–9.9% is wider than the largest effect (1.2 pp)
+    expect(s).toContain('spans 0.90% to 9.9% (5th\u201395th percentile), wider than any policy\u2019s average effect');
+  });
+
+  it('names what changes when every future counts alike', () => {
+    const lower = d(-0.012, -0.02, -0.004);
+    const r = withWar({ ...all(straddle), dialogue: lower }, { ...all(straddle), dialogue: straddle, grit: d(0.01, 0.002, 0.018) });
+    const s = answerSentences(r).certainty;
+    expect(s).toContain('counting all 50 futures alike, Dialogue without preconditions is not separated and GRIT: graduated reciprocation in tension reduction raises it');
+  });
+
+  it('says so when no record weighs the futures', () => {
+    const r = syntheticComparison();
+    r.weights = { ...r.weights, method: 'none' };
+    const s = answerSentences(r).certainty;
+    expect(s).toContain('Every one of the 50 sampled futures counts alike');
+    expect(s).not.toContain('record-weighted');
+  });
+});
+
+const f = (name: string, muStar: number, conf: [number, number]) => ({ name, mu: muStar, muStar, sigma: 0.1, muStarConf: conf });
+const screening = (target: string, factors: ReturnType<typeof f>[], dummy: number | null): SensitivitySummary['screenings'][number] =>
+  ({ target, factors, dummy: dummy === null ? null : f('(dummy)', dummy, [0, 2 * dummy]), trajectories: 6, runs: 8, groupBy: 'family' });
+
+describe('the answer: the assumption that decides it most', () => {
+  it('names the factor of largest μ* when it clears the dummy, with its interval and the noise level', () => {
+    const r = syntheticComparison();
+    r.sensitivity = { boxes: [], screenings: [
+      screening('P(war) under status-quo', [f('crisis.ladder.warGivenClash', 0.844, [0.594, 1.094]), f('relations[*].hostility', 0.3, [0.1, 0.5])], 0.219),
+      screening('P(war) under dialogue \u2212 P(war) under status-quo', [f('levers[*].effect', 0.5, [0.3, 0.7])], 0.1),
+    ] };
+    const s = answerSentences(r).deciding;
+    expect(s).toBe('The assumption that decides it most is crisis.ladder.warGivenClash: over its range it moves P(war) under status-quo by Morris \u03BC* 0.844 [0.594 \u2013 1.094], against run noise (the dummy) of 0.219; on P(war) under dialogue \u2212 P(war) under status-quo it is levers[*].effect (Morris \u03BC* 0.500 [0.300 \u2013 0.700]).');
+  });
+
+  it('says no assumption is told apart from noise when the leading one does not clear the dummy', () => {
+    const r = syntheticComparison();
+    r.sensitivity = { boxes: [], screenings: [screening('P(war) under status-quo', [f('crisis.memory', 0.2, [0.05, 0.35])], 0.1)] };
+    const s = answerSentences(r).deciding;
+    expect(s).toMatch(/^No assumption moves P\(war\) under status-quo beyond run noise in the screening: the leading one, crisis\.memory, has Morris μ\* 0\.200/);
+    expect(s).not.toContain('decides it most');
+  });
+
+  it('without a screening, says so and falls back to the structural split', () => {
+    const s = answerSentences(syntheticComparison()).deciding;
+    expect(s).toContain('No sensitivity screening was run with this comparison');
+    // the synthetic split has dialogue-like winners: check against the data, not a fixed word
+    const alts = syntheticComparison().byType.weighted[0].alternatives;
+    const same = new Set(alts.map((a) => a.best)).size === 1;
+    expect(s.includes('the same policy has the lowest P(war) under every alternative')).toBe(same);
+  });
+});
+
+describe('the main figure', () => {
+  it('draws one interval per policy but the status quo, coloured by what its interval says', () => {
+    const r = withWar({ ...all(straddle), dialogue: d(-0.012, -0.02, -0.004), 'asian-nato': d(0.015, 0.003, 0.027) });
+    const svg = answerFigure(ensembleView(r, 'weighted')).svg;
+    expect(svg.match(/<circle /g)).toHaveLength(5);
+    expect(svg.match(/<circle[^>]*fill="#2471a3"/g)).toHaveLength(1); // lowers
+    expect(svg.match(/<circle[^>]*fill="#b9470b"/g)).toHaveLength(1); // raises
+    expect(svg.match(/<circle[^>]*fill="#9aa0a6"/g)).toHaveLength(3); // not separated
+    expect(svg).not.toContain('>status-quo<');
+  });
+
+  it('lists text as English does', () => {
+    expect(listText([])).toBe('');
+    expect(listText(['a'])).toBe('a');
+    expect(listText(['a', 'b'])).toBe('a and b');
+    expect(listText(['a', 'b', 'c'])).toBe('a, b and c');
+  });
+});
+
+describe('the answer when nothing happens', () => {
+  it('says every estimate is 0 and the status quo is 0 in 90% of the futures, not "from 0 to 0"', () => {
+    const r = withWar(all(d(0, 0, 0)));
+    const sq = r.policies[0].weighted;
+    sq.outcomes.war = { p: 0, lo: 0, hi: 0 };
+    sq.acrossFutures.war = { q05: 0, q50: 0, q95: 0 };
+    const a = answerSentences(r);
+    expect(a.effect).toContain('every policy\'s paired difference has a 95% interval that includes 0 (every estimate is 0 pp)');
+    expect(a.certainty).toContain('the status quo\'s own P(war) is 0% in 90% of the futures');
+  });
+});
