@@ -56,7 +56,16 @@ export function createApp(o: AppOptions = {}): FlashpointsApp {
   app.notFound((c) => c.json({ error: 'not-found', message: `no route ${c.req.method} ${c.req.path}`, hint: 'the routes are listed at /openapi.json' }, 404));
 
   const maxBody = o.maxBodyBytes ?? 4 << 20;
-  app.use('/api/*', bodyLimit({ maxSize: maxBody, onError: (c) => c.json({ error: 'payload-too-large', message: `the body is larger than ${maxBody} bytes, this server's limit`, hint: '`serve --max-body-mb` raises it' }, 413) }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: maxBody,
+      onError: async (c) => {
+        await drain(c.req.raw.body, 16 * maxBody);
+        return c.json({ error: 'payload-too-large', message: `the body is larger than ${maxBody} bytes, this server's limit`, hint: '`serve --max-body-mb` raises it' }, 413);
+      },
+    }),
+  );
 
   app.get('/openapi.json', (c) => c.json(openapi));
   app.get('/api/health', (c) => c.json({ ok: true, version: VERSION }));
@@ -113,6 +122,26 @@ export function createApp(o: AppOptions = {}): FlashpointsApp {
     return c.body(new Uint8Array(file.body), 200, { 'content-type': file.type });
   });
   return { app, jobs };
+}
+
+/**
+ * Reads and drops what is left of a refused body, up to `cap` bytes, so the client — still sending — reads the 413
+ * instead of a reset connection; a body beyond the cap is cut off.
+ */
+async function drain(body: ReadableStream<Uint8Array> | null, cap: number): Promise<void> {
+  if (!body || body.locked) return;
+  const reader = body.getReader();
+  let read = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || (read += value.byteLength) > cap) break;
+    }
+  } catch {
+    /* the client went away */
+  } finally {
+    void reader.cancel().catch(() => {});
+  }
 }
 
 function notFoundJob(id: string): never {

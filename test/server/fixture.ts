@@ -58,9 +58,9 @@ export function withoutTiming(doc: Record<string, unknown>): Record<string, unkn
  * Runs the built CLI without blocking the event loop (a blocked loop would let the server close idle keep-alive
  * sockets that fetch then reuses): exit code, stdout, stderr.
  */
-export function cliAsync(args: string[]): Promise<{ code: number; out: string; err: string }> {
+export function cliAsync(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [`${root}dist/src/cli/main.js`, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', FLASHPOINTS_DEBUG: '' }, maxBuffer: 64 << 20 }, (err, out, stderr) => {
+    execFile(process.execPath, [`${root}dist/src/cli/main.js`, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', FLASHPOINTS_DEBUG: '', ...env }, maxBuffer: 64 << 20 }, (err, out, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out, err: stderr });
     });
   });
