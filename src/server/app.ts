@@ -23,6 +23,8 @@ export interface AppOptions extends Partial<JobContext> {
   maxJobs?: number;
   /** Milliseconds a cancelled job may take to stop before its thread is terminated. Default 5000. */
   graceMs?: number;
+  /** Answer only requests whose Host is this machine's loopback name (127.0.0.1, localhost, [::1]). Default true. */
+  loopbackOnly?: boolean;
   /** The built app's folder. Default `web/dist/` in the package. */
   webDir?: string;
 }
@@ -56,6 +58,16 @@ export function createApp(o: AppOptions = {}): FlashpointsApp {
   app.notFound((c) => c.json({ error: 'not-found', message: `no route ${c.req.method} ${c.req.path}`, hint: 'the routes are listed at /openapi.json' }, 404));
 
   const maxBody = o.maxBodyBytes ?? 4 << 20;
+  // A page of another site can send a plain-text POST to localhost without asking (no CORS preflight), and a
+  // rebound domain name can point at it: JSON bodies only, and only this machine's names when bound to loopback.
+  app.use('*', async (c, next) => {
+    if (o.loopbackOnly !== false && !isLoopbackHost(c.req.header('host'))) throw new ApiError('forbidden-host', `the Host header ${JSON.stringify(c.req.header('host') ?? '')} is not this machine's`, { hint: 'open the server as http://127.0.0.1:PORT/ or http://localhost:PORT/; serve --allow-remote accepts other names' });
+    if (c.req.method === 'POST' && !/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
+      await drain(c.req.raw.body, 16 * maxBody);
+      throw new ApiError('unsupported-media-type', 'send the body as JSON with Content-Type: application/json');
+    }
+    await next();
+  });
   app.use(
     '/api/*',
     bodyLimit({
@@ -142,6 +154,12 @@ async function drain(body: ReadableStream<Uint8Array> | null, cap: number): Prom
   } finally {
     void reader.cancel().catch(() => {});
   }
+}
+
+/** Whether a Host header names this machine's loopback interface (with any port). */
+function isLoopbackHost(host: string | undefined): boolean {
+  const name = (host ?? '').replace(/:\d+$/, '').toLowerCase();
+  return name === '127.0.0.1' || name === 'localhost' || name === '[::1]';
 }
 
 function notFoundJob(id: string): never {

@@ -4,12 +4,13 @@ import { VERSION } from '../version.js';
 import * as r from './responses.js';
 import { analyzeOptions, commandBodyDoc, jobBodyDoc, noOptions, simulateOptions } from './schemas.js';
 
-type ErrorStatus = 400 | 404 | 409 | 413 | 429 | 503;
+type ErrorStatus = 400 | 404 | 409 | 413 | 415 | 429 | 503;
 const ERROR_TEXT: Record<ErrorStatus, string> = {
   400: 'Malformed JSON, a bad scenario (issues as `path: message`, as the CLI prints them) or bad options',
   404: 'No such route, scenario, job or experiment',
   409: 'The job has already finished, or the experiment cannot be read back (incomplete, or its scenario is unknown)',
   413: 'The body is larger than the limit (`serve --max-body-mb`)',
+  415: 'The body is not sent as application/json',
   429: 'Too many jobs queued or running (`serve --max-jobs`)',
   503: 'The server is shutting down',
 };
@@ -29,7 +30,7 @@ export function documentRoutes(app: OpenAPIHono): void {
   // the method is called off the prototype (it returns a copy carrying the component name).
   const named = (z.ZodType.prototype as unknown as { openapi: (this: z.ZodType, id: string) => z.ZodType }).openapi.call(scenarioSchema, 'Scenario');
   const scenario = reg.register('Scenario', named);
-  const post = (path: string, summary: string, options: z.ZodType, doc: z.ZodType, codes: ErrorStatus[] = [400, 413]) =>
+  const post = (path: string, summary: string, options: z.ZodType, doc: z.ZodType, codes: ErrorStatus[] = [400, 413, 415]) =>
     reg.registerPath({ method: 'post', path, summary, request: { body: { required: true, content: { 'application/json': { schema: commandBodyDoc(scenario, options) } } } }, responses: { 200: json(doc, 'The document the CLI prints with --json'), ...errors(...codes) } });
 
   reg.registerPath({ method: 'get', path: '/api/health', summary: 'The server is up', responses: { 200: json(r.healthSchema, 'ok and the version') } });
@@ -44,7 +45,7 @@ export function documentRoutes(app: OpenAPIHono): void {
     path: '/api/jobs',
     summary: 'Start a run, compare or sensitivity job',
     request: { body: { required: true, content: { 'application/json': { schema: jobBodyDoc(scenario) } } } },
-    responses: { 202: json(r.jobAcceptedSchema, 'The job was accepted; follow it at /api/jobs/{id}'), ...errors(400, 413, 429, 503) },
+    responses: { 202: json(r.jobAcceptedSchema, 'The job was accepted; follow it at /api/jobs/{id}'), ...errors(400, 413, 415, 429, 503) },
   });
   reg.registerPath({ method: 'get', path: '/api/jobs/{id}', summary: 'A job: status, progress, and its result once done', request: { params: idParam('job id') }, responses: { 200: json(r.jobSchema, 'The job'), ...errors(404) } });
   reg.registerPath({

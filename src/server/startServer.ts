@@ -25,8 +25,8 @@ export interface RunningServer {
  * Example: `const s = await startServer({ port: 0, store: 'x.sqlite' }); …; await s.close()`.
  */
 export async function startServer(o: StartServerOptions = {}): Promise<RunningServer> {
-  const { app, jobs } = createApp(o);
   const host = o.host ?? '127.0.0.1';
+  const { app, jobs } = createApp({ loopbackOnly: ['127.0.0.1', 'localhost', '::1'].includes(host), ...o });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: o.port ?? 8080 }, () => resolve(s));
     s.once('error', reject);

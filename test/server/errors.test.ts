@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, cliAsync, koreaYaml, tempDir, testServer, waitJob, waitProgress } from './fixture.js';
@@ -32,7 +33,7 @@ afterAll(async () => {
 const tooLarge = () => ({ yaml: koreaYaml + `\n# ${'x'.repeat(limit)}\n` });
 
 describe('every documented error code is produced by a real request', () => {
-  it('400, 404, 409, 413 and 429 on every route that documents them', async () => {
+  it('400, 404, 409, 413, 415 and 429 on every route that documents them', async () => {
     const u = () => server.url;
     let longJob = '';
     const finished = await call(u(), 'POST', '/api/jobs', { kind: 'run', yaml: koreaYaml, options: { runs: 20, horizon: 12 } });
@@ -41,11 +42,14 @@ describe('every documented error code is produced by a real request', () => {
     for (const command of ['validate', 'show', 'simulate', 'analyze']) {
       producers[`post /api/${command} 400`] = () => call(u(), 'POST', `/api/${command}`, '{"yaml": ');
       producers[`post /api/${command} 413`] = () => call(u(), 'POST', `/api/${command}`, tooLarge());
+      // A plain-text body is what another site's page may send without a CORS preflight.
+      producers[`post /api/${command} 415`] = () => call(u(), 'POST', `/api/${command}`, { yaml: koreaYaml }, { 'content-type': 'text/plain' });
     }
     Object.assign(producers, {
       'get /api/scenarios/{id} 404': () => call(u(), 'GET', '/api/scenarios/atlantis'),
       'post /api/jobs 400': () => call(u(), 'POST', '/api/jobs', { kind: 'run', yaml: koreaYaml, options: { runs: -1 } }),
       'post /api/jobs 413': () => call(u(), 'POST', '/api/jobs', { kind: 'run', ...tooLarge() }),
+      'post /api/jobs 415': () => call(u(), 'POST', '/api/jobs', { kind: 'run', yaml: koreaYaml }, { 'content-type': 'application/x-www-form-urlencoded' }),
       'get /api/jobs/{id} 404': () => call(u(), 'GET', '/api/jobs/no-such-job'),
       'get /api/jobs/{id}/events 404': () => call(u(), 'GET', '/api/jobs/no-such-job/events'),
       'delete /api/jobs/{id} 404': () => call(u(), 'DELETE', '/api/jobs/no-such-job'),
@@ -83,6 +87,23 @@ describe('every documented error code is produced by a real request', () => {
     expect((await call(u(), 'DELETE', `/api/jobs/${longJob}`)).json.status).toBe('cancelled');
     // Once the job has stopped, the same read-back succeeds.
     expect((await call(u(), 'GET', `/api/experiments/${complete}`)).status).toBe(200);
+  });
+
+  it('403 for a Host that is not this machine (a rebound domain name), on every route', async () => {
+    for (const path of ['/api/health', '/', '/openapi.json']) {
+      const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${server.url}${path}`, { headers: { host: `evil.example:${server.port}` } }, (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(r.status, path).toBe(403);
+      expect(JSON.parse(r.body).error).toBe('forbidden-host');
+    }
+    expect((await call(server.url.replace('127.0.0.1', 'localhost'), 'GET', '/api/health')).status).toBe(200);
   });
 
   it('503 while the server shuts down: a job that cannot stop at a cell boundary is ended after the grace time', async () => {
