@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   'shutting-down': 503,
 } as const;
 
+/** The `error` field of an error body. */
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /**

@@ -32,14 +32,19 @@ export const errorSchema = z
   .looseObject({ error: z.enum(Object.keys(ERROR_STATUS) as [string, ...string[]]), message: z.string(), hint: z.string().optional(), issues: z.array(issueSchema).optional() })
   .openapi('Error');
 
+/** `POST /api/validate` and `validate --json`: valid, the issues, the warnings. */
 export const validateDocumentSchema = z.looseObject({ ...envelopeShape, valid: z.boolean(), issues: z.array(issueSchema), warnings: z.array(warning) }).openapi('ValidateDocument');
+/** `POST /api/show` and `show --json`: the scenario summary (open: its fields are src/scenario/summary.ts's). */
 export const showDocumentSchema = z.looseObject({ ...envelopeShape, warnings: z.array(warning) }).openapi('ShowDocument');
+/** `POST /api/simulate` and `simulate --json`: the trajectories (years), equilibrium, eigenvalues, stability. */
 export const simulateDocumentSchema = z
   .looseObject({ ...envelopeShape, times: z.array(z.number()), actors: z.array(z.string()), series: z.record(z.string(), z.array(z.number())), equilibrium: z.unknown(), eigenvalues: z.array(complex), stable: z.boolean(), stability: z.string() })
   .openapi('SimulateDocument');
+/** `POST /api/analyze` and `analyze --json`: stability, verdict, couplings, alignment drift. */
 export const analyzeDocumentSchema = z
   .looseObject({ ...envelopeShape, actors: z.array(z.string()), eigenvalues: z.array(complex), stable: z.boolean(), stability: z.string(), maxRealPart: z.number(), verdict: z.unknown(), couplings: z.unknown(), alignment: z.unknown() })
   .openapi('AnalyzeDocument');
+/** A `run` job's result and `run --json`: probabilities with Wilson 95% intervals, monthly escalation scores. */
 export const runDocumentSchema = z
   .looseObject({
     ...envelopeShape,
@@ -54,9 +59,11 @@ export const runDocumentSchema = z
     timing: z.looseObject({ seconds: z.number(), threads: z.number().int() }),
   })
   .openapi('RunDocument');
+/** A `compare` job's result, `GET /api/experiments/{id}` and `compare --json` (src/report/types.ts ComparisonResult). */
 export const comparisonSchema = z
   .looseObject({ ...envelopeShape, question: z.string(), weights: z.unknown(), policies: z.array(z.looseObject({ id: z.string(), title: z.string() })), byType: z.unknown(), robustness: z.unknown(), assumptions: z.array(z.unknown()), reproduce: z.object({ command: z.string() }) })
   .openapi('ComparisonResult');
+/** A `sensitivity` job's result and `sensitivity --json`. */
 export const sensitivityDocumentSchema = z
   .looseObject({ ...envelopeShape, method: z.enum(['morris', 'sobol']), outcome: z.string(), target: z.string(), inputs: z.array(z.unknown()), morris: z.unknown(), reproduce: z.object({ command: z.string() }) })
   .openapi('SensitivityDocument');
@@ -74,10 +81,14 @@ export const jobSchema = z
     createdAt: z.string().describe('ISO 8601'),
   })
   .openapi('Job');
+/** The 202 answer of `POST /api/jobs`. */
 export const jobAcceptedSchema = z.object({ id: z.string(), status: z.enum(['queued', 'running']) });
 
+/** `GET /api/health`. */
 export const healthSchema = z.object({ ok: z.literal(true), version: z.string() });
+/** `GET /api/scenarios`: the package's bundled scenarios. */
 export const scenarioListSchema = z.object({ scenarios: z.array(z.object({ id: z.string(), name: z.string(), file: z.string(), hash: z.string() })) });
+/** `GET /api/experiments`: the comparisons in the server's store. */
 export const experimentListSchema = z.object({
   experiments: z.array(
     z.object({

@@ -120,5 +120,5 @@ export const jobBodyDoc = (scenario: z.ZodType) =>
 
 /** The kinds of job. */
 export const JOB_KINDS = ['run', 'compare', 'sensitivity'] as const;
+/** A job's kind. */
 export type JobKind = (typeof JOB_KINDS)[number];
-export type RunOptions = z.output<typeof runOptions>;

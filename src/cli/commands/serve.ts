@@ -48,12 +48,13 @@ export function registerServe(program: Command): void {
         if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new InputError([`cannot listen on ${opts.host}:${opts.port} (${code})`], code === 'EADDRINUSE' ? 'another program uses the port: give --port another one (0 picks a free one)' : 'give another --host or --port');
         throw err;
       }
-      process.stdout.write(`flashpoints serving on ${server.url}/  (the app; API under ${server.url}/api/, OpenAPI at ${server.url}/openapi.json; store ${store})\n`);
       const stop = (signal: string) => {
         process.stderr.write(`${signal}: stopping: running jobs stop at their next batch or cell; stored cells stay\n`);
         void server.close().then(() => process.exit(0));
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
+      // Printed once the handlers are in place: whoever reads the address may signal at once.
+      process.stdout.write(`flashpoints serving on ${server.url}/  (the app; API under ${server.url}/api/, OpenAPI at ${server.url}/openapi.json; store ${store})\n`);
     });
 }
