@@ -29,6 +29,7 @@ import { registerWorker } from './commands/worker.js';
 import { registerSensitivity } from './commands/sensitivity.js';
 import { registerExport } from './commands/export.js';
 import { registerDiscover } from './commands/discover.js';
+import { registerServe } from './commands/serve.js';
 
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -64,6 +65,7 @@ const commands: ((p: Command) => void)[] = [
   registerSensitivity,
   registerExport,
   registerDiscover,
+  registerServe,
 ];
 for (const register of commands) register(program);
 

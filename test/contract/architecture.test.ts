@@ -24,7 +24,8 @@ const allowed: Record<string, string[]> = {
   sensitivity: ['math'],
   report: ['sensitivity', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math'],
   engine: ['sensitivity', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math', 'report'],
-  cli: ['engine', 'report', 'sensitivity', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math'],
+  // `flashpoints serve` starts the server (src/cli/commands/serve.ts); the server never imports the CLI.
+  cli: ['server', 'engine', 'report', 'sensitivity', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math'],
   server: ['engine', 'report', 'sensitivity', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math'],
   // The entries: `index` (the browser-safe core) and `node` (src/node.ts: the core plus engine).
   index: ['sensitivity', 'calibrate', 'experiment', 'models', 'estimate', 'data', 'math', 'report'],

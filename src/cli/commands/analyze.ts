@@ -19,19 +19,9 @@ export function registerAnalyze(program: Command): void {
       const { scenario, reference } = underPolicy(input, opts.policy);
       const a = analyzeArms(scenario, { horizonYears: opts.years, reference });
       if (opts.json) {
-        const { envelope, printJson } = await import('../output.js');
-        printJson({
-          ...envelope('analyze', { scenario: input.ref, options: { years: opts.years, policy: opts.policy ?? null } }),
-          actors: a.labels,
-          equilibrium: a.equilibrium,
-          eigenvalues: a.eigenvalues.map((z) => ({ re: z.re, im: z.im })),
-          stable: a.stability.stable,
-          stability: a.stability.verdict,
-          maxRealPart: a.stability.maxRealPart,
-          verdict: a.verdict,
-          couplings: a.couplings,
-          alignment: a.alignment,
-        });
+        const { printJson } = await import('../output.js');
+        const { analyzeDocument } = await import('../../engine/commandDocuments.js');
+        printJson(analyzeDocument(input.ref, a, { years: opts.years, policy: opts.policy }));
       } else {
         const { renderAnalysis } = await import('../render/arms.js');
         process.stdout.write(renderAnalysis(a));

@@ -98,9 +98,7 @@ export async function runCompare(
   if (opts.threads !== undefined) limits.checkThreads(opts.threads);
   // A scenario that validates can be compared: without a 'status-quo' policy, the scenario as written is the
   // reference (an empty policy), so a textbook scenario compares its status quo with itself alone.
-  const scenario = input.scenario.policies.some((p) => p.id === 'status-quo')
-    ? input.scenario
-    : { ...input.scenario, policies: [{ id: 'status-quo', title: 'Status quo (the scenario as written)', description: 'No policy change: the scenario as written.', changes: [], strategies: {} }, ...input.scenario.policies] };
+  const scenario = (await import('../../engine/commandDocuments.js')).withStatusQuo(input.scenario);
   const known = scenario.policies.map((p) => p.id);
   const wanted = opts.policies === 'all' ? known : opts.policies.split(',').map((p) => p.trim()).filter(Boolean);
   const unknown = wanted.filter((p) => !known.includes(p));

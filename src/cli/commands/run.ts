@@ -82,14 +82,9 @@ export function registerRun(program: Command): void {
         writeCsvFile(opts.csv, RUN_CSV_COLUMNS, runRows(summary, opts.policy ?? null));
       }
       if (opts.json) {
-        const { envelope, printJson } = await import('../output.js');
-        printJson({
-          ...envelope('run', { scenario: input.ref, seed: opts.seed, options: { runs: opts.runs, horizonMonths: opts.horizon, policy: opts.policy ?? null, ...(opts.effects ? { effects: opts.effects } : {}) } }),
-          ...summary,
-          policy: opts.policy ?? null,
-          warnings,
-          timing: { ...timing, threads: opts.threads },
-        });
+        const { printJson } = await import('../output.js');
+        const { runDocument } = await import('../../engine/commandDocuments.js');
+        printJson(runDocument(input.ref, result, { runs: opts.runs, seed: opts.seed, horizonMonths: opts.horizon, policy: opts.policy, effects: opts.effects, threads: opts.threads }, warnings));
         return;
       }
       const { wrapText } = await import('../render/table.js');

@@ -149,10 +149,8 @@ export async function runSensitivityCli(file: string, opts: SensitivityCliOption
     process.stdout.write(renderSensitivity(result, { runs: opts.runs, seed: opts.seed }));
   }
   if (opts.report !== undefined) await writeSensitivityReport(opts.report, result, { scenario: `${s.id} (sha256 ${input.hash.slice(0, 12)}…)`, runs: opts.runs, seed: opts.seed, groupBy: options.groupBy, quiet: !!opts.json || !!opts.quiet });
-  const { envelope } = await import('../output.js');
-  const { threads: _threads, ...shown } = options;
-  const reproduce = `flashpoints sensitivity ${file} --method ${opts.method} --outcome ${opts.outcome}${difference ? ` --difference ${difference.join(',')}` : opts.policy ? ` --policy ${opts.policy}` : ''} --trajectories ${opts.trajectories} --levels ${opts.levels}${opts.groupBy === 'family' ? ' --group-by family' : ''}${opts.method === 'sobol' ? (options.groups ? ` --groups ${options.groups.join(',')} --n ${opts.n}` : ` --top ${opts.top} --n ${opts.n}`) : ''} --runs ${opts.runs} --horizon ${opts.horizon} --seed ${opts.seed}${setArgs(input.overrides)}`;
-  return { ...envelope('sensitivity', { scenario: input.ref, seed: opts.seed, options: { ...shown, store } }), ...result, weighting: 'unweighted: the design covers every input over its stated distribution; record weights are not applied', reproduce: { command: reproduce } };
+  const { sensitivityDocument } = await import('../../engine/commandDocuments.js');
+  return sensitivityDocument(input.ref, options, store, result, file + setArgs(input.overrides));
 }
 
 /** Writes the `--report` page of a sensitivity run (src/report/sensitivitySection.ts). */

@@ -14,8 +14,9 @@ export function registerShow(program: Command): void {
       const summary = summarizeScenario(scenario);
       const warnings = scenarioWarnings(scenario);
       if (opts.json) {
-        const { envelope, printJson } = await import('../output.js');
-        printJson({ ...envelope('show', { scenario: { id: scenario.id, hash } }), ...summary, warnings });
+        const { printJson } = await import('../output.js');
+        const { showDocument } = await import('../../engine/commandDocuments.js');
+        printJson(showDocument(scenario, { id: scenario.id, hash }, warnings));
       } else {
         const { renderSummary } = await import('../render/summary.js');
         const { printWarnings } = await import('../scenarioInput.js');

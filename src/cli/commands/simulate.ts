@@ -51,19 +51,9 @@ export function registerSimulate(program: Command): void {
         writeCsvFile(csvFile, SIMULATE_CSV_COLUMNS, simulateRows(res.times, res.labels, res.series));
       }
       if (opts.json) {
-        const { envelope, printJson } = await import('../output.js');
-        printJson({
-          ...envelope('simulate', { scenario: input.ref, options: { times: opts.times ?? null, years: opts.times ? null : years, step: opts.step, mode: res.mode, policy: opts.policy ?? null } }),
-          times: res.times,
-          actors: res.labels,
-          series: Object.fromEntries(res.labels.map((l, q) => [l, res.series[q]])),
-          equilibrium: res.equilibrium,
-          eigenvalues: res.eigenvalues.map((z) => ({ re: z.re, im: z.im })),
-          stable: res.stability.stable,
-          stability: res.stability.verdict,
-          negative: res.negative,
-          segments: res.segments,
-        });
+        const { printJson } = await import('../output.js');
+        const { simulateDocument } = await import('../../engine/commandDocuments.js');
+        printJson(simulateDocument(input.ref, res, { times: opts.times, years, step: opts.step, policy: opts.policy }));
       } else if (opts.csv === true) {
         const lines = [['time', ...res.labels].join(',')];
         res.times.forEach((t, k) => lines.push([t, ...res.series.map((s) => s[k])].join(',')));

@@ -11,7 +11,8 @@ export function registerValidate(program: Command): void {
       if (opts.json) {
         const { readFileSync } = await import('node:fs');
         const { parseScenario } = await import('../../scenario/load.js');
-        const { envelope, printJson } = await import('../output.js');
+        const { printJson } = await import('../output.js');
+        const { validateDocument } = await import('../../engine/commandDocuments.js');
         let result: ReturnType<typeof parseScenario>;
         try {
           result = parseScenario(readFileSync(file, 'utf8'), file);
@@ -19,16 +20,16 @@ export function registerValidate(program: Command): void {
           const code = (err as NodeJS.ErrnoException).code;
           // The problem is the file itself: no line or column to point at.
           const issue = { file, line: null, col: null, path: '', message: `cannot read the scenario (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`, hint: 'give the path of a .yaml or .json scenario' };
-          printJson({ ...envelope('validate', { options: { file } }), valid: false, issues: [issue], warnings: [] });
+          printJson(validateDocument({ ok: false, issues: [issue] }, { file }));
           process.exitCode = 2;
           return;
         }
         if (!result.ok) {
-          printJson({ ...envelope('validate', { options: { file } }), valid: false, issues: result.issues.map((i) => ({ ...i, hint: i.hint ?? null })), warnings: [] });
+          printJson(validateDocument({ ok: false, issues: result.issues.map((i) => ({ ...i, hint: i.hint ?? null })) }, { file }));
           process.exitCode = 2;
           return;
         }
-        printJson({ ...envelope('validate', { scenario: { id: result.scenario.id, hash: result.hash }, options: { file } }), valid: true, issues: [], warnings: scenarioWarnings(result.scenario) });
+        printJson(validateDocument({ ok: true, ref: { id: result.scenario.id, hash: result.hash }, warnings: scenarioWarnings(result.scenario) }, { file }));
         return;
       }
       const { readScenarioFile } = await import('../scenarioFile.js');

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.js';
-import { escalAItionCatalog } from '../../scenario/catalog.js';
+import { CELL_MONTHS_LIMIT, crisisHistogram, HISTOGRAM_ENTRIES_LIMIT } from '../../engine/allocation.js';
 import type { Scenario } from '../../scenario/schema.js';
 
 /**
@@ -14,9 +14,9 @@ export const LIMITS = {
    * Entries of the crisis model's monthly score histograms held at once: months × (score range + 1) for each
    * aggregate in flight — the total and up to two batches per thread (200 MB of 32-bit counts at the limit).
    */
-  histogramEntries: 50_000_000,
+  histogramEntries: HISTOGRAM_ENTRIES_LIMIT,
   /** Months held for every (policy, future) cell of a comparison: policies × futures × horizon. */
-  cellMonths: 20_000_000,
+  cellMonths: CELL_MONTHS_LIMIT,
   /** Worker threads per core (availableParallelism). */
   threadsPerCore: 4,
 } as const;
@@ -38,12 +38,7 @@ export function checkThreads(threads: number): number {
  * not with the number of runs), checked against LIMITS.histogramEntries.
  */
 export function checkCrisisAllocation(s: Scenario, months: number, threads: number): void {
-  const weights = (s.crisis?.catalog ?? escalAItionCatalog).map((c) => c.weight);
-  const pairs = s.actors.length * (s.actors.length - 1);
-  const lo = Math.min(...weights), hi = Math.max(...weights);
-  const bins = Math.ceil(pairs * hi) - Math.floor(pairs * lo) + 1;
-  const inFlight = 2 * threads + 1;
-  const entries = months * bins * inFlight;
+  const { entries, bins, inFlight } = crisisHistogram(s, months, threads);
   if (entries > LIMITS.histogramEntries) {
     throw new InputError(
       [`the crisis model would hold ${n(entries)} histogram entries (${n(months)} months × ${n(bins)} score values for ${s.actors.length} actors × ${inFlight} aggregates in flight), above the limit of ${n(LIMITS.histogramEntries)}`],
