@@ -63,8 +63,8 @@ export interface KernelTotals {
   actions: number[];
 }
 
-/** Runs the compiled reference on an input file; `repeats` times the batch, the best timing in ns per dyad-month. */
-export function runReference(bin: string, input: string, o: BatchOptions, repeats = 1): KernelTotals & { nsPerDyadMonth: number } {
+/** Runs the compiled reference on an input file; `repeats` times the batch, the best timings in ns per dyad-month (wall and CPU). */
+export function runReference(bin: string, input: string, o: BatchOptions, repeats = 1): KernelTotals & { nsPerDyadMonth: number; cpuNsPerDyadMonth: number } {
   const out = execFileSync(bin, [input, String(o.seed), String(o.future), String(o.firstReplication), String(o.count), String(repeats)], { encoding: 'utf8' });
   return JSON.parse(out);
 }

@@ -1,3 +1,4 @@
+import { exp } from '../../math/exp.js';
 import type { RandomSource } from '../../math/rng/index.js';
 import { sampleNegBinomial } from './campaigns.js';
 import { orderedLogitFromOdds } from './choice.js';
@@ -51,6 +52,8 @@ export interface Workspace {
   gritStep: Uint8Array;
   gritCount: Int32Array;
   lastClashYear: Int32Array;
+  /** The last calendar year with a clash in any dyad (−1: none yet). */
+  lastYear: number;
   record: RunRecord;
 }
 
@@ -68,6 +71,7 @@ export function createWorkspace(p: PreparedCrisis): Workspace {
     gritStep: new Uint8Array(mm),
     gritCount: new Int32Array(mm),
     lastClashYear: new Int32Array(mm),
+    lastYear: -1,
     record: {
       score: new Float64Array(p.months),
       actions: new Float64Array(mm * p.weights.length),
@@ -86,18 +90,19 @@ export function seedReplication(ws: Workspace, seed: number, future: number, rep
 /**
  * Runs one replication with the workspace's streams (seeded by `seedReplication`), or any KeyedStreams (tests
  * give fixed sequences), and leaves its results in `ws.record`. Pure apart from writing into `ws`; allocation-free.
+ * The month is split in two functions (choices, then memories) and the rare steps (a clash, a GRIT state change)
+ * in functions of their own: V8 inlines into each optimised function only up to a budget of bytecode, and the
+ * per-dyad helpers (the generator, `exp`, the normal quantile) must all fit in the loop that calls them, or each
+ * call boxes its double result (docs/performance.md).
  */
 export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams = ws.streams): RunRecord {
-  const { m, months, weights, u0, hostility, friction, threatTerm, threatExposure, escalationWeight, conciliationWeight, clashWeight, gritWeight, bias, spread, warBase } = p;
-  const { memory, action, reading, gritStep, gritCount, lastClashYear, record, expCutpoints, expClash } = ws;
+  const { m, months, hostility, gritWeight } = p;
+  const { record, gritStep } = ws;
   const launchSource: RandomSource = { nextDouble: () => streams.next(p.launchActor * m + p.launchActor) };
-  const K = weights.length, counts = record.actions;
-  const lambda = p.memory, unit = p.scoreUnit, wPost = weights[p.posturing];
-  const posturing = p.posturing, violent = p.violent, exerciser = p.exerciser, target = p.exerciseTarget, launcher = p.launchActor;
-  const { draws } = ws;
-  memory.fill(0);
-  gritCount.fill(0);
-  lastClashYear.fill(-1);
+  ws.memory.fill(0);
+  ws.gritCount.fill(0);
+  ws.lastClashYear.fill(-1);
+  ws.lastYear = -1;
   for (let d = 0; d < m * m; d++) gritStep[d] = gritWeight[d] > 0 && hostility[d] > 0 ? 1 : 0;
   record.actions.fill(0);
   record.dyadClashYears.fill(0);
@@ -108,91 +113,111 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
   record.warDyad = -1;
   record.nuclearMonth = 0;
   record.launches = 0;
-  let lastYear = -1;
-
   for (let t = 1; t <= months; t++) {
-    const year = p.yearOf[t - 1];
-    const exScale = p.exerciseScale[t - 1];
     let launches = 0;
     if (p.launchActor >= 0) {
       launches = sampleNegBinomial(p.launchMean[t - 1], p.launchDispersion, launchSource);
       record.launches += launches;
     }
-    let score = 0;
-    for (let i = 0; i < m; i++) {
-      const threat = threatTerm[(t - 1) * m + i];
-      for (let j = 0; j < m; j++) {
-        if (i === j) continue;
-        const d = i * m + j;
-        streams.dyadDraws(d, draws);
-        const U1 = draws[0], U2 = draws[1];
-        reading[d] = draws[2];
-        const H = memory[d];
-        const u = u0[d] + threatExposure[d] * threat + (H > 0 ? escalationWeight[d] : conciliationWeight[d]) * H;
-        const x = Math.exp(-u);
-        let a: number;
-        let hazard = 0;
-        // A running GRIT step is taken with probability g (the GRIT share of the dyad's rule, 1 under full
-        // adherence): on U1 < g; otherwise U1 rescaled to [0, 1) chooses as usual, so g = 0 leaves U1 untouched.
-        const g = gritStep[d] === 1 ? gritWeight[d] : 0;
-        if (g > 0 && U1 < g) a = 0;
-        else {
-          const V1 = g > 0 ? (U1 - g) / (1 - g) : U1;
-          a = orderedLogitFromOdds(V1 / (1 - V1), x, expCutpoints);
-          // Clash hazard w_ij h_ij h_ji σ(u − κ_v) = w_ij h_ij h_ji / (1 + e^{κ_v} e^{−u}) (ladder.ts).
-          if (clashWeight[d] > 0 && friction[d] > 0) hazard = (clashWeight[d] * friction[d]) / (1 + expClash * x);
-        }
-        let rung = 0;
-        if (U2 < hazard) {
-          const pWar = record.warMonth === 0 ? warProbability(warBase[d], p.tensionEffect, Math.max(0, 0.5 * (H + memory[j * m + i]))) : 0;
-          rung = ladderOutcome(U2, hazard, pWar, p.nuclearGivenWar);
-        }
-        if (rung > 0) {
-          a = violent;
-          record.clashes++;
-          if (lastClashYear[d] !== year) {
-            lastClashYear[d] = year;
-            record.dyadClashYears[d]++;
-            record.clashYearFlags[d * p.years + year] = 1;
-          }
-          if (lastYear !== year) {
-            lastYear = year;
-            record.clashYears++;
-          }
-          if (rung >= 2) {
-            record.warMonth = t;
-            record.warDyad = d;
-          }
-          if (rung === 3) {
-            record.nuclearMonth = t;
-            a = p.nuclear;
-          }
-        } else if (a < posturing) {
-          if (exScale > 0 && exerciser[i] === 1 && j === target) a = posturing;
-          else if (launches > 0 && i === launcher && hostility[d] > 0) a = posturing;
-        }
-        action[d] = a;
-        counts[d * K + a]++;
-        score += weights[a];
-      }
-    }
-    record.score[t - 1] = score;
-
-    // Memories: i reads j's action toward i (exercises read at their scale), with i's bias and spread.
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < m; j++) {
-        if (i === j) continue;
-        const d = i * m + j;
-        let truth = weights[action[j * m + i]];
-        if (exScale > 0 && exerciser[j] === 1 && i === target) truth += (exScale - 1) * wPost;
-        const sp = spread[d];
-        const seen = truth + bias[d] + (sp > 0 ? sp * normalQuantile(reading[d]) : 0); // perception.ts: perceive
-        memory[d] += lambda * (seen / unit - memory[d]);
-        if (gritWeight[d] > 0 && hostility[d] > 0) gritUpdate(ws, p, d, seen >= wPost / 2 || action[j * m + i] >= violent);
-      }
-    }
+    record.score[t - 1] = chooseActions(p, ws, streams, t, launches);
+    updateMemories(p, ws, t);
   }
   return record;
+}
+
+/** Month t's action of every ordered dyad, from the memories of month t − 1; returns the month's escalation score. */
+function chooseActions(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams, t: number, launches: number): number {
+  const { m, weights, u0, hostility, friction, threatTerm, threatExposure, escalationWeight, conciliationWeight, clashWeight, gritWeight } = p;
+  const { memory, action, reading, gritStep, expCutpoints, expClash, draws } = ws;
+  const counts = ws.record.actions, K = weights.length;
+  const posturing = p.posturing, exerciser = p.exerciser, target = p.exerciseTarget, launcher = p.launchActor;
+  const exScale = p.exerciseScale[t - 1];
+  let score = 0;
+  for (let i = 0; i < m; i++) {
+    const threat = threatTerm[(t - 1) * m + i];
+    for (let j = 0; j < m; j++) {
+      if (i === j) continue;
+      const d = i * m + j;
+      streams.dyadDraws(d, draws);
+      const U1 = draws[0], U2 = draws[1];
+      reading[d] = draws[2];
+      const H = memory[d];
+      const u = u0[d] + threatExposure[d] * threat + (H > 0 ? escalationWeight[d] : conciliationWeight[d]) * H;
+      const x = exp(-u); // Math.exp bit for bit, inlined (math/exp.ts)
+      let a: number;
+      let hazard = 0;
+      // A running GRIT step is taken with probability g (the GRIT share of the dyad's rule, 1 under full
+      // adherence): on U1 < g; otherwise U1 rescaled to [0, 1) chooses as usual, so g = 0 leaves U1 untouched.
+      const g = gritStep[d] === 1 ? gritWeight[d] : 0;
+      if (g > 0 && U1 < g) a = 0;
+      else {
+        const V1 = g > 0 ? (U1 - g) / (1 - g) : U1;
+        a = orderedLogitFromOdds(V1 / (1 - V1), x, expCutpoints);
+        // Clash hazard w_ij h_ij h_ji σ(u − κ_v) = w_ij h_ij h_ji / (1 + e^{κ_v} e^{−u}) (ladder.ts).
+        if (clashWeight[d] > 0 && friction[d] > 0) hazard = (clashWeight[d] * friction[d]) / (1 + expClash * x);
+      }
+      if (U2 < hazard) a = clash(p, ws, t, d, j * m + i, U2, hazard, a);
+      else if (a < posturing) {
+        if (exScale > 0 && exerciser[i] === 1 && j === target) a = posturing;
+        else if (launches > 0 && i === launcher && hostility[d] > 0) a = posturing;
+      }
+      action[d] = a;
+      counts[d * K + a]++;
+      score += weights[a];
+    }
+  }
+  return score;
+}
+
+/**
+ * Dyad d's ladder in month t (d's uniform U2 fell below its clash hazard): the rung reached, recorded; returns the
+ * action it takes — violent escalation, nuclear use, or the chosen action `a` when the ladder stops at rung 0.
+ */
+function clash(p: PreparedCrisis, ws: Workspace, t: number, d: number, reverse: number, U2: number, hazard: number, a: number): number {
+  const { record, memory } = ws;
+  const pWar = record.warMonth === 0 ? warProbability(p.warBase[d], p.tensionEffect, Math.max(0, 0.5 * (memory[d] + memory[reverse]))) : 0;
+  const rung = ladderOutcome(U2, hazard, pWar, p.nuclearGivenWar);
+  if (rung === 0) return a;
+  const year = p.yearOf[t - 1];
+  record.clashes++;
+  if (ws.lastClashYear[d] !== year) {
+    ws.lastClashYear[d] = year;
+    record.dyadClashYears[d]++;
+    record.clashYearFlags[d * p.years + year] = 1;
+  }
+  if (ws.lastYear !== year) {
+    ws.lastYear = year;
+    record.clashYears++;
+  }
+  if (rung >= 2) {
+    record.warMonth = t;
+    record.warDyad = d;
+  }
+  if (rung === 3) {
+    record.nuclearMonth = t;
+    return p.nuclear;
+  }
+  return p.violent;
+}
+
+/** Memories after month t: i reads j's action toward i (exercises read at their scale), with i's bias and spread. */
+function updateMemories(p: PreparedCrisis, ws: Workspace, t: number): void {
+  const { m, weights, bias, spread, gritWeight, hostility } = p;
+  const { memory, action, reading } = ws;
+  const lambda = p.memory, unit = p.scoreUnit, wPost = weights[p.posturing];
+  const exScale = p.exerciseScale[t - 1], exerciser = p.exerciser, target = p.exerciseTarget, violent = p.violent;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < m; j++) {
+      if (i === j) continue;
+      const d = i * m + j;
+      let truth = weights[action[j * m + i]];
+      if (exScale > 0 && exerciser[j] === 1 && i === target) truth += (exScale - 1) * wPost;
+      const sp = spread[d];
+      const seen = truth + bias[d] + (sp > 0 ? sp * normalQuantile(reading[d]) : 0); // perception.ts: perceive
+      memory[d] += lambda * (seen / unit - memory[d]);
+      if (gritWeight[d] > 0 && hostility[d] > 0) gritUpdate(ws, p, d, seen >= wPost / 2 || action[j * m + i] >= violent);
+    }
+  }
 }
 
 /** GRIT's state: a step runs while reciprocated; `gritPatience` unreciprocated months pause it for `gritPause` months. */
