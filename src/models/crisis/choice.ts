@@ -36,6 +36,30 @@ export function orderedLogitFromOdds(odds: number, expNegU: number, expCutpoints
   return c;
 }
 
+/**
+ * The relative margin by which a comparison made with `expApprox` must clear a threshold to be trusted: a thousand
+ * times the approximation's error (EXP_APPROX_ERROR), so rounding cannot close it.
+ */
+export const DECISION_SLACK = 1e-6;
+
+/**
+ * The choice of `orderedLogitFromOdds(num / den, e^{−u}, expCutpoints)` from an approximation `approxExpNegU` of
+ * e^{−u} (within EXP_APPROX_ERROR), without the division, or −1 when the odds num/den fall within DECISION_SLACK
+ * of a cutpoint and only the exact e^{−u} can decide; a result ≥ 0 is the exact one (test/models/crisis/choice.test.ts).
+ * Branch-free: the category is the number of thresholds passed, counted with `+(comparison)` (a 0/1 in V8,
+ * not a branch), since a loop that stops at the chosen category mispredicts once a dyad-month at random.
+ */
+export function orderedLogitBracketed(num: number, den: number, approxExpNegU: number, expCutpoints: Float64Array): number {
+  const y = approxExpNegU * den;
+  let c = 0, near = 0;
+  for (let q = 0; q < expCutpoints.length; q++) {
+    const threshold = expCutpoints[q] * y;
+    c += +(num > threshold);
+    near |= +(Math.abs(num - threshold) <= threshold * DECISION_SLACK);
+  }
+  return near === 0 ? c : -1;
+}
+
 /** The analytic category probabilities P(Y = c), c = 0 … N−1, of the ordered logit at propensity u. */
 export function orderedLogitProbabilities(u: number, cutpoints: ArrayLike<number>): number[] {
   const out: number[] = [];

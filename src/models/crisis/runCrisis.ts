@@ -1,7 +1,7 @@
-import { exp } from '../../math/exp.js';
+import { expApprox } from '../../math/expApprox.js';
 import type { RandomSource } from '../../math/rng/index.js';
 import { sampleNegBinomial } from './campaigns.js';
-import { orderedLogitFromOdds } from './choice.js';
+import { DECISION_SLACK, orderedLogitBracketed, orderedLogitFromOdds } from './choice.js';
 import { ladderOutcome, warProbability } from './ladder.js';
 import { normalQuantile } from './perception.js';
 import type { PreparedCrisis } from './prepare.js';
@@ -143,7 +143,9 @@ function chooseActions(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams, 
       reading[d] = draws[2];
       const H = memory[d];
       const u = u0[d] + threatExposure[d] * threat + (H > 0 ? escalationWeight[d] : conciliationWeight[d]) * H;
-      const x = exp(-u); // Math.exp bit for bit, inlined (math/exp.ts)
+      // The decisions compare e^{−u} against thresholds; an approximation settles them unless one is too close
+      // to call, and then Math.exp does (DECISION_SLACK): the same choices and clashes as with e^{−u} throughout.
+      const x = expApprox(-u);
       let a: number;
       let hazard = 0;
       // A running GRIT step is taken with probability g (the GRIT share of the dyad's rule, 1 under full
@@ -152,15 +154,19 @@ function chooseActions(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams, 
       if (g > 0 && U1 < g) a = 0;
       else {
         const V1 = g > 0 ? (U1 - g) / (1 - g) : U1;
-        a = orderedLogitFromOdds(V1 / (1 - V1), x, expCutpoints);
-        // Clash hazard w_ij h_ij h_ji σ(u − κ_v) = w_ij h_ij h_ji / (1 + e^{κ_v} e^{−u}) (ladder.ts).
-        if (clashWeight[d] > 0 && friction[d] > 0) hazard = (clashWeight[d] * friction[d]) / (1 + expClash * x);
+        a = orderedLogitBracketed(V1, 1 - V1, x, expCutpoints);
+        if (a < 0) a = orderedLogitFromOdds(V1 / (1 - V1), Math.exp(-u), expCutpoints);
+        // Clash hazard w_ij h_ij h_ji σ(u − κ_v) = w_ij h_ij h_ji / (1 + e^{κ_v} e^{−u}) (ladder.ts). Only computed
+        // when U2 may fall below it: U2·(1 + e^{κ_v}·x) ≥ w·(1 + slack) proves U2 ≥ the exact hazard.
+        if (clashWeight[d] > 0 && friction[d] > 0) {
+          const w = clashWeight[d] * friction[d];
+          if (U2 * (1 + expClash * x) < w * (1 + DECISION_SLACK)) hazard = w / (1 + expClash * Math.exp(-u));
+        }
       }
       if (U2 < hazard) a = clash(p, ws, t, d, j * m + i, U2, hazard, a);
-      else if (a < posturing) {
-        if (exScale > 0 && exerciser[i] === 1 && j === target) a = posturing;
-        else if (launches > 0 && i === launcher && hostility[d] > 0) a = posturing;
-      }
+      // Exercises and launch months make the action at least posturing (conditions first: they are fixed for the
+      // dyad and month, so the branch predicts; the action's order is random).
+      else if (((exScale > 0 && exerciser[i] === 1 && j === target) || (launches > 0 && i === launcher && hostility[d] > 0)) && a < posturing) a = posturing;
       action[d] = a;
       counts[d * K + a]++;
       score += weights[a];
