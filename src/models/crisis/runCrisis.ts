@@ -42,6 +42,14 @@ export interface RunRecord {
 /** Scratch state of a replication, allocated once per batch. */
 export interface Workspace {
   streams: StreamBank;
+  /**
+   * The per-dyad inputs of the monthly loop, interleaved ([d·DYAD_FIELDS + field], fields below), and those of
+   * the memory update ([d·READER_FIELDS + field]): refreshed from the PreparedCrisis at the start of every
+   * replication. One array read at a stride instead of a dozen side by side: V8 keeps a typed array's base and
+   * length in registers only for a few arrays, and reloads the rest from the stack at every access.
+   */
+  dyad: Float64Array;
+  reader: Float64Array;
   /** e^{κ_c} of the cutpoints and e^{κ_v} of the clash threshold, computed once. */
   expCutpoints: Float64Array;
   expClash: number;
@@ -62,6 +70,8 @@ export function createWorkspace(p: PreparedCrisis): Workspace {
   const mm = p.m * p.m;
   return {
     streams: new StreamBank(mm),
+    dyad: new Float64Array(mm * DYAD_FIELDS),
+    reader: new Float64Array(mm * READER_FIELDS),
     expCutpoints: p.cutpoints.map(Math.exp),
     expClash: Math.exp(p.clashThreshold),
     draws: new Float64Array(3),
@@ -82,6 +92,39 @@ export function createWorkspace(p: PreparedCrisis): Workspace {
   };
 }
 
+// Fields of Workspace.dyad: the propensity's static part, the threat term's exposure, the responses to remembered
+// escalation and conciliation, the clash factor w_ij·h_ij·h_ji (0 when the dyad cannot clash), the GRIT share, and
+// 1/0 flags for the exercise and launch floors (the action is at least posturing toward the target / adversaries).
+const U0 = 0, EXPOSURE = 1, ESCALATION = 2, CONCILIATION = 3, CLASH = 4, GRIT = 5, EXERCISE_FLOOR = 6, LAUNCH_FLOOR = 7;
+const DYAD_FIELDS = 8;
+// Fields of Workspace.reader (i reading j): effective bias and spread, 1/0 if j's exercises against i are read at
+// their scale, 1/0 if the dyad runs GRIT's state.
+const BIAS = 0, SPREAD = 1, EXERCISE_READ = 2, GRIT_STATE = 3;
+const READER_FIELDS = 4;
+
+/** Copies the prepared per-dyad inputs into the workspace's interleaved tables (and the cutpoints' exponentials). */
+function packInputs(p: PreparedCrisis, ws: Workspace): void {
+  const { m, exerciser, exerciseTarget: target, launchActor: launcher, hostility } = p;
+  const { dyad, reader } = ws;
+  for (let c = 0; c < p.cutpoints.length; c++) ws.expCutpoints[c] = Math.exp(p.cutpoints[c]);
+  ws.expClash = Math.exp(p.clashThreshold);
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
+    const d = i * m + j, o = d * DYAD_FIELDS, r = d * READER_FIELDS;
+    dyad[o + U0] = p.u0[d];
+    dyad[o + EXPOSURE] = p.threatExposure[d];
+    dyad[o + ESCALATION] = p.escalationWeight[d];
+    dyad[o + CONCILIATION] = p.conciliationWeight[d];
+    dyad[o + CLASH] = p.clashWeight[d] > 0 && p.friction[d] > 0 ? p.clashWeight[d] * p.friction[d] : 0;
+    dyad[o + GRIT] = p.gritWeight[d];
+    dyad[o + EXERCISE_FLOOR] = exerciser[i] === 1 && j === target ? 1 : 0;
+    dyad[o + LAUNCH_FLOOR] = i === launcher && hostility[d] > 0 ? 1 : 0;
+    reader[r + BIAS] = p.bias[d];
+    reader[r + SPREAD] = p.spread[d];
+    reader[r + EXERCISE_READ] = exerciser[j] === 1 && i === target ? 1 : 0;
+    reader[r + GRIT_STATE] = p.gritWeight[d] > 0 && hostility[d] > 0 ? 1 : 0;
+  }
+}
+
 /** Seeds every stream of the workspace for (seed, future, replication): stream k = streamFor(seed, future, replication, k). */
 export function seedReplication(ws: Workspace, seed: number, future: number, replication: number): void {
   ws.streams.seed(seed, future, replication);
@@ -98,6 +141,7 @@ export function seedReplication(ws: Workspace, seed: number, future: number, rep
 export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams = ws.streams): RunRecord {
   const { m, months, hostility, gritWeight } = p;
   const { record, gritStep } = ws;
+  packInputs(p, ws);
   const launchSource: RandomSource = { nextDouble: () => streams.next(p.launchActor * m + p.launchActor) };
   ws.memory.fill(0);
   ws.gritCount.fill(0);
@@ -127,22 +171,21 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
 
 /** Month t's action of every ordered dyad, from the memories of month t − 1; returns the month's escalation score. */
 function chooseActions(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams, t: number, launches: number): number {
-  const { m, weights, u0, hostility, friction, threatTerm, threatExposure, escalationWeight, conciliationWeight, clashWeight, gritWeight } = p;
-  const { memory, action, reading, gritStep, expCutpoints, expClash, draws } = ws;
-  const counts = ws.record.actions, K = weights.length;
-  const posturing = p.posturing, exerciser = p.exerciser, target = p.exerciseTarget, launcher = p.launchActor;
-  const exScale = p.exerciseScale[t - 1];
+  const { m, weights, threatTerm } = p;
+  const { dyad, memory, action, reading, gritStep, expCutpoints, expClash, draws } = ws;
+  const counts = ws.record.actions, K = weights.length, posturing = p.posturing;
+  const exercise = p.exerciseScale[t - 1] > 0 ? 1 : 0, launching = launches > 0 ? 1 : 0;
   let score = 0;
   for (let i = 0; i < m; i++) {
     const threat = threatTerm[(t - 1) * m + i];
     for (let j = 0; j < m; j++) {
       if (i === j) continue;
-      const d = i * m + j;
+      const d = i * m + j, o = d * DYAD_FIELDS;
       streams.dyadDraws(d, draws);
       const U1 = draws[0], U2 = draws[1];
       reading[d] = draws[2];
       const H = memory[d];
-      const u = u0[d] + threatExposure[d] * threat + (H > 0 ? escalationWeight[d] : conciliationWeight[d]) * H;
+      const u = dyad[o + U0] + dyad[o + EXPOSURE] * threat + (H > 0 ? dyad[o + ESCALATION] : dyad[o + CONCILIATION]) * H;
       // The decisions compare e^{−u} against thresholds; an approximation settles them unless one is too close
       // to call, and then Math.exp does (DECISION_SLACK): the same choices and clashes as with e^{−u} throughout.
       const x = expApprox(-u);
@@ -150,7 +193,7 @@ function chooseActions(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams, 
       let hazard = 0;
       // A running GRIT step is taken with probability g (the GRIT share of the dyad's rule, 1 under full
       // adherence): on U1 < g; otherwise U1 rescaled to [0, 1) chooses as usual, so g = 0 leaves U1 untouched.
-      const g = gritStep[d] === 1 ? gritWeight[d] : 0;
+      const g = gritStep[d] === 1 ? dyad[o + GRIT] : 0;
       if (g > 0 && U1 < g) a = 0;
       else {
         const V1 = g > 0 ? (U1 - g) / (1 - g) : U1;
@@ -158,15 +201,13 @@ function chooseActions(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams, 
         if (a < 0) a = orderedLogitFromOdds(V1 / (1 - V1), Math.exp(-u), expCutpoints);
         // Clash hazard w_ij h_ij h_ji σ(u − κ_v) = w_ij h_ij h_ji / (1 + e^{κ_v} e^{−u}) (ladder.ts). Only computed
         // when U2 may fall below it: U2·(1 + e^{κ_v}·x) ≥ w·(1 + slack) proves U2 ≥ the exact hazard.
-        if (clashWeight[d] > 0 && friction[d] > 0) {
-          const w = clashWeight[d] * friction[d];
-          if (U2 * (1 + expClash * x) < w * (1 + DECISION_SLACK)) hazard = w / (1 + expClash * Math.exp(-u));
-        }
+        const w = dyad[o + CLASH];
+        if (w > 0 && U2 * (1 + expClash * x) < w * (1 + DECISION_SLACK)) hazard = w / (1 + expClash * Math.exp(-u));
       }
       if (U2 < hazard) a = clash(p, ws, t, d, j * m + i, U2, hazard, a);
       // Exercises and launch months make the action at least posturing (conditions first: they are fixed for the
       // dyad and month, so the branch predicts; the action's order is random).
-      else if (((exScale > 0 && exerciser[i] === 1 && j === target) || (launches > 0 && i === launcher && hostility[d] > 0)) && a < posturing) a = posturing;
+      else if (exercise * dyad[o + EXERCISE_FLOOR] + launching * dyad[o + LAUNCH_FLOOR] > 0 && a < posturing) a = posturing;
       action[d] = a;
       counts[d * K + a]++;
       score += weights[a];
@@ -208,20 +249,21 @@ function clash(p: PreparedCrisis, ws: Workspace, t: number, d: number, reverse: 
 
 /** Memories after month t: i reads j's action toward i (exercises read at their scale), with i's bias and spread. */
 function updateMemories(p: PreparedCrisis, ws: Workspace, t: number): void {
-  const { m, weights, bias, spread, gritWeight, hostility } = p;
-  const { memory, action, reading } = ws;
-  const lambda = p.memory, unit = p.scoreUnit, wPost = weights[p.posturing];
-  const exScale = p.exerciseScale[t - 1], exerciser = p.exerciser, target = p.exerciseTarget, violent = p.violent;
+  const { m, weights } = p;
+  const { reader, memory, action, reading } = ws;
+  const lambda = p.memory, unit = p.scoreUnit, wPost = weights[p.posturing], violent = p.violent;
+  const exScale = p.exerciseScale[t - 1], exercise = exScale > 0 ? 1 : 0;
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < m; j++) {
       if (i === j) continue;
-      const d = i * m + j;
-      let truth = weights[action[j * m + i]];
-      if (exScale > 0 && exerciser[j] === 1 && i === target) truth += (exScale - 1) * wPost;
-      const sp = spread[d];
-      const seen = truth + bias[d] + (sp > 0 ? sp * normalQuantile(reading[d]) : 0); // perception.ts: perceive
+      const d = i * m + j, r = d * READER_FIELDS;
+      const seenAction = action[j * m + i];
+      let truth = weights[seenAction];
+      if (exercise * reader[r + EXERCISE_READ] > 0) truth += (exScale - 1) * wPost;
+      const sp = reader[r + SPREAD];
+      const seen = truth + reader[r + BIAS] + (sp > 0 ? sp * normalQuantile(reading[d]) : 0); // perception.ts: perceive
       memory[d] += lambda * (seen / unit - memory[d]);
-      if (gritWeight[d] > 0 && hostility[d] > 0) gritUpdate(ws, p, d, seen >= wPost / 2 || action[j * m + i] >= violent);
+      if (reader[r + GRIT_STATE] > 0) gritUpdate(ws, p, d, seen >= wPost / 2 || seenAction >= violent);
     }
   }
 }
