@@ -1,7 +1,7 @@
 import { expApprox } from '../../math/expApprox.js';
 import type { RandomSource } from '../../math/rng/index.js';
 import { sampleNegBinomial } from './campaigns.js';
-import { DECISION_SLACK, orderedLogitBracketed, orderedLogitFromOdds } from './choice.js';
+import { DECISION_SLACK, orderedLogitBracketed, orderedLogitFromOdds, slackCutpoints } from './choice.js';
 import { ladderOutcome, warProbability } from './ladder.js';
 import { normalQuantile } from './perception.js';
 import type { PreparedCrisis } from './prepare.js';
@@ -52,6 +52,9 @@ export interface Workspace {
   reader: Float64Array;
   /** e^{κ_c} of the cutpoints and e^{κ_v} of the clash threshold, computed once. */
   expCutpoints: Float64Array;
+  /** The same widened by ∓DECISION_SLACK (choice.ts: orderedLogitBracketed). */
+  cutpointsBelow: Float64Array;
+  cutpointsAbove: Float64Array;
   expClash: number;
   draws: Float64Array;
   memory: Float64Array;
@@ -73,6 +76,8 @@ export function createWorkspace(p: PreparedCrisis): Workspace {
     dyad: new Float64Array(mm * DYAD_FIELDS),
     reader: new Float64Array(mm * READER_FIELDS),
     expCutpoints: p.cutpoints.map(Math.exp),
+    cutpointsBelow: new Float64Array(p.cutpoints.length),
+    cutpointsAbove: new Float64Array(p.cutpoints.length),
     expClash: Math.exp(p.clashThreshold),
     draws: new Float64Array(3),
     memory: new Float64Array(mm),
@@ -107,6 +112,7 @@ function packInputs(p: PreparedCrisis, ws: Workspace): void {
   const { m, exerciser, exerciseTarget: target, launchActor: launcher, hostility } = p;
   const { dyad, reader } = ws;
   for (let c = 0; c < p.cutpoints.length; c++) ws.expCutpoints[c] = Math.exp(p.cutpoints[c]);
+  slackCutpoints(ws.expCutpoints, ws.cutpointsBelow, ws.cutpointsAbove);
   ws.expClash = Math.exp(p.clashThreshold);
   for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
     const d = i * m + j, o = d * DYAD_FIELDS, r = d * READER_FIELDS;
@@ -172,7 +178,7 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
 /** Month t's action of every ordered dyad, from the memories of month t − 1; returns the month's escalation score. */
 function chooseActions(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams, t: number, launches: number): number {
   const { m, weights, threatTerm } = p;
-  const { dyad, memory, action, reading, gritStep, expCutpoints, expClash, draws } = ws;
+  const { dyad, memory, action, reading, gritStep, expCutpoints, cutpointsBelow, cutpointsAbove, expClash, draws } = ws;
   const counts = ws.record.actions, K = weights.length, posturing = p.posturing;
   const exercise = p.exerciseScale[t - 1] > 0 ? 1 : 0, launching = launches > 0 ? 1 : 0;
   let score = 0;
@@ -197,7 +203,7 @@ function chooseActions(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams, 
       if (g > 0 && U1 < g) a = 0;
       else {
         const V1 = g > 0 ? (U1 - g) / (1 - g) : U1;
-        a = orderedLogitBracketed(V1, 1 - V1, x, expCutpoints);
+        a = orderedLogitBracketed(V1, 1 - V1, x, cutpointsBelow, cutpointsAbove);
         if (a < 0) a = orderedLogitFromOdds(V1 / (1 - V1), Math.exp(-u), expCutpoints);
         // Clash hazard w_ij h_ij h_ji σ(u − κ_v) = w_ij h_ij h_ji / (1 + e^{κ_v} e^{−u}) (ladder.ts). Only computed
         // when U2 may fall below it: U2·(1 + e^{κ_v}·x) ≥ w·(1 + slack) proves U2 ≥ the exact hazard.

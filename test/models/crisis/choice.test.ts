@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expApprox } from '../../../src/math/expApprox.js';
-import { orderedLogitBracketed, orderedLogitCategory, orderedLogitFromOdds, orderedLogitProbabilities, sigmoid } from '../../../src/models/crisis/choice.js';
+import { orderedLogitBracketed, orderedLogitCategory, orderedLogitFromOdds, orderedLogitProbabilities, sigmoid, slackCutpoints } from '../../../src/models/crisis/choice.js';
 import { streamFor } from '../../../src/math/rng/index.js';
 import { sigmaP } from './helpers.js';
 
@@ -36,12 +36,14 @@ describe('ordered logit', () => {
 describe('ordered logit from an approximate exponential', () => {
   const cut = Float64Array.of(-3, 1.5, 3.5);
   const expCut = cut.map(Math.exp);
+  const below = new Float64Array(3), above = new Float64Array(3);
+  slackCutpoints(expCut, below, above);
 
   it('when it decides, it decides as the exact odds and e^{−u} do; it declines only near a cutpoint', () => {
     fc.assert(
       fc.property(fc.double({ min: -12, max: 12, noNaN: true }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (u, U) => {
         const exact = orderedLogitFromOdds(U / (1 - U), Math.exp(-u), expCut);
-        const c = orderedLogitBracketed(U, 1 - U, expApprox(-u), expCut);
+        const c = orderedLogitBracketed(U, 1 - U, expApprox(-u), below, above);
         if (c >= 0) expect(c).toBe(exact);
         else expect(Math.min(...Array.from(expCut, (e) => Math.abs(Math.log(U / (1 - U)) - Math.log(e * Math.exp(-u)))))).toBeLessThan(1e-5);
       }),
@@ -54,7 +56,7 @@ describe('ordered logit from an approximate exponential', () => {
       const u = 0.3;
       const odds = expCut[k] * Math.exp(-u); // U/(1 − U) = the threshold itself
       const U = odds / (1 + odds);
-      for (const V of [U, U * (1 + 2 ** -52), U * (1 - 2 ** -52)]) expect(orderedLogitBracketed(V, 1 - V, expApprox(-u), expCut)).toBe(-1);
+      for (const V of [U, U * (1 + 2 ** -52), U * (1 - 2 ** -52)]) expect(orderedLogitBracketed(V, 1 - V, expApprox(-u), below, above)).toBe(-1);
     }
   });
 });
