@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * The `flashpoints` command. Each command lives in `commands/<name>.ts` and registers itself; registration
- * imports only light modules, and heavy ones are imported inside the action, so `flashpoints --help` and the
- * fast commands start quickly.
+ * imports only light modules, and heavy ones are imported inside the action. A call loads only the module of the
+ * command it names (COMMANDS below); `--help`, `help` and unknown names load them all, so the full list and
+ * commander's suggestions stay as they were.
  */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
@@ -10,27 +11,6 @@ import { InputError } from './errors.js';
 import { numberOption } from './output.js';
 import { INPUT_LIMITS_MIB, MAX_INPUT_MIB, setInputLimitMiB } from './io/readInput.js';
 import { NUMERICAL_HINT, NUMERICAL_PREFIX } from '../math/numericalError.js';
-import { registerValidate } from './commands/validate.js';
-import { registerShow } from './commands/show.js';
-import { registerSchema } from './commands/schema.js';
-import { registerMain } from './commands/main.js';
-import { registerSimulate } from './commands/simulate.js';
-import { registerAnalyze } from './commands/analyze.js';
-import { registerMatch } from './commands/match.js';
-import { registerTournament } from './commands/tournament.js';
-import { registerEvolve } from './commands/evolve.js';
-import { registerFit } from './commands/fit.js';
-import { registerData } from './commands/data.js';
-import { registerRun } from './commands/run.js';
-import { registerCalibrate } from './commands/calibrate.js';
-import { registerCompare } from './commands/compare.js';
-import { registerStore } from './commands/store.js';
-import { registerWorker } from './commands/worker.js';
-import { registerSensitivity } from './commands/sensitivity.js';
-import { registerExport } from './commands/export.js';
-import { registerDiscover } from './commands/discover.js';
-import { registerServe } from './commands/serve.js';
-
 // A closed pipe (`flashpoints schema | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
@@ -45,29 +25,47 @@ const program = new Command('flashpoints')
   .option('--max-input-mb <MiB>', `raise the size limit of input files (default: ${INPUT_LIMITS_MIB.scenario} MiB for scenarios, ${INPUT_LIMITS_MIB.data} MiB for data)`, numberOption('--max-input-mb', 0.001, MAX_INPUT_MIB))
   .hook('preAction', (cmd) => setInputLimitMiB(cmd.opts().maxInputMb as number | undefined));
 
-const commands: ((p: Command) => void)[] = [
-  registerMain,
-  registerValidate,
-  registerShow,
-  registerSchema,
-  registerSimulate,
-  registerAnalyze,
-  registerFit,
-  registerData,
-  registerCalibrate,
-  registerMatch,
-  registerTournament,
-  registerEvolve,
-  registerRun,
-  registerCompare,
-  registerStore,
-  registerWorker,
-  registerSensitivity,
-  registerExport,
-  registerDiscover,
-  registerServe,
+/**
+ * Every command, in the order `--help` lists them, as [name, loader of its register function]. A new command is
+ * one line: `['serve', async () => (await import('./commands/serve.js')).registerServe]`.
+ */
+const COMMANDS: [name: string, load: () => Promise<(p: Command) => void>][] = [
+  ['main', async () => (await import('./commands/main.js')).registerMain],
+  ['validate', async () => (await import('./commands/validate.js')).registerValidate],
+  ['show', async () => (await import('./commands/show.js')).registerShow],
+  ['schema', async () => (await import('./commands/schema.js')).registerSchema],
+  ['simulate', async () => (await import('./commands/simulate.js')).registerSimulate],
+  ['analyze', async () => (await import('./commands/analyze.js')).registerAnalyze],
+  ['fit', async () => (await import('./commands/fit.js')).registerFit],
+  ['data', async () => (await import('./commands/data.js')).registerData],
+  ['calibrate', async () => (await import('./commands/calibrate.js')).registerCalibrate],
+  ['match', async () => (await import('./commands/match.js')).registerMatch],
+  ['tournament', async () => (await import('./commands/tournament.js')).registerTournament],
+  ['evolve', async () => (await import('./commands/evolve.js')).registerEvolve],
+  ['run', async () => (await import('./commands/run.js')).registerRun],
+  ['compare', async () => (await import('./commands/compare.js')).registerCompare],
+  ['store', async () => (await import('./commands/store.js')).registerStore],
+  ['worker', async () => (await import('./commands/worker.js')).registerWorker],
+  ['sensitivity', async () => (await import('./commands/sensitivity.js')).registerSensitivity],
+  ['export', async () => (await import('./commands/export.js')).registerExport],
+  ['discover', async () => (await import('./commands/discover.js')).registerDiscover],
+  ['serve', async () => (await import('./commands/serve.js')).registerServe],
 ];
-for (const register of commands) register(program);
+
+/** The command a call names: its first argument that is not an option (nor the value of `--max-input-mb`). */
+function commandName(args: readonly string[]): string | undefined {
+  for (let k = 0; k < args.length; k++) {
+    if (args[k] === '--max-input-mb') k++;
+    else if (!args[k].startsWith('-')) return args[k];
+  }
+  return undefined;
+}
+
+const args = process.argv.slice(2);
+const named = commandName(args);
+const versionOnly = named === undefined && (args.includes('--version') || args.includes('-V'));
+const selected = versionOnly ? [] : COMMANDS.filter(([name]) => name === named);
+for (const [, load] of selected.length || versionOnly ? selected : COMMANDS) (await load())(program);
 
 // Sub-commands inherit exit override so usage errors reach the handler below instead of process.exit.
 for (const cmd of program.commands) cmd.exitOverride();

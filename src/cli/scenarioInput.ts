@@ -16,13 +16,7 @@ export interface ScenarioInput {
   ref: ScenarioRef;
 }
 
-/** Commander collector of a repeatable `--set PATH=VALUE`. */
-export function collectSet(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
-
-/** The help line of `--set`, shared by every model command. */
-export const SET_HELP = 'set a parameter, PATH=VALUE (repeatable; paths as in docs/scenario-format.md#paths, checked like the file)';
+export { collectSet, SET_HELP } from './setOption.js';
 
 /**
  * Reads the scenario file and applies `--set` overrides in order; a bad path or value is an InputError (exit 2)

@@ -23,9 +23,11 @@ export type LoadResult = { ok: true; scenario: Scenario; hash: string } | { ok: 
 /**
  * Parses a scenario from YAML or JSON text (JSON is read by the YAML parser, so both get line and column
  * positions). Every problem — syntax, schema, cross-reference — is reported at once, located in the text.
- * Pure: no file system; `file` only labels the messages. Example: `parseScenario(text, 'korea.yaml')`.
+ * Pure: no file system; `file` only labels the messages. `sha256` computes the hash (default: the core's own
+ * `sha256Hex`, which runs in the browser; Node callers may pass node:crypto's, which gives the same hex).
+ * Example: `parseScenario(text, 'korea.yaml')`.
  */
-export function parseScenario(text: string, file: string): LoadResult {
+export function parseScenario(text: string, file: string, options: { sha256?: (text: string) => string } = {}): LoadResult {
   const lineCounter = new LineCounter();
   const at = (offset: number) => lineCounter.linePos(offset);
   const { deepAt: deep, items } = scanText(text);
@@ -63,7 +65,7 @@ export function parseScenario(text: string, file: string): LoadResult {
     return capped(located, found.length - located.length);
   }
   const scenario = parsed.data as Scenario;
-  return { ok: true, scenario, hash: scenarioHash(scenario) };
+  return { ok: true, scenario, hash: scenarioHash(scenario, options.sha256) };
 }
 
 /** The first `SCENARIO_LIMITS.issues` issues, and how many more there were. */
@@ -74,8 +76,8 @@ function capped(issues: LocatedIssue[], unlocated = 0): LoadResult {
 }
 
 /** SHA-256 of the canonical JSON of the parsed scenario (defaults filled in): stable under key order and layout. */
-export function scenarioHash(s: Scenario): string {
-  return sha256Hex(canonicalJson(s));
+export function scenarioHash(s: Scenario, sha256: (text: string) => string = sha256Hex): string {
+  return sha256(canonicalJson(s));
 }
 
 /** Formats an issue as the CLI prints it. */

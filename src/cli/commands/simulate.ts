@@ -5,7 +5,7 @@ import { checkOutputTimes, LIMITS } from '../io/limits.js';
 
 /** The longest horizon `simulate` accepts, in years (--years and every --times entry). */
 const MAX_YEARS = 1000;
-import { collectSet, SET_HELP } from '../scenarioInput.js';
+import { collectSet, SET_HELP } from '../setOption.js';
 
 function timesOption(raw: string): number[] {
   const parts = raw.split(',').map((p) => p.trim());
@@ -40,10 +40,10 @@ export function registerSimulate(program: Command): void {
       const years = opts.years ?? 10;
       // The count is checked before the array is built (--years 1000 --step 1e-6 would be 10⁹ times).
       const times = opts.times ?? Array.from({ length: checkOutputTimes(years, opts.step) }, (_, k) => Math.round(k * opts.step * 1e9) / 1e9);
-      const { readScenarioInput } = await import('../scenarioInput.js');
+      const { loadScenarioInput } = await import('../loadScenario.js');
       const { underPolicy } = await import('../policyOption.js');
       const { simulateArms } = await import('../../models/arms/simulateArms.js');
-      const input = readScenarioInput(file, opts.set);
+      const input = await loadScenarioInput(file, opts.set);
       const { scenario, reference } = underPolicy(input, opts.policy);
       const res = simulateArms(scenario, { times, mode: opts.mode as 'auto', reference });
       if (csvFile) {

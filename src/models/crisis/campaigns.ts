@@ -33,9 +33,10 @@ export function sampleNegBinomial(mean: number, alpha: number, rng: RandomSource
     const c = 1 / Math.sqrt(9 * d);
     let g = -1;
     for (let t = 0; t < GAMMA_TRIES; t++) {
-      const x = normalQuantile(rng.nextDouble());
+      const Z = rng.nextDouble();
       const U = rng.nextDouble();
-      if (g >= 0) continue; // keep consuming the budget
+      if (g >= 0) continue; // keep consuming the budget (the quantile of Z is only needed for a live proposal)
+      const x = normalQuantile(Z);
       const v1 = 1 + c * x;
       if (v1 <= 0) continue;
       const v = v1 * v1 * v1;

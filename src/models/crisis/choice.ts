@@ -36,6 +36,39 @@ export function orderedLogitFromOdds(odds: number, expNegU: number, expCutpoints
   return c;
 }
 
+/**
+ * The relative margin by which a comparison made with `expApprox` must clear a threshold to be trusted: a thousand
+ * times the approximation's error (EXP_APPROX_ERROR), so rounding cannot close it.
+ */
+export const DECISION_SLACK = 1e-6;
+
+/**
+ * The choice of `orderedLogitFromOdds(num / den, e^{−u}, expCutpoints)` from an approximation `approxExpNegU` of
+ * e^{−u} (within EXP_APPROX_ERROR), without the division, or −1 when the odds num/den fall within DECISION_SLACK
+ * of a cutpoint and only the exact e^{−u} can decide; a result ≥ 0 is the exact one (test/models/crisis/choice.test.ts).
+ * `below` and `above` hold e^{κ_c}·(1 ∓ DECISION_SLACK) (see `slackCutpoints`): the odds pass each widened
+ * threshold or not, and the two counts differ exactly when the odds fall inside one's band. Branch-free: the
+ * counts are sums of `+(comparison)` (a 0/1 in V8, not a branch), since a loop that stops at the chosen category
+ * mispredicts once a dyad-month at random.
+ */
+export function orderedLogitBracketed(num: number, den: number, approxExpNegU: number, below: Float64Array, above: Float64Array): number {
+  const y = approxExpNegU * den;
+  let passLow = 0, passHigh = 0;
+  for (let q = 0; q < below.length; q++) {
+    passLow += +(num > below[q] * y);
+    passHigh += +(num > above[q] * y);
+  }
+  return passLow === passHigh ? passHigh : -1;
+}
+
+/** The widened thresholds of `orderedLogitBracketed`: e^{κ_c}·(1 − DECISION_SLACK) into `below`, ·(1 + DECISION_SLACK) into `above`. */
+export function slackCutpoints(expCutpoints: Float64Array, below: Float64Array, above: Float64Array): void {
+  for (let q = 0; q < expCutpoints.length; q++) {
+    below[q] = expCutpoints[q] * (1 - DECISION_SLACK);
+    above[q] = expCutpoints[q] * (1 + DECISION_SLACK);
+  }
+}
+
 /** The analytic category probabilities P(Y = c), c = 0 … N−1, of the ordered logit at propensity u. */
 export function orderedLogitProbabilities(u: number, cutpoints: ArrayLike<number>): number[] {
   const out: number[] = [];

@@ -1,6 +1,7 @@
+import { expApprox } from '../../math/expApprox.js';
 import type { RandomSource } from '../../math/rng/index.js';
 import { sampleNegBinomial } from './campaigns.js';
-import { orderedLogitFromOdds } from './choice.js';
+import { DECISION_SLACK, orderedLogitBracketed, orderedLogitFromOdds, slackCutpoints } from './choice.js';
 import { ladderOutcome, warProbability } from './ladder.js';
 import { normalQuantile } from './perception.js';
 import type { PreparedCrisis } from './prepare.js';
@@ -41,8 +42,19 @@ export interface RunRecord {
 /** Scratch state of a replication, allocated once per batch. */
 export interface Workspace {
   streams: StreamBank;
+  /**
+   * The per-dyad inputs of the monthly loop, interleaved ([d·DYAD_FIELDS + field], fields below), and those of
+   * the memory update ([d·READER_FIELDS + field]): refreshed from the PreparedCrisis at the start of every
+   * replication. One array read at a stride instead of a dozen side by side: V8 keeps a typed array's base and
+   * length in registers only for a few arrays, and reloads the rest from the stack at every access.
+   */
+  dyad: Float64Array;
+  reader: Float64Array;
   /** e^{κ_c} of the cutpoints and e^{κ_v} of the clash threshold, computed once. */
   expCutpoints: Float64Array;
+  /** The same widened by ∓DECISION_SLACK (choice.ts: orderedLogitBracketed). */
+  cutpointsBelow: Float64Array;
+  cutpointsAbove: Float64Array;
   expClash: number;
   draws: Float64Array;
   memory: Float64Array;
@@ -51,6 +63,8 @@ export interface Workspace {
   gritStep: Uint8Array;
   gritCount: Int32Array;
   lastClashYear: Int32Array;
+  /** The last calendar year with a clash in any dyad (−1: none yet). */
+  lastYear: number;
   record: RunRecord;
 }
 
@@ -59,7 +73,11 @@ export function createWorkspace(p: PreparedCrisis): Workspace {
   const mm = p.m * p.m;
   return {
     streams: new StreamBank(mm),
+    dyad: new Float64Array(mm * DYAD_FIELDS),
+    reader: new Float64Array(mm * READER_FIELDS),
     expCutpoints: p.cutpoints.map(Math.exp),
+    cutpointsBelow: new Float64Array(p.cutpoints.length),
+    cutpointsAbove: new Float64Array(p.cutpoints.length),
     expClash: Math.exp(p.clashThreshold),
     draws: new Float64Array(3),
     memory: new Float64Array(mm),
@@ -68,6 +86,7 @@ export function createWorkspace(p: PreparedCrisis): Workspace {
     gritStep: new Uint8Array(mm),
     gritCount: new Int32Array(mm),
     lastClashYear: new Int32Array(mm),
+    lastYear: -1,
     record: {
       score: new Float64Array(p.months),
       actions: new Float64Array(mm * p.weights.length),
@@ -78,6 +97,40 @@ export function createWorkspace(p: PreparedCrisis): Workspace {
   };
 }
 
+// Fields of Workspace.dyad: the propensity's static part, the threat term's exposure, the responses to remembered
+// escalation and conciliation, the clash factor w_ij·h_ij·h_ji (0 when the dyad cannot clash), the GRIT share, and
+// 1/0 flags for the exercise and launch floors (the action is at least posturing toward the target / adversaries).
+const U0 = 0, EXPOSURE = 1, ESCALATION = 2, CONCILIATION = 3, CLASH = 4, GRIT = 5, EXERCISE_FLOOR = 6, LAUNCH_FLOOR = 7;
+const DYAD_FIELDS = 8;
+// Fields of Workspace.reader (i reading j): effective bias and spread, 1/0 if j's exercises against i are read at
+// their scale, 1/0 if the dyad runs GRIT's state.
+const BIAS = 0, SPREAD = 1, EXERCISE_READ = 2, GRIT_STATE = 3;
+const READER_FIELDS = 4;
+
+/** Copies the prepared per-dyad inputs into the workspace's interleaved tables (and the cutpoints' exponentials). */
+function packInputs(p: PreparedCrisis, ws: Workspace): void {
+  const { m, exerciser, exerciseTarget: target, launchActor: launcher, hostility } = p;
+  const { dyad, reader } = ws;
+  for (let c = 0; c < p.cutpoints.length; c++) ws.expCutpoints[c] = Math.exp(p.cutpoints[c]);
+  slackCutpoints(ws.expCutpoints, ws.cutpointsBelow, ws.cutpointsAbove);
+  ws.expClash = Math.exp(p.clashThreshold);
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
+    const d = i * m + j, o = d * DYAD_FIELDS, r = d * READER_FIELDS;
+    dyad[o + U0] = p.u0[d];
+    dyad[o + EXPOSURE] = p.threatExposure[d];
+    dyad[o + ESCALATION] = p.escalationWeight[d];
+    dyad[o + CONCILIATION] = p.conciliationWeight[d];
+    dyad[o + CLASH] = p.clashWeight[d] > 0 && p.friction[d] > 0 ? p.clashWeight[d] * p.friction[d] : 0;
+    dyad[o + GRIT] = p.gritWeight[d];
+    dyad[o + EXERCISE_FLOOR] = exerciser[i] === 1 && j === target ? 1 : 0;
+    dyad[o + LAUNCH_FLOOR] = i === launcher && hostility[d] > 0 ? 1 : 0;
+    reader[r + BIAS] = p.bias[d];
+    reader[r + SPREAD] = p.spread[d];
+    reader[r + EXERCISE_READ] = exerciser[j] === 1 && i === target ? 1 : 0;
+    reader[r + GRIT_STATE] = p.gritWeight[d] > 0 && hostility[d] > 0 ? 1 : 0;
+  }
+}
+
 /** Seeds every stream of the workspace for (seed, future, replication): stream k = streamFor(seed, future, replication, k). */
 export function seedReplication(ws: Workspace, seed: number, future: number, replication: number): void {
   ws.streams.seed(seed, future, replication);
@@ -86,18 +139,20 @@ export function seedReplication(ws: Workspace, seed: number, future: number, rep
 /**
  * Runs one replication with the workspace's streams (seeded by `seedReplication`), or any KeyedStreams (tests
  * give fixed sequences), and leaves its results in `ws.record`. Pure apart from writing into `ws`; allocation-free.
+ * The month is split in two functions (choices, then memories) and the rare steps (a clash, a GRIT state change)
+ * in functions of their own: V8 inlines into each optimised function only up to a budget of bytecode, and the
+ * per-dyad helpers (the generator, `exp`, the normal quantile) must all fit in the loop that calls them, or each
+ * call boxes its double result (docs/performance.md).
  */
 export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams = ws.streams): RunRecord {
-  const { m, months, weights, u0, hostility, friction, threatTerm, threatExposure, escalationWeight, conciliationWeight, clashWeight, gritWeight, bias, spread, warBase } = p;
-  const { memory, action, reading, gritStep, gritCount, lastClashYear, record, expCutpoints, expClash } = ws;
+  const { m, months, hostility, gritWeight } = p;
+  const { record, gritStep } = ws;
+  packInputs(p, ws);
   const launchSource: RandomSource = { nextDouble: () => streams.next(p.launchActor * m + p.launchActor) };
-  const K = weights.length, counts = record.actions;
-  const lambda = p.memory, unit = p.scoreUnit, wPost = weights[p.posturing];
-  const posturing = p.posturing, violent = p.violent, exerciser = p.exerciser, target = p.exerciseTarget, launcher = p.launchActor;
-  const { draws } = ws;
-  memory.fill(0);
-  gritCount.fill(0);
-  lastClashYear.fill(-1);
+  ws.memory.fill(0);
+  ws.gritCount.fill(0);
+  ws.lastClashYear.fill(-1);
+  ws.lastYear = -1;
   for (let d = 0; d < m * m; d++) gritStep[d] = gritWeight[d] > 0 && hostility[d] > 0 ? 1 : 0;
   record.actions.fill(0);
   record.dyadClashYears.fill(0);
@@ -108,91 +163,115 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
   record.warDyad = -1;
   record.nuclearMonth = 0;
   record.launches = 0;
-  let lastYear = -1;
-
   for (let t = 1; t <= months; t++) {
-    const year = p.yearOf[t - 1];
-    const exScale = p.exerciseScale[t - 1];
     let launches = 0;
     if (p.launchActor >= 0) {
       launches = sampleNegBinomial(p.launchMean[t - 1], p.launchDispersion, launchSource);
       record.launches += launches;
     }
-    let score = 0;
-    for (let i = 0; i < m; i++) {
-      const threat = threatTerm[(t - 1) * m + i];
-      for (let j = 0; j < m; j++) {
-        if (i === j) continue;
-        const d = i * m + j;
-        streams.dyadDraws(d, draws);
-        const U1 = draws[0], U2 = draws[1];
-        reading[d] = draws[2];
-        const H = memory[d];
-        const u = u0[d] + threatExposure[d] * threat + (H > 0 ? escalationWeight[d] : conciliationWeight[d]) * H;
-        const x = Math.exp(-u);
-        let a: number;
-        let hazard = 0;
-        // A running GRIT step is taken with probability g (the GRIT share of the dyad's rule, 1 under full
-        // adherence): on U1 < g; otherwise U1 rescaled to [0, 1) chooses as usual, so g = 0 leaves U1 untouched.
-        const g = gritStep[d] === 1 ? gritWeight[d] : 0;
-        if (g > 0 && U1 < g) a = 0;
-        else {
-          const V1 = g > 0 ? (U1 - g) / (1 - g) : U1;
-          a = orderedLogitFromOdds(V1 / (1 - V1), x, expCutpoints);
-          // Clash hazard w_ij h_ij h_ji σ(u − κ_v) = w_ij h_ij h_ji / (1 + e^{κ_v} e^{−u}) (ladder.ts).
-          if (clashWeight[d] > 0 && friction[d] > 0) hazard = (clashWeight[d] * friction[d]) / (1 + expClash * x);
-        }
-        let rung = 0;
-        if (U2 < hazard) {
-          const pWar = record.warMonth === 0 ? warProbability(warBase[d], p.tensionEffect, Math.max(0, 0.5 * (H + memory[j * m + i]))) : 0;
-          rung = ladderOutcome(U2, hazard, pWar, p.nuclearGivenWar);
-        }
-        if (rung > 0) {
-          a = violent;
-          record.clashes++;
-          if (lastClashYear[d] !== year) {
-            lastClashYear[d] = year;
-            record.dyadClashYears[d]++;
-            record.clashYearFlags[d * p.years + year] = 1;
-          }
-          if (lastYear !== year) {
-            lastYear = year;
-            record.clashYears++;
-          }
-          if (rung >= 2) {
-            record.warMonth = t;
-            record.warDyad = d;
-          }
-          if (rung === 3) {
-            record.nuclearMonth = t;
-            a = p.nuclear;
-          }
-        } else if (a < posturing) {
-          if (exScale > 0 && exerciser[i] === 1 && j === target) a = posturing;
-          else if (launches > 0 && i === launcher && hostility[d] > 0) a = posturing;
-        }
-        action[d] = a;
-        counts[d * K + a]++;
-        score += weights[a];
-      }
-    }
-    record.score[t - 1] = score;
-
-    // Memories: i reads j's action toward i (exercises read at their scale), with i's bias and spread.
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < m; j++) {
-        if (i === j) continue;
-        const d = i * m + j;
-        let truth = weights[action[j * m + i]];
-        if (exScale > 0 && exerciser[j] === 1 && i === target) truth += (exScale - 1) * wPost;
-        const sp = spread[d];
-        const seen = truth + bias[d] + (sp > 0 ? sp * normalQuantile(reading[d]) : 0); // perception.ts: perceive
-        memory[d] += lambda * (seen / unit - memory[d]);
-        if (gritWeight[d] > 0 && hostility[d] > 0) gritUpdate(ws, p, d, seen >= wPost / 2 || action[j * m + i] >= violent);
-      }
-    }
+    record.score[t - 1] = chooseActions(p, ws, streams, t, launches);
+    updateMemories(p, ws, t);
   }
   return record;
+}
+
+/** Month t's action of every ordered dyad, from the memories of month t − 1; returns the month's escalation score. */
+function chooseActions(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams, t: number, launches: number): number {
+  const { m, weights, threatTerm } = p;
+  const { dyad, memory, action, reading, gritStep, expCutpoints, cutpointsBelow, cutpointsAbove, expClash, draws } = ws;
+  const counts = ws.record.actions, K = weights.length, posturing = p.posturing;
+  const exercise = p.exerciseScale[t - 1] > 0 ? 1 : 0, launching = launches > 0 ? 1 : 0;
+  let score = 0;
+  for (let i = 0; i < m; i++) {
+    const threat = threatTerm[(t - 1) * m + i];
+    for (let j = 0; j < m; j++) {
+      if (i === j) continue;
+      const d = i * m + j, o = d * DYAD_FIELDS;
+      streams.dyadDraws(d, draws);
+      const U1 = draws[0], U2 = draws[1];
+      reading[d] = draws[2];
+      const H = memory[d];
+      const u = dyad[o + U0] + dyad[o + EXPOSURE] * threat + (H > 0 ? dyad[o + ESCALATION] : dyad[o + CONCILIATION]) * H;
+      // The decisions compare e^{−u} against thresholds; an approximation settles them unless one is too close
+      // to call, and then Math.exp does (DECISION_SLACK): the same choices and clashes as with e^{−u} throughout.
+      const x = expApprox(-u);
+      let a: number;
+      let hazard = 0;
+      // A running GRIT step is taken with probability g (the GRIT share of the dyad's rule, 1 under full
+      // adherence): on U1 < g; otherwise U1 rescaled to [0, 1) chooses as usual, so g = 0 leaves U1 untouched.
+      const g = gritStep[d] === 1 ? dyad[o + GRIT] : 0;
+      if (g > 0 && U1 < g) a = 0;
+      else {
+        const V1 = g > 0 ? (U1 - g) / (1 - g) : U1;
+        a = orderedLogitBracketed(V1, 1 - V1, x, cutpointsBelow, cutpointsAbove);
+        if (a < 0) a = orderedLogitFromOdds(V1 / (1 - V1), Math.exp(-u), expCutpoints);
+        // Clash hazard w_ij h_ij h_ji σ(u − κ_v) = w_ij h_ij h_ji / (1 + e^{κ_v} e^{−u}) (ladder.ts). Only computed
+        // when U2 may fall below it: U2·(1 + e^{κ_v}·x) ≥ w·(1 + slack) proves U2 ≥ the exact hazard.
+        const w = dyad[o + CLASH];
+        if (w > 0 && U2 * (1 + expClash * x) < w * (1 + DECISION_SLACK)) hazard = w / (1 + expClash * Math.exp(-u));
+      }
+      if (U2 < hazard) a = clash(p, ws, t, d, j * m + i, U2, hazard, a);
+      // Exercises and launch months make the action at least posturing (conditions first: they are fixed for the
+      // dyad and month, so the branch predicts; the action's order is random).
+      else if (exercise * dyad[o + EXERCISE_FLOOR] + launching * dyad[o + LAUNCH_FLOOR] > 0 && a < posturing) a = posturing;
+      action[d] = a;
+      counts[d * K + a]++;
+      score += weights[a];
+    }
+  }
+  return score;
+}
+
+/**
+ * Dyad d's ladder in month t (d's uniform U2 fell below its clash hazard): the rung reached, recorded; returns the
+ * action it takes — violent escalation, nuclear use, or the chosen action `a` when the ladder stops at rung 0.
+ */
+function clash(p: PreparedCrisis, ws: Workspace, t: number, d: number, reverse: number, U2: number, hazard: number, a: number): number {
+  const { record, memory } = ws;
+  const pWar = record.warMonth === 0 ? warProbability(p.warBase[d], p.tensionEffect, Math.max(0, 0.5 * (memory[d] + memory[reverse]))) : 0;
+  const rung = ladderOutcome(U2, hazard, pWar, p.nuclearGivenWar);
+  if (rung === 0) return a;
+  const year = p.yearOf[t - 1];
+  record.clashes++;
+  if (ws.lastClashYear[d] !== year) {
+    ws.lastClashYear[d] = year;
+    record.dyadClashYears[d]++;
+    record.clashYearFlags[d * p.years + year] = 1;
+  }
+  if (ws.lastYear !== year) {
+    ws.lastYear = year;
+    record.clashYears++;
+  }
+  if (rung >= 2) {
+    record.warMonth = t;
+    record.warDyad = d;
+  }
+  if (rung === 3) {
+    record.nuclearMonth = t;
+    return p.nuclear;
+  }
+  return p.violent;
+}
+
+/** Memories after month t: i reads j's action toward i (exercises read at their scale), with i's bias and spread. */
+function updateMemories(p: PreparedCrisis, ws: Workspace, t: number): void {
+  const { m, weights } = p;
+  const { reader, memory, action, reading } = ws;
+  const lambda = p.memory, unit = p.scoreUnit, wPost = weights[p.posturing], violent = p.violent;
+  const exScale = p.exerciseScale[t - 1], exercise = exScale > 0 ? 1 : 0;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < m; j++) {
+      if (i === j) continue;
+      const d = i * m + j, r = d * READER_FIELDS;
+      const seenAction = action[j * m + i];
+      let truth = weights[seenAction];
+      if (exercise * reader[r + EXERCISE_READ] > 0) truth += (exScale - 1) * wPost;
+      const sp = reader[r + SPREAD];
+      const seen = truth + reader[r + BIAS] + (sp > 0 ? sp * normalQuantile(reading[d]) : 0); // perception.ts: perceive
+      memory[d] += lambda * (seen / unit - memory[d]);
+      if (reader[r + GRIT_STATE] > 0) gritUpdate(ws, p, d, seen >= wPost / 2 || seenAction >= violent);
+    }
+  }
 }
 
 /** GRIT's state: a step runs while reciprocated; `gritPatience` unreciprocated months pause it for `gritPause` months. */

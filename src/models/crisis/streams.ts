@@ -45,6 +45,18 @@ function mix64Halves(hi: number, lo: number): void {
   outHi = (zh ^ (zh >>> 31)) >>> 0;
 }
 
+/** Scaling by a power of two is exact, and a product is several times cheaper than V8's division by the same constant. */
+const TWO_TO_MINUS_53 = 2 ** -53;
+const TWO_TO_MINUS_32 = 2 ** -32;
+
+/**
+ * The carry out of the 32-bit addition a + b = sum (mod 2³²), without a branch: bit 31 of (a ∧ b) ∨ ((a ∨ b) ∧ ¬sum)
+ * (both top bits set, or one set and the sum's clear).
+ */
+export function carryOut(a: number, b: number, sum: number): number {
+  return ((a & b) | ((a | b) & ~sum)) >>> 31;
+}
+
 /** What a crisis run draws from: the next uniform on [0, 1) of stream k. Tests substitute fixed sequences. */
 /** Generator steps per dyad-month: fixed, whether or not the draws are used. */
 export const DYAD_STEPS = 2;
@@ -70,15 +82,15 @@ export class StreamBank implements KeyedStreams {
     const st = this.state, o = 4 * k;
     const s0hi = st[o], s0lo = st[o + 1];
     let s1hi = st[o + 2], s1lo = st[o + 3];
-    const lo = (s0lo >>> 0) + (s1lo >>> 0);
-    const hi = (s0hi + s1hi + (lo > 4294967295 ? 1 : 0)) >>> 0;
+    const lo = (s0lo + s1lo) | 0;
+    const hi = (s0hi + s1hi + carryOut(s0lo, s1lo, lo)) | 0;
     s1hi ^= s0hi;
     s1lo ^= s0lo;
     st[o] = ((s0hi << 24) | (s0lo >>> 8)) ^ s1hi ^ ((s1hi << 16) | (s1lo >>> 16));
     st[o + 1] = ((s0lo << 24) | (s0hi >>> 8)) ^ s1lo ^ (s1lo << 16);
     st[o + 2] = (s1lo << 5) | (s1hi >>> 27);
     st[o + 3] = (s1hi << 5) | (s1lo >>> 27);
-    return (hi * 2097152 + ((lo >>> 0) >>> 11)) / 9007199254740992;
+    return ((hi >>> 0) * 2097152 + (lo >>> 11)) * TWO_TO_MINUS_53;
   }
 
   /**
@@ -90,29 +102,28 @@ export class StreamBank implements KeyedStreams {
    */
   dyadDraws(k: number, out: Float64Array): void {
     const st = this.state, o = 4 * k;
-    let s0hi = st[o], s0lo = st[o + 1], s1hi = st[o + 2], s1lo = st[o + 3];
-    for (let q = 0; q < 2; q++) {
-      const lo = (s0lo >>> 0) + (s1lo >>> 0);
-      const hi = (s0hi + s1hi + (lo > 4294967295 ? 1 : 0)) >>> 0;
-      if (q === 0) out[1] = (hi * 2097152 + ((lo >>> 0) >>> 11)) / 9007199254740992;
-      else {
-        out[0] = (hi + 0.5) / 4294967296;
-        out[2] = ((lo >>> 0) + 0.5) / 4294967296;
-      }
-      s1hi ^= s0hi;
-      s1lo ^= s0lo;
-      const a = ((s0hi << 24) | (s0lo >>> 8)) ^ s1hi ^ ((s1hi << 16) | (s1lo >>> 16));
-      const b = ((s0lo << 24) | (s0hi >>> 8)) ^ s1lo ^ (s1lo << 16);
-      s0hi = a;
-      s0lo = b;
-      const c = (s1lo << 5) | (s1hi >>> 27);
-      s1lo = (s1hi << 5) | (s1lo >>> 27);
-      s1hi = c;
-    }
-    st[o] = s0hi;
-    st[o + 1] = s0lo;
-    st[o + 2] = s1hi;
-    st[o + 3] = s1lo;
+    const s0hi = st[o], s0lo = st[o + 1], s1hi = st[o + 2], s1lo = st[o + 3];
+    // Both steps written out on int32 values (| 0 keeps V8's arithmetic in 32-bit registers) with a branch-free
+    // carry (carryOut): a comparison would compile to a branch taken half the time at random, mispredicted as
+    // often, and cost more than the rest of the generator. Step 1: output s0 + s1, then the state update.
+    let lo = (s0lo + s1lo) | 0;
+    let hi = (s0hi + s1hi + carryOut(s0lo, s1lo, lo)) | 0;
+    out[1] = ((hi >>> 0) * 2097152 + (lo >>> 11)) * TWO_TO_MINUS_53;
+    const x1hi = s1hi ^ s0hi, x1lo = s1lo ^ s0lo;
+    const a0hi = ((s0hi << 24) | (s0lo >>> 8)) ^ x1hi ^ ((x1hi << 16) | (x1lo >>> 16));
+    const a0lo = ((s0lo << 24) | (s0hi >>> 8)) ^ x1lo ^ (x1lo << 16);
+    const a1hi = (x1lo << 5) | (x1hi >>> 27);
+    const a1lo = (x1hi << 5) | (x1lo >>> 27);
+    // Step 2.
+    lo = (a0lo + a1lo) | 0;
+    hi = (a0hi + a1hi + carryOut(a0lo, a1lo, lo)) | 0;
+    out[0] = ((hi >>> 0) + 0.5) * TWO_TO_MINUS_32;
+    out[2] = ((lo >>> 0) + 0.5) * TWO_TO_MINUS_32;
+    const x2hi = a1hi ^ a0hi, x2lo = a1lo ^ a0lo;
+    st[o] = ((a0hi << 24) | (a0lo >>> 8)) ^ x2hi ^ ((x2hi << 16) | (x2lo >>> 16));
+    st[o + 1] = ((a0lo << 24) | (a0hi >>> 8)) ^ x2lo ^ (x2lo << 16);
+    st[o + 2] = (x2lo << 5) | (x2hi >>> 27);
+    st[o + 3] = (x2hi << 5) | (x2lo >>> 27);
   }
 
   /** Seeds every stream k to `streamFor(seed, future, replication, k)`. */
