@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, cliAsync, cliDoc, koreaYaml, tempDir, testServer } from './fixture.js';
@@ -28,7 +28,10 @@ describe('POST /api/<command> gives the CLI document', () => {
 
   it('a bundled scenario fetched as JSON and posted back has the hash of its file', async () => {
     const list = await call(server.url, 'GET', '/api/scenarios');
-    expect(list.json.scenarios.map((s: { id: string }) => s.id)).toEqual(['korea-2024', 'richardson-1909']);
+    // every scenario file the package ships, in file-name order
+    const shipped = readdirSync('scenarios').filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => `scenarios/${f}`);
+    expect(list.json.scenarios.map((s: { file: string }) => s.file)).toEqual(shipped);
+    expect(list.json.scenarios.map((s: { id: string }) => s.id)).toContain('korea-2024');
     for (const entry of list.json.scenarios) {
       const one = await call(server.url, 'GET', `/api/scenarios/${entry.id}`);
       expect(one.json.hash).toBe(entry.hash);
