@@ -2,14 +2,16 @@
 // shows the same P(war) as the CLI's `flashpoints run` for the same settings (the worker runs the unchanged core),
 // answers lever moves, opens a number's source, renders a stored comparison, and fits a 390 px screen.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComparisonResult } from '../../src/report/types.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { chromiumSkipReason, launchChromium, type LaunchedChromium } from '../browser/chromium.js';
-import { serveApp, type AppServer } from './staticServer.js';
+import { startServer, type RunningServer } from '../../src/server/startServer.js';
 import { buildApp, OUTPUT_DIR } from './buildApp.js';
 
 // Page-side globals of the evaluate callbacks: the root tsconfig has no DOM library (the core must not use it).
@@ -25,16 +27,20 @@ const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
 
 describe.skipIf(chromiumSkipReason)('the app in Chromium', () => {
   let chromium: LaunchedChromium;
-  let server: AppServer;
+  let server: RunningServer;
+  let storeDir: string;
   let comparison: ComparisonResult;
   let page: Page;
   const problems: string[] = [];
 
   beforeAll(async () => {
     await buildApp();
-    // A small stored experiment, computed by the real CLI (4 futures × 8 runs per policy).
-    comparison = JSON.parse(cli(['compare', korea, '--futures', '4', '--runs', '8', '--no-store', '--json'])) as ComparisonResult;
-    server = await serveApp(`${repo}web/dist`, [comparison]);
+    // A small stored experiment, computed by the real CLI (4 futures × 8 runs per policy) into a fresh store that
+    // the real `flashpoints serve` (startServer) then reads back and serves with the built app.
+    storeDir = mkdtempSync(join(tmpdir(), 'flashpoints-app-'));
+    const store = join(storeDir, 'store.sqlite');
+    comparison = JSON.parse(cli(['compare', korea, '--futures', '4', '--runs', '8', '--store', store, '--json'])) as ComparisonResult;
+    server = await startServer({ port: 0, threads: 1, store });
     chromium = await launchChromium();
     page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
@@ -45,6 +51,7 @@ describe.skipIf(chromiumSkipReason)('the app in Chromium', () => {
   afterAll(async () => {
     await chromium?.close();
     await server?.close();
+    if (storeDir) rmSync(storeDir, { recursive: true, force: true });
   });
 
   it('loads with no console error and draws the map, the network and the charts', async () => {
