@@ -187,20 +187,32 @@ export class ExperimentStore {
    */
   forEachCell(experiment: string, policy: string, visit: (future: number, outcome: CellOutcome, scores: CellScores) => void): void {
     const rows = this.guard('read', () => this.db.prepare('SELECT * FROM cells WHERE experiment = ? AND policy = ? ORDER BY future').iterate(experiment, policy) as IterableIterator<CellRow>);
-    for (;;) {
-      const next = this.guard('read', () => rows.next());
-      if (next.done) break;
-      const row = next.value;
-      this.refuseCorrupt(row);
-      if (row.scores) visit(row.future, JSON.parse(row.data) as CellOutcome, unpackScores(row.scores));
-      else {
-        const c = JSON.parse(row.data) as CellAggregate;
-        const hist = new Int32Array(3 * c.hist.length);
-        c.hist.forEach((h, k) => hist.set(h, 3 * k));
-        visit(row.future, outcomeOf(row), { scoreSum: Float64Array.from(c.scoreSum), hist });
+    // The statement must be closed whatever happens (a corrupt cell, an error in `visit`): an open one keeps the
+    // connection busy for every later query.
+    try {
+      for (;;) {
+        const next = this.guard('read', () => rows.next());
+        if (next.done) break;
+        this.visitRow(next.value, visit);
       }
+    } finally {
+      rows.return?.();
     }
   }
+
+  /** Checks one row and hands its outcome and monthly scores (packed, or from a schema-1 row's JSON) to `visit`. */
+  private visitRow(row: CellRow, visit: (future: number, outcome: CellOutcome, scores: CellScores) => void): void {
+    this.refuseCorrupt(row);
+    if (row.scores) {
+      visit(row.future, JSON.parse(row.data) as CellOutcome, unpackScores(row.scores));
+      return;
+    }
+    const c = JSON.parse(row.data) as CellAggregate;
+    const hist = new Int32Array(3 * c.hist.length);
+    c.hist.forEach((h, k) => hist.set(h, 3 * k));
+    visit(row.future, outcomeOf(row), { scoreSum: Float64Array.from(c.scoreSum), hist });
+  }
+
 
   /** The row of a cell, checked (checksum, shape, counts); undefined when absent. */
   private verifiedRow(experiment: string, policy: string, future: number): CellRow | undefined {

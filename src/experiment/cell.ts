@@ -122,35 +122,77 @@ export interface CellScores {
   hist: Int32Array;
 }
 
-// Layout of a packed score buffer: Int32 months, Int32 triples, then Float64 scoreSum[months], then Int32 hist[3 × triples].
+// Layout of a packed score buffer (little-endian): Int32 months, Int32 triples, Float64 scoreSum[months], then each
+// histogram triple as three unsigned LEB128 varints — the month's step from the previous triple's, the score's
+// zigzag step from the previous score of the same month (from 0 at a new month), the count — about 3–4 bytes a
+// triple instead of JSON's ~10 or Int32's 12.
 const SCORE_HEADER = 8;
 
-/** Packs monthly scores into one little-endian byte buffer (the layout `unpackScores` reads). */
+/** Packs monthly scores into one byte buffer (the layout `unpackScores` reads). */
 export function packScores(s: CellScores): Uint8Array {
   const months = s.scoreSum.length, triples = s.hist.length / 3;
-  const bytes = new Uint8Array(SCORE_HEADER + 8 * months + 4 * s.hist.length);
-  const view = new DataView(bytes.buffer);
+  const bytes: number[] = [];
+  const varint = (v: number) => {
+    while (v >= 0x80) {
+      bytes.push((v & 0x7f) | 0x80);
+      v = Math.floor(v / 128);
+    }
+    bytes.push(v);
+  };
+  let month = 0, score = 0;
+  for (let k = 0; k < s.hist.length; k += 3) {
+    if (s.hist[k] !== month) score = 0;
+    varint(s.hist[k] - month);
+    const step = s.hist[k + 1] - score;
+    varint(step >= 0 ? 2 * step : -2 * step - 1);
+    varint(s.hist[k + 2]);
+    month = s.hist[k];
+    score = s.hist[k + 1];
+  }
+  const at = SCORE_HEADER + 8 * months;
+  const out = new Uint8Array(at + bytes.length);
+  const view = new DataView(out.buffer);
   view.setInt32(0, months, true);
   view.setInt32(4, triples, true);
   for (let t = 0; t < months; t++) view.setFloat64(SCORE_HEADER + 8 * t, s.scoreSum[t], true);
-  const at = SCORE_HEADER + 8 * months;
-  for (let k = 0; k < s.hist.length; k++) view.setInt32(at + 4 * k, s.hist[k], true);
-  return bytes;
+  out.set(bytes, at);
+  return out;
 }
 
 /**
- * Reads a buffer written by `packScores`; throws on a buffer whose length disagrees with its header (a damaged
- * blob). `bytes` may be a view into a larger buffer (a Node Buffer from SQLite).
+ * Reads a buffer written by `packScores`; throws on a buffer that does not decode to exactly its header's
+ * triples (a damaged blob). `bytes` may be a view into a larger buffer (a Node Buffer from SQLite).
  */
 export function unpackScores(bytes: Uint8Array): CellScores {
   if (bytes.byteLength < SCORE_HEADER) throw new Error('the score buffer is shorter than its header');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const months = view.getInt32(0, true), triples = view.getInt32(4, true);
-  if (months < 0 || triples < 0 || bytes.byteLength !== SCORE_HEADER + 8 * months + 12 * triples) throw new Error('the score buffer has the wrong length for its header');
+  if (months < 0 || triples < 0 || bytes.byteLength < SCORE_HEADER + 8 * months + 3 * triples) throw new Error('the score buffer is too short for its header');
   const scoreSum = new Float64Array(months), hist = new Int32Array(3 * triples);
   for (let t = 0; t < months; t++) scoreSum[t] = view.getFloat64(SCORE_HEADER + 8 * t, true);
-  const at = SCORE_HEADER + 8 * months;
-  for (let k = 0; k < hist.length; k++) hist[k] = view.getInt32(at + 4 * k, true);
+  let at = SCORE_HEADER + 8 * months;
+  const varint = () => {
+    let v = 0, scale = 1, b;
+    do {
+      if (at >= bytes.byteLength) throw new Error('the score buffer ends inside a number');
+      b = bytes[at++];
+      v += (b & 0x7f) * scale;
+      scale *= 128;
+    } while (b & 0x80);
+    return v;
+  };
+  let month = 0, score = 0;
+  for (let k = 0; k < hist.length; k += 3) {
+    const dm = varint();
+    if (dm > 0) score = 0;
+    month += dm;
+    const z = varint();
+    score += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+    hist[k] = month;
+    hist[k + 1] = score;
+    hist[k + 2] = varint();
+  }
+  if (at !== bytes.byteLength) throw new Error('the score buffer has bytes after its last triple');
   return { scoreSum, hist };
 }
 
