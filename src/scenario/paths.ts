@@ -71,19 +71,22 @@ export interface ResolvedPath {
  */
 export function resolvePath(path: string, actorIds: readonly string[]): ResolvedPath | { error: string; hint: string } {
   // Memoised: the crisis model's preparation resolves the same few hundred paths for every cell of an experiment.
-  // The answer depends on the path and the actor ids alone; callers never modify it (it is frozen).
-  const key = `${actorIds.join(',')}\u0000${path}`;
-  let hit = resolved.get(key);
-  if (!hit) {
+  // The answer depends on the path and the actor ids alone (compared element by element: cheaper than a joined
+  // key); callers never modify it (it is frozen).
+  let bucket = resolved.get(path);
+  if (!bucket) {
     if (resolved.size >= RESOLVED_LIMIT) resolved.clear();
-    hit = Object.freeze(matchPath(path, actorIds));
-    resolved.set(key, hit);
+    resolved.set(path, (bucket = []));
   }
-  return hit;
+  for (const e of bucket) if (sameIds(e.actorIds, actorIds)) return e.result;
+  const result = Object.freeze(matchPath(path, actorIds));
+  if (bucket.length < 8) bucket.push({ actorIds: [...actorIds], result });
+  return result;
 }
 
-const resolved = new Map<string, ResolvedPath | { error: string; hint: string }>();
+const resolved = new Map<string, { actorIds: readonly string[]; result: ResolvedPath | { error: string; hint: string } }[]>();
 const RESOLVED_LIMIT = 10_000;
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, k) => x === b[k]);
 
 function matchPath(path: string, actorIds: readonly string[]): ResolvedPath | { error: string; hint: string } {
   const parts = path.split('.');
