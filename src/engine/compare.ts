@@ -1,11 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyzeExperiment } from '../experiment/analyze.js';
-import type { CellAggregate } from '../experiment/cell.js';
+import { analyzeExperiment, type ExperimentOutcomes, type PooledScores } from '../experiment/analyze.js';
+import { packCell, ScorePool, type CellAggregate, type PackedCell } from '../experiment/cell.js';
+import { OutcomeTable } from '../experiment/outcomeTable.js';
 import { dyadSets } from '../experiment/dyadSets.js';
 import { experimentsTable, type StoredDesign } from '../experiment/experimentsTable.js';
 import { sampleFutures, scenarioForFuture } from '../experiment/futures.js';
 import { recordWeights, weightVector } from '../calibrate/recordWeights.js';
-import { runCell, type CellTask } from '../experiment/runCell.js';
+import { runCellPacked, type CellTask } from '../experiment/runCell.js';
 import type { ComparisonResult, WeightsResult } from '../report/types.js';
 import { canonicalJson } from '../scenario/canonical.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -13,7 +17,7 @@ import { sha256Hex } from '../scenario/sha256.js';
 import { listParameters } from '../scenario/summary.js';
 import { VERSION } from '../version.js';
 import { ExperimentStore } from './experimentStore.js';
-import { executeCells, localPool } from './executeCells.js';
+import { executeCells, localPool, type CellExecutor } from './executeCells.js';
 import type { QueueRunOptions } from './queue/coordinator.js';
 
 /** How cells are run and kept: what a comparison and a sensitivity analysis share. */
@@ -62,51 +66,60 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
   const options = { policies: policies.map((p) => p.id), futures: o.futures, runs: o.runs, horizonMonths: o.horizonMonths, design: 'lhs' as const, threshold: o.threshold };
   const experimentId = sha256Hex(canonicalJson({ scenario: hash, seed: o.seed, options, version: VERSION })).slice(0, 32);
 
-  const store = o.store ? ExperimentStore.open(o.store) : null;
-  const cells = new Map<string, CellAggregate>();
+  // The cells go to the store as they arrive and the analysis streams them back from it (docs/experiments.md#memory):
+  // without --store, to a scratch store in the temporary directory, removed at the end.
+  const scratch = o.store ? null : mkdtempSync(join(tmpdir(), 'flashpoints-compare-'));
+  const store = ExperimentStore.open(o.store ?? join(scratch!, 'cells.sqlite'));
+  const policyAt = new Map(policies.map((p, k) => [p.id, k]));
+  const table = new OutcomeTable(policies.length, design.futures.length, sets.map((x) => x.id));
   let computed = 0, reused = 0;
   let weights: WeightsResult | undefined;
+  let pooled: ExperimentOutcomes['pooled'];
   try {
-    const owner = store?.scenario();
-    if (store && owner && owner.hash !== hash && !o.force) {
+    const owner = store.scenario();
+    if (o.store && owner && owner.hash !== hash && !o.force) {
       throw new StoreMismatchError(`the store ${o.store} belongs to scenario '${owner.id}' (sha256 ${owner.hash.slice(0, 12)}…), not '${s.id}' (${hash.slice(0, 12)}…)`);
     }
-    store?.begin({ id: experimentId, scenarioId: s.id, scenarioHash: hash, seed: o.seed, options, version: VERSION });
-    store?.putDesign(experimentId, storedDesign(design));
-    const stored = o.resume && store ? store.storedKeys(experimentId) : new Set<string>();
+    store.begin({ id: experimentId, scenarioId: s.id, scenarioHash: hash, seed: o.seed, options, version: VERSION });
+    store.putDesign(experimentId, storedDesign(design));
+    const stored = o.resume && o.store ? store.storedKeys(experimentId) : new Set<string>();
+    // What every cell shares, built once (a task holds references to it, not copies).
+    const shared = { scenario: s, uncertainties: design.uncertainties.map((u) => ({ location: u.location })), seed: o.seed, runs: o.runs, horizonMonths: o.horizonMonths, sets: sets.map((x) => ({ id: x.id, dyads: x.dyads })) };
     const tasks: CellTask[] = [];
     for (const future of design.futures) {
       for (const p of policies) {
-        const key = `${p.id}|${future.index}`;
-        if (stored.has(key)) {
-          cells.set(key, store!.getCell(experimentId, p.id, future.index)!);
+        if (stored.has(`${p.id}|${future.index}`)) {
+          // Only the outcome is read back: the monthly scores stay in the store until the analysis pools them.
+          table.set(policyAt.get(p.id)!, future.index, store.getOutcome(experimentId, p.id, future.index)!);
           reused++;
           continue;
         }
-        tasks.push({ scenario: s, uncertainties: design.uncertainties.map((u) => ({ location: u.location })), future, policy: p.id, seed: o.seed, runs: o.runs, horizonMonths: o.horizonMonths, sets: sets.map((x) => ({ id: x.id, dyads: x.dyads })) });
+        tasks.push({ ...shared, future, policy: p.id });
       }
     }
     const total = tasks.length;
-    const finish = (t: CellTask, cell: CellAggregate) => {
-      const key = `${t.policy}|${t.future.index}`;
-      store?.putCell(experimentId, t.policy, t.future.index, cell);
-      cells.set(key, cell);
+    const finish = (t: CellTask, cell: PackedCell | CellAggregate) => {
+      const packed = 'outcome' in cell ? cell : packCell(cell);
+      store.putPackedCell(experimentId, t.policy, t.future.index, packed);
+      table.set(policyAt.get(t.policy)!, t.future.index, packed.outcome);
       computed++;
       o.onProgress?.(computed, total);
       if (o.abortAfterCells !== undefined && computed >= o.abortAfterCells) throw new CompareAborted(`aborted after ${computed} cells (test hook)`);
     };
     const executor = o.queue
       ? (await import('./queue/coordinator.js')).queueExecutor<CellTask, CellAggregate>({ ...o.queue, experiment: experimentId, scenarioHash: hash, kind: 'compare-cell', key: (t) => `${t.policy}|${t.future.index}` })
-      : localPool<CellTask, CellAggregate>({ threads: o.threads, thread: 'compareWorker', run: runCell });
-    await executeCells(tasks, finish, executor);
+      : localPool<CellTask, PackedCell>({ threads: o.threads, thread: 'compareCellWorker', run: runCellPacked, shared: { data: shared, own: ({ future, policy }) => ({ future, policy }) } });
+    await executeCells(tasks, finish, executor as CellExecutor<CellTask, PackedCell | CellAggregate>);
     // The record weights, computed once from the status-quo cells and stored with the experiment.
-    weights = store?.getWeights(experimentId) as WeightsResult | undefined;
+    weights = store.getWeights(experimentId) as WeightsResult | undefined;
     if (!weights) {
-      weights = weighFutures(s, design, (k) => cells.get(`status-quo|${k}`)!, o);
-      store?.putWeights(experimentId, weights);
+      weights = weighFutures(s, design, (k) => store.getCell(experimentId, 'status-quo', k)!, o);
+      store.putWeights(experimentId, weights);
     }
+    pooled = poolScores(store, experimentId, policies.map((p) => p.id), o.horizonMonths, weights.method === 'none' ? undefined : weightVector(weights));
   } finally {
-    store?.close();
+    store.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 
   const analysis = analyzeExperiment(
@@ -115,7 +128,8 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
       futures: design.futures,
       structural: design.structural,
       horizonMonths: o.horizonMonths,
-      cells: policies.map((p) => design.futures.map((f) => cells.get(`${p.id}|${f.index}`)!)),
+      table,
+      pooled,
       sets,
     },
     { seed: o.seed, threshold: o.threshold, weights: weights!.method === 'none' ? undefined : weightVector(weights!) },
@@ -139,8 +153,27 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
     },
     timing: { seconds: (performance.now() - t0) / 1000 },
   };
-  const experiments = () => ({ id: experimentId, ...experimentsTable(storedDesign(design), policies.map((p) => p.id), (p, k) => cells.get(`${p}|${k}`)!, weights!.perFuture.map((f) => f.weight), o.horizonMonths) });
+  const experiments = () => ({ id: experimentId, ...experimentsTable(storedDesign(design), policies.map((p) => p.id), (p, k) => table.get(policyAt.get(p)!, k), weights!.perFuture.map((f) => f.weight), o.horizonMonths) });
   return { result, computed, reused, experiments };
+}
+
+/**
+ * Each policy's monthly scores pooled over all futures and over the futures with record weight > 0 (`weights`
+ * absent: the same pool), streamed from the store one cell at a time in future order — the order, and so the
+ * floating-point sums, of pooling the cells in memory.
+ */
+function poolScores(store: ExperimentStore, experiment: string, policies: readonly string[], months: number, weights?: readonly number[]): ExperimentOutcomes['pooled'] {
+  const all: PooledScores[] = [], retained: PooledScores[] = [];
+  for (const p of policies) {
+    const every = new ScorePool(months), kept = weights ? new ScorePool(months) : every;
+    store.forEachCell(experiment, p, (future, outcome, scores) => {
+      every.add(outcome.runs, scores);
+      if (weights && weights[future] > 0) kept.add(outcome.runs, scores);
+    });
+    all.push(every.result());
+    retained.push(weights ? kept.result() : all[all.length - 1]);
+  }
+  return { all, retained };
 }
 
 /** What the store keeps of a comparison's design: the column names and every future's sampled values. */

@@ -18,6 +18,11 @@ export interface LocalPoolOptions<Task, Result> {
   thread: string;
   /** The same computation on the calling thread (used for 1 thread or a single task). */
   run: (task: Task) => Result;
+  /**
+   * What every task shares (e.g. the scenario), sent once to each worker thread as its `workerData` instead of
+   * with every task; `own(task)` is then what travels per task, and the thread joins the two (compareCellWorker).
+   */
+  shared?: { data: unknown; own: (task: Task) => unknown };
 }
 
 /**
@@ -32,14 +37,14 @@ export function localPool<Task, Result>(o: LocalPoolOptions<Task, Result>): Cell
         for (const t of tasks) finish(t, o.run(t));
         return;
       }
-      const pool = createPool(o.threads, o.thread);
+      const pool = createPool(o.threads, o.thread, o.shared?.data);
       try {
         let next = 0;
         let failure: unknown;
         const lane = async () => {
           while (next < tasks.length && failure === undefined) {
             const t = tasks[next++];
-            const result = (await pool.run(t)) as Result;
+            const result = (await pool.run(o.shared ? o.shared.own(t) : t)) as Result;
             if (failure !== undefined) return;
             try {
               finish(t, result);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { CellAggregate } from '../experiment/cell.js';
+import { packCell, unpackCell, unpackScores, type CellAggregate, type CellOutcome, type CellScores, type PackedCell } from '../experiment/cell.js';
 import type { StoredDesign } from '../experiment/experimentsTable.js';
 import { cellChecksum, cellProblem, cellText, StoreError, wrapSqliteError, type CellKey } from './storeIntegrity.js';
 
@@ -12,7 +12,15 @@ export { StoreError } from './storeIntegrity.js';
  * transaction together with the experiment's progress count — so a crash leaves either the whole cell or none.
  * Each cell row carries the SHA-256 of its JSON, verified on every read (storeIntegrity.ts); a cell that fails is
  * a StoreError naming the file and the cell, and `check` / `quarantine` find and set aside such cells.
+ *
+ * Schema 2 (docs/experiments.md#memory): a cell's counts and sums are its JSON `data`, its monthly scores a packed
+ * blob `scores` (cell.ts packScores), so that the outcomes can be read without the histograms. Rows of schema 1
+ * (the whole cell as JSON, `scores` NULL) stay readable as they are.
  */
+
+/** The store schema this version writes; a file of a later schema is refused with a clear error. */
+export const STORE_SCHEMA = 2;
+
 export interface ExperimentMeta {
   id: string;
   scenarioId: string;
@@ -36,7 +44,7 @@ export interface StoreCheck {
   quarantined: number;
 }
 
-type CellRow = { experiment: string; policy: string; future: number; runs: number; war_runs: number; data: string; checksum: string | null };
+type CellRow = { experiment: string; policy: string; future: number; runs: number; war_runs: number; data: string; checksum: string | null; scores: Uint8Array | null };
 
 export class ExperimentStore {
   private constructor(
@@ -57,6 +65,7 @@ export class ExperimentStore {
       if (tables.length && !tables.includes('cells')) {
         throw new StoreError(`${file}: cannot open the store: it is an SQLite file of another program (tables ${tables.slice(0, 5).join(', ')}); nothing was written to it`, file, 'file');
       }
+      if (tables.includes('meta')) refuseLaterSchema(db, file);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.exec(`
@@ -66,14 +75,15 @@ export class ExperimentStore {
           options TEXT NOT NULL, version TEXT NOT NULL, cells_done INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE IF NOT EXISTS cells (
           experiment TEXT NOT NULL, policy TEXT NOT NULL, future INTEGER NOT NULL,
-          runs INTEGER NOT NULL, war_runs INTEGER NOT NULL, data TEXT NOT NULL,
+          runs INTEGER NOT NULL, war_runs INTEGER NOT NULL, data TEXT NOT NULL, checksum TEXT, scores BLOB,
           PRIMARY KEY (experiment, policy, future));
         CREATE TABLE IF NOT EXISTS quarantine (
           experiment TEXT NOT NULL, policy TEXT NOT NULL, future INTEGER NOT NULL,
-          runs INTEGER, war_runs INTEGER, data TEXT, checksum TEXT, reason TEXT NOT NULL);
+          runs INTEGER, war_runs INTEGER, data TEXT, checksum TEXT, reason TEXT NOT NULL, scores BLOB);
         CREATE TABLE IF NOT EXISTS weights (experiment TEXT PRIMARY KEY, data TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS designs (experiment TEXT PRIMARY KEY, data TEXT NOT NULL);`);
       migrateChecksums(db);
+      migrateScores(db);
       return new ExperimentStore(db, file);
     } catch (err) {
       db?.close();
@@ -129,16 +139,26 @@ export class ExperimentStore {
    * between the two writes (a test hook: throwing there must leave no trace of the cell).
    */
   putCell(experiment: string, policy: string, future: number, cell: CellAggregate, beforeCommit?: () => void): void {
-    const data = JSON.stringify(cell);
+    this.putPackedCell(experiment, policy, future, packCell(cell), beforeCommit);
+  }
+
+  /**
+   * `putCell` for a cell already packed (what compare's worker threads return): its outcome as JSON, its monthly
+   * scores as a blob. The progress count grows by one for a new cell and stays for a rewritten one — an indexed
+   * look-up, not a count of the experiment's rows, so writing n cells costs O(n log n), not O(n²).
+   */
+  putPackedCell(experiment: string, policy: string, future: number, cell: PackedCell, beforeCommit?: () => void): void {
+    const data = JSON.stringify(cell.outcome);
     this.guard(
       'write',
       () =>
         this.db.transaction(() => {
+          const existed = this.db.prepare('SELECT 1 FROM cells WHERE experiment = ? AND policy = ? AND future = ?').get(experiment, policy, future) !== undefined;
           this.db
-            .prepare('INSERT OR REPLACE INTO cells (experiment, policy, future, runs, war_runs, data, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)')
-            .run(experiment, policy, future, cell.runs, cell.warRuns, data, cellChecksum(data));
+            .prepare('INSERT OR REPLACE INTO cells (experiment, policy, future, runs, war_runs, data, checksum, scores) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+            .run(experiment, policy, future, cell.outcome.runs, cell.outcome.warRuns, data, cellChecksum(data, cell.scores), cell.scores);
           beforeCommit?.();
-          this.db.prepare('UPDATE experiments SET cells_done = (SELECT COUNT(*) FROM cells WHERE experiment = ?) WHERE id = ?').run(experiment, experiment);
+          if (!existed) this.db.prepare('UPDATE experiments SET cells_done = cells_done + 1 WHERE id = ?').run(experiment);
         })(),
       { experiment, policy, future },
     );
@@ -146,12 +166,66 @@ export class ExperimentStore {
 
   /** One stored cell, or undefined; a cell that fails its checksum or shape check is a StoreError naming it. */
   getCell(experiment: string, policy: string, future: number): CellAggregate | undefined {
+    const row = this.verifiedRow(experiment, policy, future);
+    if (!row) return undefined;
+    return row.scores ? unpackCell({ outcome: JSON.parse(row.data) as CellOutcome, scores: row.scores }) : (JSON.parse(row.data) as CellAggregate);
+  }
+
+  /**
+   * One stored cell's outcome — its counts and sums without the monthly scores — or undefined; verified as
+   * `getCell` verifies. What resuming and exporting read: memory for the outcome table, not for the histograms.
+   */
+  getOutcome(experiment: string, policy: string, future: number): CellOutcome | undefined {
+    const row = this.verifiedRow(experiment, policy, future);
+    return row ? outcomeOf(row) : undefined;
+  }
+
+  /**
+   * Calls `visit(future, outcome, scores)` for each stored cell of one policy of an experiment, in future order,
+   * one row in memory at a time (each verified as `getCell` verifies): how the analysis pools the monthly scores
+   * of 10⁵ cells without holding them.
+   */
+  forEachCell(experiment: string, policy: string, visit: (future: number, outcome: CellOutcome, scores: CellScores) => void): void {
+    const rows = this.guard('read', () => this.db.prepare('SELECT * FROM cells WHERE experiment = ? AND policy = ? ORDER BY future').iterate(experiment, policy) as IterableIterator<CellRow>);
+    // The statement must be closed whatever happens (a corrupt cell, an error in `visit`): an open one keeps the
+    // connection busy for every later query.
+    try {
+      for (;;) {
+        const next = this.guard('read', () => rows.next());
+        if (next.done) break;
+        this.visitRow(next.value, visit);
+      }
+    } finally {
+      rows.return?.();
+    }
+  }
+
+  /** Checks one row and hands its outcome and monthly scores (packed, or from a schema-1 row's JSON) to `visit`. */
+  private visitRow(row: CellRow, visit: (future: number, outcome: CellOutcome, scores: CellScores) => void): void {
+    this.refuseCorrupt(row);
+    if (row.scores) {
+      visit(row.future, JSON.parse(row.data) as CellOutcome, unpackScores(row.scores));
+      return;
+    }
+    const c = JSON.parse(row.data) as CellAggregate;
+    const hist = new Int32Array(3 * c.hist.length);
+    c.hist.forEach((h, k) => hist.set(h, 3 * k));
+    visit(row.future, outcomeOf(row), { scoreSum: Float64Array.from(c.scoreSum), hist });
+  }
+
+
+  /** The row of a cell, checked (checksum, shape, counts); undefined when absent. */
+  private verifiedRow(experiment: string, policy: string, future: number): CellRow | undefined {
     const key = { experiment, policy, future };
     const row = this.guard('read', () => this.db.prepare('SELECT * FROM cells WHERE experiment = ? AND policy = ? AND future = ?').get(experiment, policy, future) as CellRow | undefined, key);
-    if (!row) return undefined;
+    if (row) this.refuseCorrupt(row);
+    return row;
+  }
+
+  private refuseCorrupt(row: CellRow): void {
     const problem = rowProblem(row);
+    const key = { experiment: row.experiment, policy: row.policy, future: row.future };
     if (problem) throw new StoreError(`${this.file}: ${cellText(key)} is corrupt: ${problem}`, this.file, 'cell', key);
-    return JSON.parse(row.data) as CellAggregate;
   }
 
   /** Stores the record weights of an experiment's futures (computed once from its status-quo cells). */
@@ -207,7 +281,7 @@ export class ExperimentStore {
     if (options.quarantine && bad.length) {
       this.guard('quarantine cells of', () =>
         this.db.transaction(() => {
-          const move = this.db.prepare('INSERT INTO quarantine (experiment, policy, future, runs, war_runs, data, checksum, reason) SELECT experiment, policy, future, runs, war_runs, data, checksum, ? FROM cells WHERE experiment = ? AND policy = ? AND future = ?');
+          const move = this.db.prepare('INSERT INTO quarantine (experiment, policy, future, runs, war_runs, data, checksum, scores, reason) SELECT experiment, policy, future, runs, war_runs, data, checksum, scores, ? FROM cells WHERE experiment = ? AND policy = ? AND future = ?');
           const drop = this.db.prepare('DELETE FROM cells WHERE experiment = ? AND policy = ? AND future = ?');
           for (const b of bad) {
             move.run(b.reason, b.experiment, b.policy, b.future);
@@ -237,8 +311,38 @@ export class ExperimentStore {
 /** The checksum first (any edit), then shape and counts (a cell of an earlier version, or a bug). */
 function rowProblem(row: CellRow): string | undefined {
   if (row.checksum === null) return 'it has no checksum';
-  if (cellChecksum(row.data) !== row.checksum) return 'its checksum does not match its content (it was changed after it was written)';
-  return cellProblem(row.data, { runs: row.runs, warRuns: row.war_runs });
+  if (cellChecksum(row.data, row.scores) !== row.checksum) return 'its checksum does not match its content (it was changed after it was written)';
+  return cellProblem(row.data, { runs: row.runs, warRuns: row.war_runs }, row.scores);
+}
+
+/** A checked row's outcome: its JSON, less the monthly scores a row of schema 1 carries in it. */
+function outcomeOf(row: CellRow): CellOutcome {
+  const c = JSON.parse(row.data) as CellAggregate;
+  if (row.scores) return c;
+  const { scoreSum: _s, hist: _h, ...outcome } = c;
+  return outcome;
+}
+
+/** Refuses a store written by a later version (a schema this one cannot read), before anything is written to it. */
+function refuseLaterSchema(db: Database.Database, file: string): void {
+  const schema = Number((db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined)?.value ?? 1);
+  if (schema > STORE_SCHEMA) {
+    throw new StoreError(`${file}: cannot open the store: it was written by a later Flashpoints (store schema ${schema}; this version reads schema ${STORE_SCHEMA} and earlier); nothing was written to it`, file, 'file');
+  }
+}
+
+/**
+ * Brings a store of schema 1 to schema 2: adds the `scores` blob column to `cells` and `quarantine` where it is
+ * missing (the schema-1 cells stay as they are, whole JSON, and readable) and records the schema.
+ */
+function migrateScores(db: Database.Database): void {
+  db.transaction(() => {
+    for (const table of ['cells', 'quarantine']) {
+      const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+      if (!columns.includes('scores')) db.exec(`ALTER TABLE ${table} ADD COLUMN scores BLOB`);
+    }
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)").run(String(STORE_SCHEMA));
+  })();
 }
 
 /** Adds `cells.checksum` to a store of an earlier version and checksums its well-formed cells as they are. */

@@ -31,10 +31,10 @@ export function exportExperiments(file: string, experiment?: string): { id: stri
     const design = store.getDesign(e.id);
     if (!design) throw new StoredExperimentError(`${file}: comparison ${e.id.slice(0, 12)} was stored without its design (an earlier version)`, 'run the same `flashpoints compare` again: it stores the design and reuses every cell');
     const policies = e.options.policies as string[];
-    const missing = design.futures.length * policies.length - policies.reduce((n, p) => n + design.futures.filter((f) => store.getCell(e.id, p, f.index) !== undefined).length, 0);
+    const missing = design.futures.length * policies.length - policies.reduce((n, p) => n + design.futures.filter((f) => store.getOutcome(e.id, p, f.index) !== undefined).length, 0);
     if (missing > 0) throw new StoredExperimentError(`${file}: comparison ${e.id.slice(0, 12)} is incomplete: ${missing} of ${design.futures.length * policies.length} cells are missing`, 'run the same `flashpoints compare` again to finish it (stored cells are reused)');
     const weights = store.getWeights(e.id) as { perFuture: { weight: number }[] } | undefined;
-    const table = experimentsTable(design, policies, (p, k) => store.getCell(e.id, p, k)!, weights ? weights.perFuture.map((f) => f.weight) : design.futures.map(() => 1), Number(e.options.horizonMonths));
+    const table = experimentsTable(design, policies, (p, k) => store.getOutcome(e.id, p, k)!, weights ? weights.perFuture.map((f) => f.weight) : design.futures.map(() => 1), Number(e.options.horizonMonths));
     return { id: e.id, ...table };
   } finally {
     store.close();

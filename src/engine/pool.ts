@@ -15,7 +15,10 @@ export function workerFile(name = 'worker'): string {
   return file;
 }
 
-/** A pool of exactly `threads` worker threads. Destroy it with `await pool.destroy()`. */
-export function createPool(threads: number, worker = 'worker'): Piscina {
-  return new Piscina({ filename: workerFile(worker), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+/**
+ * A pool of exactly `threads` worker threads, each given `workerData` once (what all its tasks share). Destroy it
+ * with `await pool.destroy()`.
+ */
+export function createPool(threads: number, worker = 'worker', workerData?: unknown): Piscina {
+  return new Piscina({ filename: workerFile(worker), minThreads: threads, maxThreads: threads, idleTimeout: 1000, ...(workerData === undefined ? {} : { workerData }) });
 }

@@ -1,6 +1,6 @@
 import type { CellRunOptions } from './compare.js';
 import { performance } from 'node:perf_hooks';
-import type { CellAggregate } from '../experiment/cell.js';
+import type { CellAggregate, CellOutcome } from '../experiment/cell.js';
 import { dyadSets } from '../experiment/dyadSets.js';
 import { runCell, type CellTask } from '../experiment/runCell.js';
 import { cellOutcome, designFuture, parameterFamily, prefixGroups, sensitivitySpace, type SensitivityOutcome, type SensitivitySpace } from '../experiment/sensitivityDesign.js';
@@ -176,14 +176,15 @@ class CellRunner {
     const stored = o.resume && this.store ? this.store.storedKeys(id) : new Set<string>();
     // A difference of a policy with itself still runs two cells per row (the store keeps one): its zero then
     // shows that two independent runs of a cell draw the same numbers.
-    const cells = policies.map(() => new Array<CellAggregate>(unit.length));
+    // Only each cell's outcome is kept (its histograms stay in the store, or are dropped): memory in the rows, not the runs.
+    const cells = policies.map(() => new Array<CellOutcome>(unit.length));
     const tasks: { role: number; row: number; task: CellTask }[] = [];
     const uncertainties = space.uncertainties.map((u) => ({ location: u.location }));
     unit.forEach((u, row) => {
       const future = designFuture(space, u, cols, row);
       policies.forEach((policy, role) => {
         if (stored.has(`${policy}|${row}`)) {
-          cells[role][row] = this.store!.getCell(id, policy, row)!;
+          cells[role][row] = this.store!.getOutcome(id, policy, row)!;
           this.reused++;
         } else {
           tasks.push({ role, row, task: { scenario: this.s, uncertainties, future, policy, seed: o.seed, runs: o.runs, horizonMonths: o.horizonMonths, sets: this.sets } });
@@ -193,7 +194,8 @@ class CellRunner {
     let done = 0;
     const finish = (t: (typeof tasks)[number], cell: CellAggregate) => {
       this.store?.putCell(id, t.task.policy, t.row, cell);
-      cells[t.role][t.row] = cell;
+      const { scoreSum: _s, hist: _h, ...outcome } = cell;
+      cells[t.role][t.row] = outcome;
       this.computed++;
       o.onProgress?.(++done, tasks.length, stage);
       if (o.abortAfterCells !== undefined && this.computed >= o.abortAfterCells) throw new SensitivityAborted(`aborted after ${this.computed} cells (test hook)`);

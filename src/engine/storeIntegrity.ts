@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { unpackScores } from '../experiment/cell.js';
 
 /**
  * Integrity of the experiment store (docs/experiments.md#the-store): each cell row carries the SHA-256 of its JSON
@@ -27,9 +28,14 @@ export class StoreError extends Error {
   }
 }
 
-/** SHA-256 (lowercase hex) of a cell's stored JSON text. */
-export function cellChecksum(data: string): string {
-  return createHash('sha256').update(data, 'utf8').digest('hex');
+/**
+ * SHA-256 (lowercase hex) of a cell's stored content: its JSON text, followed — in a cell of store schema 2 — by
+ * the bytes of its packed monthly scores (cell.ts packScores).
+ */
+export function cellChecksum(data: string, scores?: Uint8Array | null): string {
+  const h = createHash('sha256').update(data, 'utf8');
+  if (scores) h.update(scores);
+  return h.digest('hex');
 }
 
 /** `cell (policy 'dialogue', future 3) of experiment 1a2b3c4d…` */
@@ -44,7 +50,7 @@ const isFiniteArray = (v: unknown): v is number[] => Array.isArray(v) && v.every
  * What is wrong with a stored cell's content, or undefined when it is a well-formed CellAggregate whose counts
  * agree with the row's `runs` and `war_runs` columns. Checks shape and consistency, not the simulation itself.
  */
-export function cellProblem(data: string, columns: { runs: number; warRuns: number }): string | undefined {
+export function cellProblem(data: string, columns: { runs: number; warRuns: number }, scores?: Uint8Array | null): string | undefined {
   let c: Record<string, unknown>;
   try {
     c = JSON.parse(data) as Record<string, unknown>;
@@ -54,8 +60,15 @@ export function cellProblem(data: string, columns: { runs: number; warRuns: numb
   if (c === null || typeof c !== 'object' || Array.isArray(c)) return 'its content is not an object';
   for (const k of ['runs', 'clashRuns', 'warRuns', 'nuclearRuns']) if (!isCount(c[k])) return `its '${k}' is not a count`;
   for (const k of ['clashYearsSum', 'clashYearsSumSq', 'scoreMeanSum', 'scoreMeanSumSq']) if (typeof c[k] !== 'number' || !Number.isFinite(c[k])) return `its '${k}' is not a finite number`;
-  for (const k of ['scoreSum', 'dyadClashYears']) if (!isFiniteArray(c[k])) return `its '${k}' is not a list of finite numbers`;
-  if (!Array.isArray(c.hist) || !c.hist.every((h) => isFiniteArray(h) && h.length === 3)) return "its 'hist' is not a list of [month, score, count] triples";
+  if (scores) {
+    // Schema 2: the monthly scores are the packed blob, not part of the JSON.
+    const problem = scoresProblem(scores);
+    if (problem) return problem;
+    if (!isFiniteArray(c.dyadClashYears)) return "its 'dyadClashYears' is not a list of finite numbers";
+  } else {
+    for (const k of ['scoreSum', 'dyadClashYears']) if (!isFiniteArray(c[k])) return `its '${k}' is not a list of finite numbers`;
+    if (!Array.isArray(c.hist) || !c.hist.every((h) => isFiniteArray(h) && h.length === 3)) return "its 'hist' is not a list of [month, score, count] triples";
+  }
   const runs = c.runs as number;
   for (const k of ['clashRuns', 'warRuns', 'nuclearRuns']) if ((c[k] as number) > runs) return `its '${k}' exceeds its runs`;
   if ((c.nuclearRuns as number) > (c.warRuns as number)) return 'it counts more nuclear runs than war runs';
@@ -77,4 +90,19 @@ export function wrapSqliteError(err: unknown, file: string, doing: string, cell?
     : /no such (table|column)/.test(raw) ? 'it is an SQLite file of another program (its tables differ)'
     : `SQLite: ${raw}`;
   return new StoreError(`${file}: cannot ${doing}${cell ? ` ${cellText(cell)}` : ''}: ${reason}`, file, cell ? 'cell' : 'file', cell);
+}
+
+/** What is wrong with a packed score blob (cell.ts packScores), or undefined: its length, finite sums, months in range, counts ≥ 0. */
+function scoresProblem(bytes: Uint8Array): string | undefined {
+  let s;
+  try {
+    s = unpackScores(bytes);
+  } catch (err) {
+    return `its monthly scores are damaged (${(err as Error).message})`;
+  }
+  if (!s.scoreSum.every(Number.isFinite)) return 'its monthly score sums are not finite';
+  for (let k = 0; k < s.hist.length; k += 3) {
+    if (s.hist[k] < 1 || s.hist[k] > s.scoreSum.length || s.hist[k + 2] < 0) return 'its score histogram has a month out of range or a negative count';
+  }
+  return undefined;
 }

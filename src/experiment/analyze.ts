@@ -1,25 +1,45 @@
-import { monthlyQuantiles, poolCells, type CellAggregate } from './cell.js';
+import { monthlyQuantiles, ScorePool, type CellAggregate } from './cell.js';
 import type { DyadSet } from './dyadSets.js';
 import type { Future } from './futures.js';
+import { OutcomeTable, type CellScalars } from './outcomeTable.js';
 import { replicateInterval, weightedMean, weightedSpread } from './statistics.js';
 import type { StructuralUncertainty } from './uncertainties.js';
 
-export interface ExperimentCells {
+/** What an analysis is about, apart from its cells. */
+interface ExperimentFrame {
   policies: { id: string; title: string; description: string }[];
   futures: Future[];
   structural: StructuralUncertainty[];
   horizonMonths: number;
-  /** cells[policy][future], every cell with the same number of runs. */
-  cells: CellAggregate[][];
   /** The dyad sets the cells keep (their `group` ones are reported as the split by dyad group). */
   sets?: Pick<DyadSet, 'id' | 'title' | 'group'>[];
+}
+
+/** An experiment with every cell in memory (tests, small experiments). */
+export interface ExperimentCells extends ExperimentFrame {
+  /** cells[policy][future], every cell with the same number of runs. */
+  cells: CellAggregate[][];
+}
+
+/** Pooled monthly scores of one policy: runs, Σ score per month, the sorted histogram triples (ScorePool.result). */
+export type PooledScores = Pick<CellAggregate, 'runs' | 'scoreSum' | 'hist'>;
+
+/**
+ * An experiment as `compare` holds it (docs/experiments.md#memory): the outcome table of every cell, and each
+ * policy's monthly scores pooled once over all futures and once over the futures with record weight > 0 — so
+ * the analysis never needs the cells' histograms, which stay in the store.
+ */
+export interface ExperimentOutcomes extends ExperimentFrame {
+  table: OutcomeTable;
+  /** pooled.all[policy], pooled.retained[policy] (the latter: futures whose record weight is > 0; = all without weights). */
+  pooled: { all: PooledScores[]; retained: PooledScores[] };
 }
 
 type Outcome = 'clash' | 'war' | 'nuclear' | 'clashYearsPerDecade' | 'escalationScore';
 const outcomes: Outcome[] = ['clash', 'war', 'nuclear', 'clashYearsPerDecade', 'escalationScore'];
 
 /** The value of an outcome in one cell: a probability, or a per-run mean. */
-function cellValue(c: CellAggregate, o: Outcome, horizonMonths: number): number {
+function cellValue(c: CellScalars, o: Outcome, horizonMonths: number): number {
   if (c.runs === 0) return 0;
   switch (o) {
     case 'clash':
@@ -33,6 +53,27 @@ function cellValue(c: CellAggregate, o: Outcome, horizonMonths: number): number 
     case 'escalationScore':
       return c.scoreMeanSum / c.runs;
   }
+}
+
+/** The in-memory form turned into the streamed one: an outcome table and pooled scores, pooled in future order. */
+export function outcomesOfCells(e: ExperimentCells, weights?: readonly number[]): ExperimentOutcomes {
+  const { cells, ...frame } = e;
+  const setIds = cells[0]?.[0]?.sets.ids ?? [];
+  const table = new OutcomeTable(e.policies.length, e.futures.length, setIds);
+  const pool = (pi: number, keep: (f: number) => boolean) => {
+    const p = new ScorePool(e.horizonMonths);
+    cells[pi].forEach((c, f) => {
+      if (!keep(f)) return;
+      const hist = new Int32Array(3 * c.hist.length);
+      c.hist.forEach((h, k) => hist.set(h, 3 * k));
+      p.add(c.runs, { scoreSum: Float64Array.from(c.scoreSum), hist });
+    });
+    return p.result();
+  };
+  cells.forEach((row, pi) => row.forEach((c, f) => table.set(pi, f, c)));
+  const all = e.policies.map((_, pi) => pool(pi, () => true));
+  const retained = weights ? e.policies.map((_, pi) => pool(pi, (f) => weights[f] > 0)) : all;
+  return { ...frame, table, pooled: { all, retained } };
 }
 
 export interface AnalysisOptions {
@@ -55,10 +96,16 @@ const clamp01 = (r: { est: number; lo: number; hi: number }) => ({ p: r.est, lo:
  * policy under it is separated from the runner-up by more than the Monte Carlo error; and robustness — regret
  * against the best policy in each future and the share of futures where P(war) stays at or below `threshold`.
  */
-export function analyzeExperiment(e: ExperimentCells, options: AnalysisOptions) {
+export function analyzeExperiment(input: ExperimentCells | ExperimentOutcomes, options: AnalysisOptions) {
+  const e = 'cells' in input ? outcomesOfCells(input, options.weights) : input;
   const H = e.horizonMonths;
+  const cell = (pi: number, f: number) => e.table.get(pi, f);
+  const cellsOf = (pi: number) => e.futures.map((_, f) => cell(pi, f));
   const sq = e.policies.findIndex((p) => p.id === 'status-quo');
-  const perFuture = e.policies.map((_, pi) => Object.fromEntries(outcomes.map((o) => [o, e.cells[pi].map((c) => cellValue(c, o, H))])) as Record<Outcome, number[]>);
+  const perFuture = e.policies.map((_, pi) => {
+    const row = cellsOf(pi);
+    return Object.fromEntries(outcomes.map((o) => [o, row.map((c) => cellValue(c, o, H))])) as Record<Outcome, number[]>;
+  });
   // Each future's replicate of the design; futures without one (independent draws) are their own.
   const replicateOf = e.futures.map((f, k) => f.replicate ?? k);
   const at = (v: readonly number[], w: readonly number[], subset?: readonly number[]) => replicateInterval(v, w, replicateOf, subset);
@@ -66,9 +113,7 @@ export function analyzeExperiment(e: ExperimentCells, options: AnalysisOptions) 
   const ones = e.futures.map(() => 1);
   const recordWeights = options.weights ? [...options.weights] : ones;
 
-  const block = (pi: number, w: readonly number[]) => {
-    const retained = e.cells[pi].filter((_, f) => w[f] > 0);
-    const pooled = poolCells(retained, H);
+  const block = (pi: number, w: readonly number[], pooled: PooledScores) => {
     const [q05, q50, q95] = monthlyQuantiles(pooled, H, [0.05, 0.5, 0.95]);
     const versus =
       sq >= 0 && pi !== sq
@@ -92,7 +137,7 @@ export function analyzeExperiment(e: ExperimentCells, options: AnalysisOptions) 
       acrossFutures: Object.fromEntries(outcomes.map((o) => [o, weightedSpread(perFuture[pi][o], w)])),
       ...(versus ? { versusStatusQuo: versus } : {}),
       groups: groups.map((g) => {
-        const of = (f: (c: CellAggregate) => number) => at(e.cells[pi].map(f), w);
+        const of = (f: (c: CellScalars) => number) => at(cellsOf(pi).map(f), w);
         const cy = of((c) => (c.sets.clashYearsSum[g.k] / c.runs) * (120 / H));
         return { id: g.id, title: g.title, war: clamp01(of((c) => c.sets.warRuns[g.k] / c.runs)), nuclear: clamp01(of((c) => c.sets.nuclearRuns[g.k] / c.runs)), clashYearsPerDecade: { mean: cy.est, lo: cy.lo, hi: cy.hi } };
       }),
@@ -139,7 +184,7 @@ export function analyzeExperiment(e: ExperimentCells, options: AnalysisOptions) 
     return { criterion: 'war' as const, threshold: options.threshold, policies: robust, minimaxRegret: argBest((r) => r.maxRegret), mostSatisficing: argBest((r) => -r.satisficing) };
   };
 
-  const policies = e.policies.map((policy, pi) => ({ id: policy.id, title: policy.title, description: policy.description, weighted: block(pi, recordWeights), unweighted: block(pi, ones) }));
+  const policies = e.policies.map((policy, pi) => ({ id: policy.id, title: policy.title, description: policy.description, weighted: block(pi, recordWeights, e.pooled.retained[pi]), unweighted: block(pi, ones, e.pooled.all[pi]) }));
   return {
     policies,
     byType: { weighted: byType(recordWeights), unweighted: byType(ones) },

@@ -27,7 +27,7 @@ export type ExperimentValue = string | number;
 export function experimentsTable(
   design: StoredDesign,
   policies: readonly string[],
-  cellOf: (policy: string, future: number) => CellAggregate,
+  cellOf: (policy: string, future: number) => Pick<CellAggregate, 'runs' | 'warRuns' | 'nuclearRuns' | 'clashRuns' | 'clashYearsSum' | 'scoreMeanSum'>,
   weights: readonly number[],
   horizonMonths: number,
 ): { header: string[]; rows: ExperimentValue[][] } {

@@ -1,5 +1,6 @@
 import { streamFor } from '../math/rng/index.js';
 import { applyStructural } from '../scenario/apply.js';
+import { withValuesAt } from '../scenario/paths.js';
 import type { Scenario } from '../scenario/schema.js';
 import { latinHypercube } from './designs/latinHypercube.js';
 import { categorical, fromUnit } from './designs/transform.js';
@@ -71,11 +72,7 @@ export function sampleFutures(s: Scenario, count: number, seed: number, options:
  * structural alternative's changes and strategies applied. Policies are applied on top of this (same future).
  */
 export function scenarioForFuture(s: Scenario, design: Pick<FutureDesign, 'uncertainties'>, future: Pick<Future, 'values' | 'alternatives'>): Scenario {
-  const out = structuredClone(s);
-  design.uncertainties.forEach((x, k) => {
-    let obj = out as unknown as Record<string | number, unknown>;
-    for (const key of x.location) obj = obj[key] as Record<string | number, unknown>;
-    obj.value = future.values[k];
-  });
+  // Copy on write (withValuesAt): the sampled values replace their parameters without cloning the scenario.
+  const out = withValuesAt(s, design.uncertainties.map((x) => x.location), future.values);
   return applyStructural(out, future.alternatives);
 }

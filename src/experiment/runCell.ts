@@ -2,7 +2,7 @@ import { createWorkspace, runReplication, seedReplication } from '../models/cris
 import { prepareCrisis } from '../models/crisis/prepare.js';
 import { applyPolicy } from '../scenario/apply.js';
 import type { Scenario } from '../scenario/schema.js';
-import { emptyCell, type CellAggregate } from './cell.js';
+import { emptyCell, packScores, unpackCell, type CellAggregate, type PackedCell } from './cell.js';
 import type { DyadSet } from './dyadSets.js';
 import { scenarioForFuture, type Future } from './futures.js';
 import type { Uncertainty } from './uncertainties.js';
@@ -27,6 +27,14 @@ export interface CellTask {
  * between policies carry no Monte Carlo noise from unrelated draws.
  */
 export function runCell(t: CellTask): CellAggregate {
+  return unpackCell(runCellPacked(t));
+}
+
+/**
+ * `runCell` with its result packed for the store (cell.ts PackedCell): the same numbers, the monthly scores in
+ * one byte buffer instead of thousands of small arrays — what `compare`'s worker threads return.
+ */
+export function runCellPacked(t: CellTask): PackedCell {
   const statusQuo = scenarioForFuture(t.scenario, { uncertainties: t.uncertainties as Uncertainty[] }, t.future);
   const prepared = prepareCrisis(t.policy === 'status-quo' ? statusQuo : applyPolicy(statusQuo, t.policy), t.horizonMonths, statusQuo);
   const ws = createWorkspace(prepared);
@@ -75,8 +83,17 @@ export function runCell(t: CellTask): CellAggregate {
     cell.scoreMeanSumSq += mean * mean;
   }
   if (t.policy === 'status-quo') cell.arms = prepared.armsStocks;
+  let triples = 0;
+  for (const h of hist) triples += h.size;
+  const flat = new Int32Array(3 * triples);
+  let at = 0;
   hist.forEach((h, m) => {
-    for (const score of [...h.keys()].sort((a, b) => a - b)) cell.hist.push([m + 1, score, h.get(score)!]);
+    for (const score of [...h.keys()].sort((a, b) => a - b)) {
+      flat[at++] = m + 1;
+      flat[at++] = score;
+      flat[at++] = h.get(score)!;
+    }
   });
-  return cell;
+  const { scoreSum, hist: _h, ...outcome } = cell;
+  return { outcome, scores: packScores({ scoreSum: Float64Array.from(scoreSum), hist: flat }) };
 }

@@ -71,7 +71,7 @@ export function designFuture(space: SensitivitySpace, unit: readonly number[], c
  * The outcome of one cell: P(war), P(nuclear use) over the horizon, clash-years per decade, or the mean monthly
  * escalation score — the same definitions as the comparison's (analyze.ts).
  */
-export function cellOutcome(c: CellAggregate, outcome: SensitivityOutcome, horizonMonths: number): number {
+export function cellOutcome(c: Pick<CellAggregate, 'runs' | 'warRuns' | 'nuclearRuns' | 'clashYearsSum' | 'scoreMeanSum'>, outcome: SensitivityOutcome, horizonMonths: number): number {
   if (c.runs === 0) return 0;
   switch (outcome) {
     case 'war':

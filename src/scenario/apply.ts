@@ -13,9 +13,11 @@ export function changedValue(old: number, c: { set?: number; add?: number; scale
 /**
  * A copy of the scenario with the parameter at `r` set to `value`, keeping any annotation (source, assumption,
  * range) and creating the relation, transfer, patron or crisis-actor entry when the scenario leaves it out.
+ * Copy on write: only the objects on the path to the parameter are copied (a few small objects, not the whole
+ * scenario), everything else is shared with `s`, which is never modified — callers treat scenarios as values.
  */
 export function withValue(s: Scenario, r: ResolvedPath, value: number): Scenario {
-  const out = structuredClone(s);
+  const out = { ...s };
   const parts = r.path.split('.');
   const [a, b] = r.actors;
   const put = (obj: Record<string, unknown>, key: string) => {
@@ -24,59 +26,74 @@ export function withValue(s: Scenario, r: ResolvedPath, value: number): Scenario
   };
   switch (parts[0]) {
     case 'actors': {
-      const actor = out.actors.find((x) => x.id === a)!;
+      const at = s.actors.findIndex((x) => x.id === a);
+      const actor = { ...s.actors[at] };
+      out.actors = s.actors.map((x, k) => (k === at ? actor : x));
       if (parts[2] === 'theatreShare') put(actor as Record<string, unknown>, 'theatreShare');
       else {
         const kind = parts[3] as 'conventional' | 'strategic';
-        const stock = actor.capabilities?.[kind];
-        if (!stock) throw new Error(`actor ${a} has no ${kind} capability to change (${r.path})`);
+        if (!actor.capabilities?.[kind]) throw new Error(`actor ${a} has no ${kind} capability to change (${r.path})`);
+        const stock = { ...actor.capabilities[kind] };
+        actor.capabilities = { ...actor.capabilities, [kind]: stock };
         put(stock as Record<string, unknown>, parts[4]);
       }
       break;
     }
     case 'relations': {
       // A mutual entry is split first, so that the change touches only the direction i → j.
-      let rel = out.relations.find((x) => x.from === a && x.to === b);
+      const relations = [...s.relations];
+      out.relations = relations;
+      const at = relations.findIndex((x) => x.from === a && x.to === b);
+      let rel = at >= 0 ? { ...relations[at] } : undefined;
+      if (rel) relations[at] = rel;
       if (rel?.mutual) {
         rel.mutual = false;
-        out.relations.push({ ...structuredClone(rel), from: b, to: a });
+        relations.push({ ...structuredClone(rel), from: b, to: a });
       } else if (!rel) {
-        const mutual = out.relations.find((x) => x.mutual && x.from === b && x.to === a);
+        const mi = relations.findIndex((x) => x.mutual && x.from === b && x.to === a);
+        const mutual = mi >= 0 ? relations[mi] : undefined;
         rel = mutual ? { ...structuredClone(mutual), from: a, to: b, mutual: false } : { from: a, to: b, mutual: false };
-        if (mutual) mutual.mutual = false;
-        out.relations.push(rel);
+        if (mutual) relations[mi] = { ...mutual, mutual: false };
+        relations.push(rel);
       }
       put(rel as Record<string, unknown>, parts[3]);
       break;
     }
     case 'arms': {
-      out.arms ??= { nonNegative: true };
+      const arms = (out.arms = { ...(s.arms ?? { nonNegative: true }) });
       if (parts[1] === 'transfers') {
-        const t = out.arms.transfers?.find((x) => x.from === a && x.to === b);
-        if (!t) throw new Error(`no transfer ${a} → ${b} to change (${r.path})`);
+        const at = arms.transfers?.findIndex((x) => x.from === a && x.to === b) ?? -1;
+        if (at < 0) throw new Error(`no transfer ${a} → ${b} to change (${r.path})`);
+        const t = { ...arms.transfers![at] };
+        arms.transfers = arms.transfers!.map((x, k) => (k === at ? t : x));
         put(t as Record<string, unknown>, 'rate');
-      } else putDeep(out.arms as Record<string, unknown>, parts.slice(1), put);
+      } else putDeep(arms as Record<string, unknown>, parts.slice(1), put);
       break;
     }
     case 'crisis': {
-      out.crisis ??= defaultCrisisShell();
+      const crisis = (out.crisis = { ...(s.crisis ?? defaultCrisisShell()) });
       if (parts[1] === 'actors') {
-        out.crisis.actors[a] ??= { strategy: 'reciprocator' };
-        put(out.crisis.actors[a] as Record<string, unknown>, parts[3]);
+        crisis.actors = { ...crisis.actors };
+        const actor = (crisis.actors[a] = { ...(crisis.actors[a] ?? { strategy: 'reciprocator' }) });
+        put(actor as Record<string, unknown>, parts[3]);
       } else if (parts[1] === 'patrons') {
-        const p = out.crisis.patrons?.find((x) => x.patron === a && x.client === b);
-        if (p) put(p as Record<string, unknown>, 'restraint');
-        else (out.crisis.patrons ??= []).push({ patron: a, client: b, restraint: value });
-      } else putDeep(out.crisis as Record<string, unknown>, parts.slice(1), put);
+        const at = crisis.patrons?.findIndex((x) => x.patron === a && x.client === b) ?? -1;
+        if (at >= 0) {
+          const p = { ...crisis.patrons![at] };
+          crisis.patrons = crisis.patrons!.map((x, k) => (k === at ? p : x));
+          put(p as Record<string, unknown>, 'restraint');
+        } else crisis.patrons = [...(crisis.patrons ?? []), { patron: a, client: b, restraint: value }];
+      } else putDeep(crisis as Record<string, unknown>, parts.slice(1), put);
       break;
     }
   }
   return out;
 }
 
+/** Sets a nested key of `obj` (itself a fresh copy), copying each object on the way instead of writing into it. */
 function putDeep(obj: Record<string, unknown>, keys: string[], put: (o: Record<string, unknown>, k: string) => void) {
   let cur = obj;
-  for (const k of keys.slice(0, -1)) cur = (cur[k] ??= {}) as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) cur = cur[k] = { ...((cur[k] as Record<string, unknown> | undefined) ?? {}) };
   put(cur, keys[keys.length - 1]);
 }
 
@@ -143,7 +160,7 @@ export function applyPolicy(s: Scenario, policyId: string): PolicyScenario {
     out = withValue(out, r, changedValue(v0, { set: v0 + e * (target - v0) }, r));
   }
   const switches = policySwitches(policy);
-  return switches.length ? { ...structuredClone(out), strategySwitches: switches } : out;
+  return switches.length ? { ...out, strategySwitches: switches } : out;
 }
 
 /**
@@ -172,9 +189,11 @@ export function applyStructural(s: Scenario, chosen: Record<string, string> = {}
     if (!alt) throw new Error(`structural uncertainty ${u.id} has no alternative '${chosen[u.id] ?? u.default}'`);
     out = applyChanges(out, alt.changes);
     if (Object.keys(alt.strategies).length) {
-      out = structuredClone(out);
-      out.crisis ??= defaultCrisisShell();
-      for (const [actor, strategy] of Object.entries(alt.strategies)) out.crisis.actors[actor] = { ...(out.crisis.actors[actor] ?? {}), strategy };
+      // Copy on write, as withValue: the crisis section and its actor table are fresh, the rest is shared.
+      const crisis = { ...(out.crisis ?? defaultCrisisShell()) };
+      crisis.actors = { ...crisis.actors };
+      for (const [actor, strategy] of Object.entries(alt.strategies)) crisis.actors[actor] = { ...(crisis.actors[actor] ?? {}), strategy };
+      out = { ...out, crisis };
     }
   }
   return out;

@@ -70,6 +70,25 @@ export interface ResolvedPath {
  * (the closest known pattern) for an unknown path or actor.
  */
 export function resolvePath(path: string, actorIds: readonly string[]): ResolvedPath | { error: string; hint: string } {
+  // Memoised: the crisis model's preparation resolves the same few hundred paths for every cell of an experiment.
+  // The answer depends on the path and the actor ids alone (compared element by element: cheaper than a joined
+  // key); callers never modify it (it is frozen).
+  let bucket = resolved.get(path);
+  if (!bucket) {
+    if (resolved.size >= RESOLVED_LIMIT) resolved.clear();
+    resolved.set(path, (bucket = []));
+  }
+  for (const e of bucket) if (sameIds(e.actorIds, actorIds)) return e.result;
+  const result = Object.freeze(matchPath(path, actorIds));
+  if (bucket.length < 8) bucket.push({ actorIds: [...actorIds], result });
+  return result;
+}
+
+const resolved = new Map<string, { actorIds: readonly string[]; result: ResolvedPath | { error: string; hint: string } }[]>();
+const RESOLVED_LIMIT = 10_000;
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, k) => x === b[k]);
+
+function matchPath(path: string, actorIds: readonly string[]): ResolvedPath | { error: string; hint: string } {
   const parts = path.split('.');
   let actorError: string | undefined;
   for (const { pattern, domain } of pathPatterns) {
@@ -190,4 +209,31 @@ function dig(obj: unknown, keys: string[]): Param | undefined {
     cur = (cur as Record<string, unknown>)[k];
   }
   return cur as Param | undefined;
+}
+
+/**
+ * A copy of the scenario with `.value` set on the annotated parameter at each object-key location (an
+ * uncertainty's `location`, uncertainties.ts), copying only the objects and arrays on those locations — the rest
+ * is shared with `s`, which is not modified. The parameter at a location must be an annotated object
+ * (`{ value, range, … }`), as every sampled uncertainty is.
+ * Example: `withValuesAt(s, [['crisis', 'memory']], [0.4]).crisis.memory.value` → 0.4.
+ */
+export function withValuesAt(s: Scenario, locations: readonly (readonly (string | number)[])[], values: readonly number[]): Scenario {
+  type Node = Record<string | number, unknown>;
+  const copied = new Set<unknown>();
+  const fresh = (x: unknown): Node => {
+    const c = (Array.isArray(x) ? [...x] : { ...(x as Node) }) as Node;
+    copied.add(c);
+    return c;
+  };
+  const root = fresh(s);
+  locations.forEach((location, k) => {
+    let obj = root;
+    for (const key of location) {
+      const child = obj[key];
+      obj = (copied.has(child) ? child : (obj[key] = fresh(child))) as Node;
+    }
+    obj.value = values[k];
+  });
+  return root as unknown as Scenario;
 }

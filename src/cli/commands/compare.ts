@@ -52,7 +52,7 @@ export function registerCompare(program: Command): void {
     .option('--horizon <months>', 'months to simulate; month 1 is the month after asOf', intOption('--horizon', 1, 12_000), COMPARE_DEFAULTS.horizon)
     .option('--threads <t>', 'worker threads (default: up to 2; at most 4 × the cores; results do not depend on it)', intOption('--threads', 1, 256))
     .option('--store <file>', 'SQLite file that keeps every (policy, future) cell (default: flashpoints-<scenario id>.sqlite)')
-    .option('--no-store', 'keep results in memory only')
+    .option('--no-store', 'keep no store: the cells go to a scratch file in the temporary directory, removed at the end')
     .option('--fresh', 'recompute every cell even when this very experiment is stored (the new cells replace the old)')
     .option('--resume', 'reuse the cells stored for this very experiment: the default, kept as an alias')
     .option('--force', 'use a --store file that belongs to another scenario (nothing in it is deleted)')

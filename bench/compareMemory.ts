@@ -1,0 +1,126 @@
+// Benchmark of `compare`'s memory in the number of cells (issue 20, "memory flat in the number of cells"): peak
+// RSS of a whole `compare` process — main thread and its 2 worker threads — at 300, 1,200, 12,000 and 100,000
+// (policy, future) cells, each size in a fresh child process, then the same experiment again reusing every stored
+// cell (resume). The reference, in the same run: the same sizes under an earlier build given by --baseline DIR
+// (a built checkout, e.g. `git worktree add /tmp/base 6a08339 && cd /tmp/base && npm run build`), whose compare
+// held every cell in memory — skipped at 10⁵ cells, where it would need several GiB.
+//
+// Workloads:
+//   cheap  a synthetic three-actor scenario without arms stocks (below), 6 policies, 4 runs × 12 months a cell:
+//          cheap enough that 10⁵ cells run in minutes; its cells are small, so it measures what grows with the
+//          number of cells (tasks, outcome table, store bookkeeping), not the histograms
+//   korea  the Korea 2024 scenario, 6 policies, 10 runs × 120 months a cell: a cell's histograms are ~10–30 KiB,
+//          the case the issue measured (0.3 MiB of RSS per cell)
+// Run on the built JavaScript: `npm run build && node dist/bench/compareMemory.js [--baseline DIR] [--sizes 300,1200]
+// [--workloads cheap,korea]`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+/** The cheap workload's scenario: three actors, no capabilities (no arms path to solve), six policies. */
+export const CHEAP_SCENARIO = `
+id: bench-cheap
+title: Three actors, no arms stocks (a cheap cell for memory benchmarks)
+description: A synthetic scenario whose cells cost little, so that 10^5 of them fit in a benchmark.
+asOf: 2024-11-30
+start: 2024-12-01
+actors:
+  - { id: A, name: A }
+  - { id: B, name: B }
+  - { id: C, name: C }
+relations:
+  - { from: A, to: B, mutual: true, hostility: { value: 0.8, assumption: "bench", range: [0.5, 1] }, dialogue: { value: 0, assumption: "bench", range: [0, 0.2] } }
+  - { from: A, to: C, mutual: true, hostility: { value: 0.5, assumption: "bench", range: [0.2, 0.8] } }
+  - { from: B, to: C, alignment: 0.6, hostility: 0.1 }
+crisis:
+  memory: { value: 0.3, assumption: "bench", range: [0.1, 0.6] }
+  actors:
+    A: { strategy: reciprocator, baseline: { value: 1.5, assumption: "bench", range: [0.5, 2.5] }, bias: { value: 1, assumption: "bench", range: [0, 3] } }
+    B: { strategy: reciprocator, baseline: { value: 1, assumption: "bench", range: [0.5, 2] } }
+    C: { strategy: reciprocator }
+levers:
+  - { id: ab-channel, description: "A–B channel", path: relations.A.B.dialogue }
+  - { id: ba-channel, description: "B–A channel", path: relations.B.A.dialogue }
+  - { id: a-drive, description: "A's drive", path: crisis.actors.A.drive }
+policies:
+  - { id: status-quo, title: Status quo, description: nothing changes, changes: [], strategies: {} }
+  - { id: talks, title: Talks, description: both channels open, changes: [{ lever: ab-channel, set: 0.8 }, { lever: ba-channel, set: 0.8 }], strategies: {} }
+  - { id: one-way, title: One way, description: A's channel only, changes: [{ lever: ab-channel, set: 0.8 }], strategies: {} }
+  - { id: calm, title: Calm, description: A's drive down, changes: [{ lever: a-drive, set: -0.5 }], strategies: {} }
+  - { id: dove, title: Dove, description: A plays dove, changes: [], strategies: { A: dove } }
+  - { id: grit, title: GRIT, description: A plays GRIT, changes: [], strategies: { A: grit } }
+`;
+
+const WORKLOADS = { cheap: { runs: 4, horizonMonths: 12 }, korea: { runs: 10, horizonMonths: 120 } } as const;
+type Workload = keyof typeof WORKLOADS;
+
+interface ChildResult {
+  peakMiB: number;
+  seconds: number;
+  computed: number;
+  reused: number;
+}
+
+/** The child: one compare of `cells` cells under the build at `root`, on 2 threads, into `store`; prints its peak RSS. */
+async function child(root: string, workload: Workload, cells: number, store: string): Promise<void> {
+  const { parseScenario } = (await import(join(root, 'src/scenario/load.js'))) as typeof import('../src/scenario/load.js');
+  const { comparePolicies } = (await import(join(root, 'src/engine/compare.js'))) as typeof import('../src/engine/compare.js');
+  const text = workload === 'cheap' ? CHEAP_SCENARIO : readFileSync(join(root, '../scenarios/korea-2024.yaml'), 'utf8');
+  const parsed = parseScenario(text, `${workload}.yaml`);
+  if (!parsed.ok) throw new Error(`the ${workload} scenario does not validate`);
+  const policies = parsed.scenario.policies.map((p) => p.id);
+  const t0 = performance.now();
+  const { computed, reused } = await comparePolicies(parsed.scenario, parsed.hash, {
+    policies, futures: Math.round(cells / policies.length), seed: 1, threads: 2, store, resume: true, force: false, threshold: 0.05, ...WORKLOADS[workload],
+  });
+  const out: ChildResult = { peakMiB: process.resourceUsage().maxRSS / 1024, seconds: (performance.now() - t0) / 1000, computed, reused };
+  process.stdout.write(JSON.stringify(out));
+}
+
+function spawnChild(root: string, workload: Workload, cells: number, store: string): ChildResult {
+  const self = fileURLToPath(import.meta.url);
+  const text = execFileSync(process.execPath, [self, '--child', root, workload, String(cells), store], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 20 });
+  return JSON.parse(text) as ChildResult;
+}
+
+async function parent(): Promise<void> {
+  const args = process.argv.slice(2);
+  const opt = (name: string) => {
+    const k = args.indexOf(name);
+    return k >= 0 ? args[k + 1] : undefined;
+  };
+  const here = resolve(fileURLToPath(new URL('..', import.meta.url)));
+  const baseline = opt('--baseline') ? resolve(opt('--baseline')!, 'dist') : undefined;
+  const sizes = (opt('--sizes') ?? '300,1200,12000,100000').split(',').map(Number);
+  const workloads = (opt('--workloads') ?? 'cheap,korea').split(',') as Workload[];
+  console.log(`compare peak RSS by cells — ${new Date().toISOString()}, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log('| workload | cells | build | compute: peak RSS MiB | s | store MiB | reuse all: peak RSS MiB | s |');
+  console.log('|---|---:|---|---:|---:|---:|---:|---:|');
+  for (const workload of workloads) {
+    for (const cells of sizes) {
+      // The Korea workload at 10⁵ cells would take hours of the two cores: it stops at 12,000.
+      if (workload === 'korea' && cells > 12_000) continue;
+      for (const [name, root] of [['this', here], ['baseline', baseline]] as const) {
+        if (!root || (name === 'baseline' && cells > 12_000)) continue;
+        const dir = mkdtempSync(join(tmpdir(), 'compare-memory-'));
+        try {
+          const store = join(dir, 'cells.sqlite');
+          const first = spawnChild(root, workload, cells, store);
+          const storeMiB = statSync(store).size / 2 ** 20;
+          const again = spawnChild(root, workload, cells, store);
+          if (again.computed !== 0) throw new Error(`the second run recomputed ${again.computed} cells`);
+          console.log(`| ${workload} | ${cells.toLocaleString('en')} | ${name} | ${first.peakMiB.toFixed(0)} | ${first.seconds.toFixed(1)} | ${storeMiB.toFixed(1)} | ${again.peakMiB.toFixed(0)} | ${again.seconds.toFixed(1)} |`);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }
+    }
+  }
+  console.log(`load at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+}
+
+if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4] as Workload, Number(process.argv[5]), process.argv[6]);
+else await parent();

@@ -1,0 +1,65 @@
+import type { CellOutcome } from './cell.js';
+
+/** The scalar fields of a cell the analysis and the experiments table read, one typed array each. */
+const FIELDS = ['runs', 'clashRuns', 'warRuns', 'nuclearRuns', 'clashYearsSum', 'clashYearsSumSq', 'scoreMeanSum', 'scoreMeanSumSq'] as const;
+type Field = (typeof FIELDS)[number];
+const SET_FIELDS = ['clashYearsSum', 'clashYearsSumSq', 'warRuns', 'nuclearRuns'] as const;
+type SetField = (typeof SET_FIELDS)[number];
+
+/** One cell's scalars as the table gives them back: the outcome fields the analysis reads, the sets by index. */
+export type CellScalars = Pick<CellOutcome, Field> & { sets: Pick<CellOutcome['sets'], 'ids' | SetField> };
+
+/**
+ * The outcome table of an experiment (docs/experiments.md#memory): every (policy, future) cell's counts and sums —
+ * runs, clash/war/nuclear runs, Σ and Σ² of clash-years and of the mean score, and per dyad set its clash-years
+ * and war/nuclear runs — in Float64Arrays indexed [policy · futures + future]. About (8 + 4 × sets) × 8 bytes a
+ * cell (≈ 0.3 KiB for Korea's sets), whatever the horizon or the number of runs: the histograms never enter it.
+ * Example: `const t = new OutcomeTable(6, 1000, ['peninsula']); t.set(0, 3, cell); t.get(0, 3).warRuns`.
+ */
+export class OutcomeTable {
+  private readonly columns: Record<Field, Float64Array>;
+  private readonly setColumns: Record<SetField, Float64Array>;
+  private readonly filled: Uint8Array;
+
+  constructor(
+    readonly policies: number,
+    readonly futures: number,
+    readonly setIds: readonly string[],
+  ) {
+    const n = policies * futures;
+    this.columns = Object.fromEntries(FIELDS.map((f) => [f, new Float64Array(n)])) as Record<Field, Float64Array>;
+    this.setColumns = Object.fromEntries(SET_FIELDS.map((f) => [f, new Float64Array(n * setIds.length)])) as Record<SetField, Float64Array>;
+    this.filled = new Uint8Array(n);
+  }
+
+  /** Records cell (policy index, future index); its dyad sets must be the table's, in order. */
+  set(policy: number, future: number, c: CellScalars): void {
+    const at = policy * this.futures + future, k = this.setIds.length;
+    if (c.sets.ids.length !== k || c.sets.ids.some((id, i) => id !== this.setIds[i])) throw new Error(`the cell's dyad sets (${c.sets.ids.join(', ')}) are not the experiment's (${this.setIds.join(', ')})`);
+    for (const f of FIELDS) this.columns[f][at] = c[f];
+    for (const f of SET_FIELDS) for (let s = 0; s < k; s++) this.setColumns[f][at * k + s] = c.sets[f][s];
+    this.filled[at] = 1;
+  }
+
+  /** Whether cell (policy, future) has been recorded. */
+  has(policy: number, future: number): boolean {
+    return this.filled[policy * this.futures + future] === 1;
+  }
+
+  /** Cell (policy, future)'s scalars (a fresh small object). */
+  get(policy: number, future: number): CellScalars {
+    const at = policy * this.futures + future, k = this.setIds.length;
+    const one = (f: Field) => this.columns[f][at];
+    const many = (f: SetField) => Array.from(this.setColumns[f].subarray(at * k, at * k + k));
+    return {
+      runs: one('runs'), clashRuns: one('clashRuns'), warRuns: one('warRuns'), nuclearRuns: one('nuclearRuns'),
+      clashYearsSum: one('clashYearsSum'), clashYearsSumSq: one('clashYearsSumSq'), scoreMeanSum: one('scoreMeanSum'), scoreMeanSumSq: one('scoreMeanSumSq'),
+      sets: { ids: [...this.setIds], clashYearsSum: many('clashYearsSum'), clashYearsSumSq: many('clashYearsSumSq'), warRuns: many('warRuns'), nuclearRuns: many('nuclearRuns') },
+    };
+  }
+
+  /** The bytes the table holds. */
+  get byteLength(): number {
+    return Object.values(this.columns).reduce((n, a) => n + a.byteLength, 0) + Object.values(this.setColumns).reduce((n, a) => n + a.byteLength, 0) + this.filled.byteLength;
+  }
+}
