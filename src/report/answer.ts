@@ -3,7 +3,7 @@
 // decides it most), and the figure that shows it. No sentence is fixed text about a result: every claim follows a
 // test on the intervals, and a difference whose interval includes 0 is said to be not separated, never a direction.
 import { ensembleView, type ComparisonResult, type Diff, type EnsembleView, type MorrisFactor, type SensitivitySummary } from './types.js';
-import { excludesZero, num, pct, pp, range } from './format.js';
+import { excludesZero, num, pct, points, pp, range } from './format.js';
 import { INK, intervalGlyph, labelMargin, svgId, valueAxis, WIDTH, type Figure } from './figures.js';
 import { chartSvg, type ChartOption } from './svg.js';
 
@@ -21,6 +21,29 @@ export function effectOf(d: Diff): Effect {
   return excludesZero(d) ? (d.hi < 0 ? 'lowers' : 'raises') : 'not separated';
 }
 
+/** How close to 0 a separated interval's nearer end may come, as a fraction of its half-width, to be called borderline. */
+export const BORDERLINE_FRACTION = 0.25;
+
+/**
+ * True when a paired difference's interval excludes 0 but only just: its nearer end lies within
+ * `BORDERLINE_FRACTION` (a quarter) of the interval's half-width of 0. Example: `borderline({ diff: -0.011, lo:
+ * -0.021, hi: -0.001 })` → `true` (0.1 pp from 0, half-width 1.0 pp).
+ */
+export function borderline(d: Diff): boolean {
+  return excludesZero(d) && Math.min(Math.abs(d.lo), Math.abs(d.hi)) < BORDERLINE_FRACTION * ((d.hi - d.lo) / 2);
+}
+
+/** The share of futures with a clash at or above which a clash is said to be near-certain. */
+export const NEAR_CERTAIN_CLASH = 0.95;
+
+/** A clause saying a clash is near-certain under every policy (P(clash) ≥ 95 % for all), else ''. */
+function clashClause(v: EnsembleView): string {
+  const ps = v.policies.map((p) => p.outcomes.clash?.p);
+  if (ps.length === 0 || !ps.every((p) => p !== undefined && Number.isFinite(p) && p >= NEAR_CERTAIN_CLASH)) return '';
+  const [lo, hi] = [Math.min(...(ps as number[])), Math.max(...(ps as number[]))];
+  return `; a clash itself is near-certain under every policy (P(clash) ${pct(lo) === pct(hi) ? pct(lo) : `${pct(lo)} to ${pct(hi)}`})`;
+}
+
 /** Every policy but the status quo with its effect on P(war), in the order of the result. */
 export function policyEffects(v: EnsembleView): PolicyEffect[] {
   return v.policies.flatMap((p) => (p.versusStatusQuo ? [{ id: p.id, title: p.title, war: p.versusStatusQuo.war, effect: effectOf(p.versusStatusQuo.war) }] : []));
@@ -33,7 +56,7 @@ export function listText(items: string[]): string {
 
 const within = (months: number) => (months % 12 === 0 ? `within ${months / 12} year${months === 12 ? '' : 's'}` : `within ${months} months`);
 const ppRange = (d: Diff) => `${pp(d.diff)} ${range(pp(d.lo), pp(d.hi))}`;
-const withDiff = (e: PolicyEffect) => `${e.title} (${ppRange(e.war)})`;
+const withDiff = (e: PolicyEffect) => `${e.title} (${ppRange(e.war)}${borderline(e.war) ? ', only just excluding 0' : ''})`;
 const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 /** The status quo of a view: the policy without a paired difference (the result lists it first). */
@@ -47,7 +70,8 @@ function effectSentence(v: EnsembleView): string {
   const w = within(v.options.horizonMonths);
   const base = sq ? `${pct(sq.outcomes.war.p)} ${range(pct(sq.outcomes.war.lo), pct(sq.outcomes.war.hi))}` : '\u2014';
   const effects = policyEffects(v);
-  if (effects.length === 0) return `Only the status quo was compared: its P(war) ${w} is ${base}, and no policy is set against it.`;
+  const clash = clashClause(v);
+  if (effects.length === 0) return `Only the status quo was compared: its P(war) ${w} is ${base}, and no policy is set against it${clash}.`;
   const lower = effects.filter((e) => e.effect === 'lowers').sort((a, b) => a.war.diff - b.war.diff);
   const raise = effects.filter((e) => e.effect === 'raises').sort((a, b) => b.war.diff - a.war.diff);
   const open = effects.filter((e) => e.effect === 'not separated');
@@ -55,14 +79,14 @@ function effectSentence(v: EnsembleView): string {
     const finite = effects.map((e) => e.war.diff).filter(Number.isFinite);
     const [lo, hi] = [Math.min(...finite), Math.max(...finite)];
     const spanText = !finite.length ? '' : pp(lo) === pp(hi) ? ` (every estimate is ${pp(lo)})` : ` (the estimates run from ${pp(lo)} to ${pp(hi)})`;
-    return `No policy is separated from the status quo: against its P(war) ${w} of ${base}, every policy's paired difference has a 95% interval that includes 0${spanText}.`;
+    return `No policy is separated from the status quo: against its P(war) ${w} of ${base}, every policy's paired difference has a 95% interval that includes 0${spanText}${clash}.`;
   }
   const clauses = [
     ...(lower.length ? [`${listText(lower.map(withDiff))} ${verb(lower.length, 'lowers', 'lower')} it`] : []),
     ...(raise.length ? [`${listText(raise.map(withDiff))} ${verb(raise.length, 'raises', 'raise')} it`] : []),
     ...(open.length ? [open.length === 1 ? `${open[0].title} is not separated from it (its 95% interval includes 0)` : `the other ${open.length} (${listText(open.map((e) => e.title))}) are not separated from it (their 95% intervals include 0)`] : []),
   ];
-  return `Against the status quo's P(war) ${w} of ${base}, ${clauses.join('; ')}.`;
+  return `Against the status quo's P(war) ${w} of ${base}, ${clauses.join('; ')}${clash}.`;
 }
 
 const effectPhrase: Record<Effect, string> = { lowers: 'lowers it', raises: 'raises it', 'not separated': 'is not separated' };
@@ -72,9 +96,9 @@ function certaintySentence(r: ComparisonResult, v: EnsembleView, u: EnsembleView
   const w = r.weights;
   const o = r.options;
   const parts: string[] = [];
-  if (w.method === 'none') parts.push(`Every one of the ${o.futures} sampled futures counts alike (the scenario has no record to weigh them), ${o.runs} runs each, and the brackets are 95% intervals that count the futures`);
+  if (w.method === 'none') parts.push(`Every one of the ${o.futures} sampled futures counts alike (the scenario has no record to weigh them), ${o.runs} runs each, and the brackets are 95% intervals that include the spread between futures`);
   else {
-    parts.push(`These are record-weighted figures \u2014 the ${w.ess} of ${w.futures} futures whose status quo can reproduce the historical record, ${o.runs} runs each \u2014 and the brackets are 95% intervals that count the futures`);
+    parts.push(`These are record-weighted figures \u2014 the ${w.ess} of ${w.futures} futures whose status quo can reproduce the historical record, ${o.runs} runs each \u2014 and the brackets are 95% intervals that include the spread between futures`);
     const mine = new Map(policyEffects(v).map((e) => [e.id, e.effect]));
     const changed = policyEffects(u).filter((e) => mine.get(e.id) !== e.effect);
     parts.push(changed.length === 0
@@ -95,24 +119,61 @@ function certaintySentence(r: ComparisonResult, v: EnsembleView, u: EnsembleView
 
 const clears = (f: MorrisFactor, dummy: MorrisFactor | null) => dummy !== null && f.muStarConf[0] > dummy.muStar;
 const muText = (f: MorrisFactor) => `Morris \u03BC* ${num(f.muStar, 3)} ${range(num(f.muStarConf[0], 3), num(f.muStarConf[1], 3))}`;
+/** μ* in its unit: a screening of P(war) measures it in probability per whole input range, said in percentage points. */
+const muPoints = (f: MorrisFactor) => `${points(f.muStar)} (${muText(f)})`;
+const UNIT = 'percentage points of P(war) when a parameter moves over its whole range';
+
+type Screening = SensitivitySummary['screenings'][number];
+
+/**
+ * The size of what a screening explains, from the headline (record-weighted) figures: a policy's P(war) for
+ * `P(war) under X`, the paired difference for `P(war) under X − P(war) under Y`; undefined when the target names
+ * no policy of the result (then no comparison with the noise is made).
+ */
+export function explainedEffect(target: string, v: EnsembleView): number | undefined {
+  const m = /^P\(war\) under (\S+)(?: \u2212 P\(war\) under (\S+))?$/.exec(target);
+  if (!m) return undefined;
+  const [x, y] = [v.policies.find((p) => p.id === m[1]), m[2] === undefined ? undefined : v.policies.find((p) => p.id === m[2])];
+  if (!x || (m[2] !== undefined && !y)) return undefined;
+  const value = !y ? x.outcomes.war.p : y.id === statusQuo(v)?.id && x.versusStatusQuo ? x.versusStatusQuo.war.diff : x.outcomes.war.p - y.outcomes.war.p;
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** True when the screening's run noise (the dummy's μ*) is larger than the effect it is asked to explain. */
+export function tooCoarse(d: Screening, v: EnsembleView): boolean {
+  const effect = explainedEffect(d.target, v);
+  return d.dummy !== null && effect !== undefined && d.dummy.muStar > Math.abs(effect);
+}
+
+/** One screening in words: the leading factor if it clears the noise, else whether the screening could have told. */
+function screeningClause(d: Screening, v: EnsembleView, first: boolean): string {
+  const top = d.factors[0];
+  const size = `${d.trajectories}-trajectory \u00D7 ${d.runs}-run`;
+  if (!d.dummy) return first
+    ? `The assumption that moves ${d.target} most in the screening is ${top.name} (${muPoints(top)}; the screening ran no dummy, so run noise is not measured)`
+    : `on ${d.target} it is ${top.name}, by ${points(top.muStar)} (${muText(top)}; no dummy, run noise not measured)`;
+  const noise = points(d.dummy.muStar);
+  if (clears(top, d.dummy)) return first
+    ? `The assumption that decides it most is ${top.name}: over its range it moves ${d.target} by ${muPoints(top)}, against run noise (the dummy) of ${noise}`
+    : `on ${d.target} it is ${top.name}, by ${points(top.muStar)} (${muText(top)}; noise ${noise})`;
+  if (tooCoarse(d, v)) {
+    const effect = explainedEffect(d.target, v)!;
+    return `${first ? 'The' : 'the'} ${size} screening is too coarse to tell which assumption decides ${d.target}: its run noise (the dummy) is ${noise}, larger than the ${pp(effect)} it would explain, so only an assumption moving it by more than about ${noise} could be told apart (the leading one, ${top.name}, ${muPoints(top)}, does not)`;
+  }
+  return first
+    ? `No assumption moves ${d.target} beyond run noise in the screening: the leading one, ${top.name}, has ${muPoints(top)}, against run noise (the dummy) of ${noise}`
+    : `no assumption moves ${d.target} beyond run noise of ${noise} (the leading, ${top.name}, by ${points(top.muStar)}; ${muText(top)})`;
+}
 
 /** Sentence 3: the assumption that moves the outcome most, from the screening in the result (or what stands in for it). */
 function decidingSentence(r: ComparisonResult, v: EnsembleView): string {
   const s: SensitivitySummary | undefined = r.sensitivity;
   const level = s?.screenings[0];
   if (!s || !level || level.factors.length === 0) return byTypeSentence(v);
-  const top = level.factors[0];
-  const noise = level.dummy ? `, against run noise (the dummy) of ${num(level.dummy.muStar, 3)}` : '';
-  let first: string;
-  if (!level.dummy) first = `The assumption that moves ${level.target} most in the screening is ${top.name} (${muText(top)}; the screening ran no dummy, so run noise is not measured)`;
-  else if (clears(top, level.dummy)) first = `The assumption that decides it most is ${top.name}: over its range it moves ${level.target} by ${muText(top)}${noise}`;
-  else first = `No assumption moves ${level.target} beyond run noise in the screening: the leading one, ${top.name}, has ${muText(top)}${noise}`;
-  const rest = s.screenings.slice(1).map((d) => {
-    const t = d.factors[0];
-    if (!t) return '';
-    return clears(t, d.dummy) ? `on ${d.target} it is ${t.name} (${muText(t)})` : `no assumption moves ${d.target} beyond run noise (the leading, ${t.name}, ${muText(t)}${d.dummy ? `, dummy ${num(d.dummy.muStar, 3)}` : ''})`;
-  }).filter((x) => x !== '');
-  return `${[first, ...rest].join('; ')}.`;
+  const clauses = s.screenings.flatMap((d, i) => (d.factors.length ? [screeningClause(d, v, i === 0)] : []));
+  // Morris chooses its own inputs, so the screening never carries the record weights (docs/sensitivity.md#record-weights).
+  const weighting = r.weights.method === 'none' ? '' : ', over all futures unweighted, while the figures above are record-weighted';
+  return `${clauses.join('; ')} (\u03BC* in ${UNIT}${weighting}).`;
 }
 
 /** Without a screening: what the split by structural uncertainty says, or where to get the ranking. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerFigure, answerSentences, effectOf, listText, policyEffects } from '../../src/report/answer.js';
+import { answerFigure, answerSentences, borderline, effectOf, explainedEffect, listText, policyEffects, tooCoarse } from '../../src/report/answer.js';
 import { pp, pct } from '../../src/report/format.js';
 import { ensembleView, type ComparisonResult, type Diff, type SensitivitySummary } from '../../src/report/types.js';
 import { syntheticComparison } from './synthetic.js';
@@ -68,6 +68,30 @@ describe('the answer: which policies lower or raise P(war), from the intervals',
     }), { numRuns: 60 });
   });
 
+  it('marks a policy whose interval only just excludes 0 as borderline (nearer end within a quarter of the half-width)', () => {
+    expect(borderline(d(-0.011, -0.021, -0.001))).toBe(true);  // 0.1 pp from 0, half-width 1.0 pp
+    expect(borderline(d(-0.012, -0.02, -0.004))).toBe(false);  // 0.4 pp from 0, half-width 0.8 pp
+    expect(borderline(d(0.01, 0.0015, 0.0185))).toBe(true);    // raises: 0.15 pp < 0.25 × 0.85 pp
+    expect(borderline(d(0.0105, 0.003, 0.018))).toBe(false);   // 0.30 pp ≥ 0.25 × 0.75 pp
+    expect(borderline(d(-0.01, -0.02, 0))).toBe(false);          // touches 0: not separated, so not borderline either
+    const r = withWar({ ...all(straddle), dialogue: d(-0.011, -0.021, -0.001), grit: d(-0.02, -0.03, -0.01) });
+    const s = answerSentences(r).effect;
+    expect(s).toContain('Dialogue without preconditions (−1.1 pp [−2.1 pp – −0.10 pp], only just excluding 0)');
+    expect(s).toContain('GRIT: graduated reciprocation in tension reduction (−2.0 pp [−3.0 pp – −1.0 pp])');
+    expect(s.match(/only just/g)).toHaveLength(1);
+  });
+
+  it('adds that a clash is near-certain when P(clash) is at least 95% under every policy, in the same sentence', () => {
+    const r = withWar({ ...all(straddle), dialogue: d(-0.012, -0.02, -0.004) });
+    r.policies.forEach((p, i) => { p.weighted.outcomes.clash = { p: 0.96 + 0.005 * i, lo: 0.94, hi: 0.99 }; });
+    const s = answerSentences(r).effect;
+    expect(s).toMatch(/; a clash itself is near-certain under every policy \(P\(clash\) 96\.0% to 98\.5%\)\.$/);
+    expect(s.match(/\.\s+[A-Z]/)).toBeNull();
+    r.policies[2].weighted.outcomes.clash = { p: 0.94, lo: 0.9, hi: 0.97 };
+    expect(answerSentences(r).effect).not.toContain('clash');
+    expect(answerSentences(syntheticComparison()).effect).not.toContain('clash'); // P(clash) about 42%
+  });
+
   it('reads only the status quo when nothing else was compared', () => {
     const r = syntheticComparison();
     r.policies = r.policies.slice(0, 1);
@@ -99,6 +123,12 @@ describe('the answer: how sure', () => {
     expect(s).toContain('Every one of the 50 sampled futures counts alike');
     expect(s).not.toContain('record-weighted');
   });
+
+  it('says what the intervals include in plain words', () => {
+    const s = answerSentences(syntheticComparison()).certainty;
+    expect(s).toContain('95% intervals that include the spread between futures');
+    expect(s).not.toContain('count the futures');
+  });
 });
 
 const f = (name: string, muStar: number, conf: [number, number]) => ({ name, mu: muStar, muStar, sigma: 0.1, muStarConf: conf });
@@ -113,15 +143,44 @@ describe('the answer: the assumption that decides it most', () => {
       screening('P(war) under dialogue \u2212 P(war) under status-quo', [f('levers[*].effect', 0.5, [0.3, 0.7])], 0.1),
     ] };
     const s = answerSentences(r).deciding;
-    expect(s).toBe('The assumption that decides it most is crisis.ladder.warGivenClash: over its range it moves P(war) under status-quo by Morris \u03BC* 0.844 [0.594 \u2013 1.094], against run noise (the dummy) of 0.219; on P(war) under dialogue \u2212 P(war) under status-quo it is levers[*].effect (Morris \u03BC* 0.500 [0.300 \u2013 0.700]).');
+    expect(s).toBe('The assumption that decides it most is crisis.ladder.warGivenClash: over its range it moves P(war) under status-quo by 84.4 pp (Morris \u03BC* 0.844 [0.594 \u2013 1.094]), against run noise (the dummy) of 21.9 pp; on P(war) under dialogue \u2212 P(war) under status-quo it is levers[*].effect, by 50.0 pp (Morris \u03BC* 0.500 [0.300 \u2013 0.700]; noise 10.0 pp) (\u03BC* in percentage points of P(war) when a parameter moves over its whole range, over all futures unweighted, while the figures above are record-weighted).');
   });
 
-  it('says no assumption is told apart from noise when the leading one does not clear the dummy', () => {
-    const r = syntheticComparison();
-    r.sensitivity = { boxes: [], screenings: [screening('P(war) under status-quo', [f('crisis.memory', 0.2, [0.05, 0.35])], 0.1)] };
+  it('says no assumption is told apart from noise when the leading one does not clear a dummy finer than the effect', () => {
+    const r = syntheticComparison(); // status quo P(war) 4.5%: a dummy of 3 pp could have seen an assumption that decides it
+    r.sensitivity = { boxes: [], screenings: [screening('P(war) under status-quo', [f('crisis.memory', 0.04, [0.01, 0.07])], 0.03)] };
     const s = answerSentences(r).deciding;
-    expect(s).toMatch(/^No assumption moves P\(war\) under status-quo beyond run noise in the screening: the leading one, crisis\.memory, has Morris μ\* 0\.200/);
+    expect(s).toMatch(/^No assumption moves P\(war\) under status-quo beyond run noise in the screening: the leading one, crisis\.memory, has 4\.0 pp \(Morris μ\* 0\.040/);
     expect(s).not.toContain('decides it most');
+    expect(s).not.toContain('too coarse');
+  });
+
+  it('says the screening is too coarse, with its detection limit, when the noise is larger than the effect it explains', () => {
+    const r = withWar({ ...all(straddle), dialogue: d(-0.029, -0.045, -0.013) });
+    r.sensitivity = { boxes: [], screenings: [
+      screening('P(war) under status-quo', [f('crisis.ladder.warGivenClash', 0.3, [0.2, 0.4])], 0.125),
+      screening('P(war) under dialogue \u2212 P(war) under status-quo', [f('levers[*].effect', 0.1, [0.02, 0.2])], 0.125),
+    ] };
+    const v = ensembleView(r, 'weighted');
+    expect(explainedEffect('P(war) under dialogue \u2212 P(war) under status-quo', v)).toBeCloseTo(-0.029, 12);
+    expect(explainedEffect('P(war) under status-quo', v)).toBeCloseTo(0.045, 12);
+    expect(explainedEffect('P(war) under nobody', v)).toBeUndefined();
+    // the first clears its dummy and is reported as deciding even though 12.5 pp exceeds 4.5%: clearing the noise is shown
+    expect(tooCoarse(r.sensitivity.screenings[1], v)).toBe(true);
+    const s = answerSentences(r).deciding;
+    expect(s).toContain('the 6-trajectory \u00D7 8-run screening is too coarse to tell which assumption decides P(war) under dialogue \u2212 P(war) under status-quo: its run noise (the dummy) is 12.5 pp, larger than the \u22122.9 pp it would explain, so only an assumption moving it by more than about 12.5 pp could be told apart');
+    expect(s).not.toMatch(/no assumption moves/i);
+    expect(s.match(/\.\s+[A-Z]/)).toBeNull(); // still one sentence
+  });
+
+  it('says the screening is unweighted only when the headline is record-weighted', () => {
+    const r = syntheticComparison();
+    r.sensitivity = { boxes: [], screenings: [screening('P(war) under status-quo', [f('crisis.memory', 0.2, [0.15, 0.35])], 0.01)] };
+    expect(answerSentences(r).deciding).toContain('over all futures unweighted, while the figures above are record-weighted');
+    r.weights = { ...r.weights, method: 'none' };
+    const s = answerSentences(r).deciding;
+    expect(s).toContain('\u03BC* in percentage points of P(war) when a parameter moves over its whole range');
+    expect(s).not.toContain('record-weighted');
   });
 
   it('without a screening, says so and falls back to the structural split', () => {
