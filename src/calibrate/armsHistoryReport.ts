@@ -6,6 +6,20 @@ const NAMES: Record<Method, string> = { model: 'model', randomWalk: 'random walk
 const r3 = (x: number) => x.toFixed(3);
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 
+/** A pooled RMSE gap is material when it exceeds this share of the baseline's RMSE. */
+export const MATERIAL_GAP = 0.1;
+const MATERIAL_RULE = `“beats” or “does worse than” only when the pooled RMSE differs from the baseline's by more than ${Math.round(100 * MATERIAL_GAP)}% of it; the origins are few and their errors autocorrelated, and no interval is computed`;
+
+/**
+ * The plain verdict of the model's pooled RMSE against a baseline's: "beats" when it is lower by more than
+ * MATERIAL_GAP (10%) of the baseline's, "does worse than" when higher by as much, else "indistinguishable from".
+ * Example: `rmseVerdict(0.171, 0.176)` → 'indistinguishable from'.
+ */
+export function rmseVerdict(model: number, baseline: number): 'beats' | 'indistinguishable from' | 'does worse than' {
+  const gap = (baseline - model) / baseline;
+  return gap > MATERIAL_GAP ? 'beats' : gap < -MATERIAL_GAP ? 'does worse than' : 'indistinguishable from';
+}
+
 function raceSection(r: RaceBacktest): string[] {
   const L: string[] = [];
   L.push(`## ${r.title}`, '');
@@ -20,10 +34,14 @@ function raceSection(r: RaceBacktest): string[] {
   L.push(`MAPE (%), pooled: ${METHODS.map((m) => `${NAMES[m]} ${r.pooled[m].mape.toFixed(1)}`).join('; ')}.`, '');
   const wins = (Object.keys(r.modelWins) as Exclude<Method, 'model'>[]).map((m) => `${NAMES[m]} ${pct(r.modelWins[m])}`).join(', ');
   L.push(`Share of stock-years in which the model's absolute log error is below the baseline's: ${wins}.`, '');
-  const beaten = (Object.keys(r.modelWins) as Exclude<Method, 'model'>[]).filter((m) => r.pooled.model.rmseLog < r.pooled[m].rmseLog).map((m) => NAMES[m]);
-  const notBeaten = (Object.keys(r.modelWins) as Exclude<Method, 'model'>[]).filter((m) => r.pooled.model.rmseLog >= r.pooled[m].rmseLog).map((m) => NAMES[m]);
+  // Few, overlapping, autocorrelated forecast windows and no interval: a gap in pooled RMSE counts only when material.
+  const verdicts = (Object.keys(r.modelWins) as Exclude<Method, 'model'>[]).map((m) => ({ m, v: rmseVerdict(r.pooled.model.rmseLog, r.pooled[m].rmseLog) }));
   const list = (xs: string[]) => xs.map((x) => `the ${x}`).join(xs.length > 2 ? ', ' : ' and ').replace(/, (the [^,]*)$/, ', and $1');
-  L.push(`Pooled, the model beats ${beaten.length ? list(beaten) : 'no baseline'}${notBeaten.length ? `; it does not beat ${list(notBeaten)}` : ''}.`, '');
+  const said = (['beats', 'indistinguishable from', 'does worse than'] as const).map((v) => {
+    const ms = verdicts.filter((x) => x.v === v).map((x) => NAMES[x.m]);
+    return ms.length ? `${v === 'indistinguishable from' ? 'is indistinguishable from' : v} ${list(ms)}` : '';
+  }).filter(Boolean);
+  L.push(`Pooled, the model ${said.join('; it ')} (${MATERIAL_RULE}).`, '');
   // Source breaks inside the panel change what the scored years mean (the growth across a break is set to zero).
   const inSpan = r.notes.filter((n) => [...n.matchAll(/between (\d{4}) and (\d{4})/g)].some((m) => Number(m[1]) >= r.span[0] && Number(m[2]) <= r.span[1]));
   if (inSpan.length) L.push(`Data notes: ${inSpan.join('; ')}.`, '');

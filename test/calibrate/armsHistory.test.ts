@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { raceBacktest, richardsonPreWwi } from '../../src/calibrate/armsHistory.js';
+import { rmseVerdict } from '../../src/calibrate/armsHistoryReport.js';
 import { scenarioWarnings } from '../../src/experiment/scenarioWarnings.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { cli, root } from '../cli/spawn.js';
@@ -17,6 +18,17 @@ const load = (f: string) => {
 };
 const dir = mkdtempSync(join(tmpdir(), 'history-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the pooled RMSE verdict (material only beyond 10% of the baseline)', () => {
+  it('says beats / indistinguishable / does worse by the relative gap, on both sides of the 10% line', () => {
+    expect(rmseVerdict(0.171, 0.176)).toBe('indistinguishable from'); // 2.8% lower
+    expect(rmseVerdict(0.087, 0.095)).toBe('indistinguishable from'); // 8.4% lower
+    expect(rmseVerdict(0.087, 0.175)).toBe('beats'); // 50% lower
+    expect(rmseVerdict(0.089, 0.1)).toBe('beats'); // 11% lower
+    expect(rmseVerdict(0.171, 0.141)).toBe('does worse than'); // 21% higher
+    expect(rmseVerdict(0.105, 0.1)).toBe('indistinguishable from'); // 5% higher
+  });
+});
 
 describe('the US–USSR 1950 scenario', () => {
   it('validates; its only warnings are the two crash nuclear programmes it says it means', () => {

@@ -92,3 +92,19 @@ export function panelTotals(panels: readonly RivalryPanel[]): { rivalries: numbe
   }
   return { rivalries: panels.length, years, clashYears, warOnsets };
 }
+
+/**
+ * The distinct MID disputes (dispnum) behind the panels' war onsets: war-level (hostility 5) disputes begun in a
+ * rivalry's dyad in one of its years. One multilateral war is a war onset in every dyad it joins, so this count is
+ * the number of independent war events, smaller than the war-onset count. Rows without dispnum are not counted.
+ * Example: `warDisputes(parseCowMid(mid).rows, panels).size`.
+ */
+export function warDisputes(rows: readonly IntRow[], panels: readonly RivalryPanel[]): Set<number> {
+  const years = new Map(panels.map((p) => [p.key, new Set(p.years)]));
+  const out = new Set<number>();
+  for (const r of rows) {
+    if (r.onset !== 1 || r.ccode1 == null || r.ccode2 == null || r.year == null || r.dispnum == null || (r.hostlev ?? 0) < WAR) continue;
+    if (years.get(`${Math.min(r.ccode1, r.ccode2)}-${Math.max(r.ccode1, r.ccode2)}`)?.has(r.year)) out.add(r.dispnum);
+  }
+  return out;
+}

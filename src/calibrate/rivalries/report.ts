@@ -26,6 +26,62 @@ const f4 = (x: number) => (x === 0 ? '0' : Math.abs(x) >= 1e-3 ? x.toFixed(4) : 
 const interval = (c: PairedComparison) => `${f4(c.difference)} [${f4(c.lo)}, ${f4(c.hi)}]`;
 const verdictText = (c: PairedComparison) => ({ skill: '**skill**', worse: '**worse**', 'no difference': 'no difference' })[verdict(c)];
 
+// A verdict whose interval ends within 5% of the difference from 0 is marked: it would flip with a little more noise.
+const barely = (c: PairedComparison) => verdict(c) !== 'no difference' && Math.min(Math.abs(c.lo), Math.abs(c.hi)) < 0.05 * Math.abs(c.difference);
+const shortScore = (sc: ScoreId) => SCORE_NAMES[sc].split(',')[0];
+const comparison = (e: Evaluation, naive: 'pooled' | 'own-past', score: ScoreId, model: Forecaster = 'model') => e.comparisons.find((x) => x.model === model && x.naive === naive && x.score === score)!.result;
+const DESIGN_NAMES: Record<Evaluation['id'], string> = { 'leave-one-out': 'leave one rivalry out', temporal: 'out of time' };
+
+/** The model's verdicts against the pooled base rate on `scores`, grouped: "skill on log score (barely …); no difference on Brier". */
+function againstPooled(e: Evaluation, scores: ScoreId[]): string {
+  const groups = (['skill', 'no difference', 'worse'] as const).map((k) => {
+    const cs = scores.filter((sc) => verdict(comparison(e, 'pooled', sc)) === k);
+    if (!cs.length) return '';
+    const names = cs.map((sc) => { const c = comparison(e, 'pooled', sc); return shortScore(sc) + (barely(c) ? ` (barely: the interval ends at ${f4(k === 'skill' ? c.hi : c.lo)})` : ''); });
+    return `${k === 'no difference' ? 'no skill' : k} on ${names.join(' and ')}`;
+  });
+  return groups.filter(Boolean).join(', ');
+}
+
+/**
+ * The plain-language verdict that opens the document, built from the comparisons: war onsets, clash-years (both
+ * designs, and out of time on the other list), where the leave-one-out clash skill comes from, the worst reliability
+ * bin, and what that means for the scenarios' P(war).
+ */
+function verdictParagraph(r: RivalryValidation, other?: { list: string; validation: RivalryValidation }): string[] {
+  const war: ScoreId[] = ['brier-war', 'log-war'], clash: ScoreId[] = ['brier-clash', 'log-clash'];
+  const evs = r.evaluations;
+  const warSkill = evs.some((e) => war.some((sc) => verdict(comparison(e, 'pooled', sc)) === 'skill'));
+  const warWorse = evs.some((e) => war.some((sc) => verdict(comparison(e, 'pooled', sc)) === 'worse'));
+  const perDesign = (scores: ScoreId[], v: RivalryValidation = r) => v.evaluations.map((e) => `${DESIGN_NAMES[e.id]}, ${againstPooled(e, scores)}`).join('; ');
+  const out: string[] = [];
+  out.push(`**War onsets: ${warSkill ? 'some skill' : warWorse ? 'no skill, and worse in places' : 'no skill'}** against the pooled base rate (${perDesign(war)}). The model does beat the rivalry's own past rate on war onsets, but that comparator is weak (see Choices).`);
+  const otherTemporal = other?.validation.evaluations.find((e) => e.id === 'temporal');
+  out.push(`**Clash-years** against the pooled base rate: ${perDesign(clash)}${otherTemporal ? `; on ${listName(other!.list)} out of time, ${againstPooled(otherTemporal, clash)}` : ''}.`);
+  const loo = evs.find((e) => e.id === 'leave-one-out');
+  if (loo) {
+    const full = comparison(loo, 'pooled', 'log-clash'), nr = comparison(loo, 'pooled', 'log-clash', 'model-no-random-effect');
+    if (full.difference < 0) {
+      const share = (nr.difference - full.difference) / full.difference;
+      const lost = Math.round(100 * Math.max(0, -share));
+      out.push(`The leave-one-out clash skill comes ${lost >= 50 ? 'largely' : 'partly'} from the rivalry effect: without it the log-score gain over the pooled base rate falls from ${f4(-full.difference)} to ${f4(-nr.difference)} per rivalry-year (${lost}% of it lost).`);
+    }
+  }
+  const bins = evs.flatMap((e) => e.reliability.model.filter((b) => b.n >= 30).map((b) => ({ e, b })));
+  const high = bins.filter(({ b }) => b.forecast > b.observedHi), low = bins.filter(({ b }) => b.forecast < b.observedLo);
+  if (high.length) {
+    const worst = high.reduce((w, x) => (x.b.forecast - x.b.observed > w.b.forecast - w.b.observed ? x : w));
+    const from = Math.min(...high.map(({ b }) => b.lo));
+    out.push(`**Forecasts run too high** in ${high.length} of the ${bins.length} reliability bins with at least 30 forecasts (both designs), all at forecasts of ${fmt(from)} or more${low.length ? ` (and too low in ${low.length})` : ''}; the worst, ${DESIGN_NAMES[worst.e.id]} in the bin ${fmt(worst.b.lo)}–${fmt(worst.b.hi)}: forecast ${fmt(worst.b.forecast)}, observed ${fmt(worst.b.observed)} (n = ${worst.b.n}).`);
+  } else if (low.length) {
+    out.push(`**Forecasts run too low** in ${low.length} of the ${bins.length} reliability bins with at least 30 forecasts.`);
+  } else out.push(`The forecasts are reliable: every bin with at least 30 forecasts covers its mean forecast.`);
+  out.push(warSkill
+    ? "The scenarios' P(war) figures rest on the clash → war step (warGivenClash), which this validation supports only where the war verdicts above say skill."
+    : "**The scenarios' P(war) figures rest on the clash → war step (warGivenClash), which this validation does not support:** the layer forecasts war onsets no better than the base rate. Read them as the model's conditional arithmetic, not as forecasts.");
+  return ['## Verdict', '', out.join(' '), ''];
+}
+
 function parameterRow(name: string, p: LayerParameters, extra: string, r: RivalryValidation): string {
   const base = yearProbabilities(p.mean, p.warGivenClash, r.settings), after = yearProbabilities(p.mean + p.persistence, p.warGivenClash, r.settings);
   return `| ${name} | ${fmt(p.mean)} | ${fmt(p.sd)} | ${fmt(p.persistence)} | ${fmt(p.warGivenClash)} | ${fmt(base.clash)} / ${fmt(after.clash)} | ${extra} |`;
@@ -51,8 +107,6 @@ function findings(e: Evaluation): string[] {
       if (!cs.length) return [];
       const v = cs.map((sc) => verdict(get(naive, sc)));
       const name = naive === 'pooled' ? 'the pooled base rate' : "the rivalry's own past rate";
-      // A verdict whose interval ends within 5% of the difference from 0 is marked: it would flip with a little more noise.
-      const barely = (c: PairedComparison) => verdict(c) !== 'no difference' && Math.min(Math.abs(c.lo), Math.abs(c.hi)) < 0.05 * Math.abs(c.difference);
       const which = (k: string) => cs.filter((_, i) => v[i] === k).map((sc) => {
         const c = get(naive, sc);
         return SCORE_NAMES[sc].split(',')[0] + (barely(c) ? ` (barely: the interval ends at ${f4(verdict(c) === 'skill' ? c.hi : c.lo)})` : '');
@@ -126,12 +180,13 @@ function robustnessSection(list: string, v: RivalryValidation): string[] {
  * out-of-sample design with its scores, comparisons and reliability, and the plain findings. Deterministic.
  * Example: `renderValidation(validateRivalries(panels), { list: 'tss', resamples: 2000, seed: 1 })`.
  */
-export function renderValidation(r: RivalryValidation, o: { list: string; seed: number; resamples: number; other?: { list: string; validation: RivalryValidation } }): string {
+export function renderValidation(r: RivalryValidation, o: { list: string; seed: number; resamples: number; warDisputes?: number; other?: { list: string; validation: RivalryValidation } }): string {
   const t = r.totals, s = r.settings;
   const fitRows = (['full', 'no-persistence', 'no-random-effect'] as const).map((v) => parameterRow(VARIANT_NAMES[v], r.fullFit[v].parameters, `log-likelihood ${r.fullFit[v].logLikelihood.toFixed(1)}`, r));
   return [
     '# Validation: the crisis layer across rivalries, out of sample', '',
     `Generated by \`${VALIDATION_COMMAND}\` (rivalry list: ${listName(o.list)}${o.other ? `, and ${listName(o.other.list)} for the robustness section` : ''}; bootstrap: ${o.resamples} resamples, seed ${o.seed}). Do not edit by hand: a test compares this file with the command's output.`, '',
+    ...verdictParagraph(r, o.other),
     '## What is validated', '',
     'The **clash-and-war layer** of the crisis model (`src/models/crisis/ladder.ts`, DESIGN.md §3.2) — the part the Korea calibration tunes — and nothing else:', '',
     `- the mapping from a dyad's static propensity u (logit scale, the units of β0) to a monthly clash hazard q = f·σ(u − κ_v) in each direction, with κ_v = crisis.clashThreshold at the model's default ${fmt(s.clashThreshold)} and friction f = h_ij·h_ji = ${fmt(s.friction)};`,
@@ -156,8 +211,10 @@ export function renderValidation(r: RivalryValidation, o: { list: string; seed: 
     '- **The count forecast** (CRPS) is made once, before the first forecast year, for the number of clash-years among the forecast years: for the model, the mixture over the rivalry effect of the Markov chain the persistence makes; for the naive forecasters, a binomial at their rate. Leave-one-out has no past for the count, so there the own-past count forecast is the pooled one.',
     '- **The pooled base rate** is (k + ½)/(n + 1) over the training rivalry-years (Jeffreys): for thousands of years it is the plain share, and a training set without a war still gives the war onset a small probability.',
     '- **The own past rate** is (k + r̄)/(n + 1) with k events in the rivalry\'s n years before t and r̄ the pooled rate: one pseudo-year at the pooled rate, so no forecast is 0 or 1 (a log score of a certain forecast that fails is infinite).',
+    '- **The own past rate is a weak comparator, above all in leave-one-out.** It carries a single pseudo-year of the pooled rate, so in a rivalry\'s first years it swings on one or two observations (a rivalry whose first year is a war gets a war forecast near ½ the next year). Beating it is a low bar; the verdict rests on the pooled base rate.',
     '- **The lag** of a year is 1 if the year before was a year of the same rivalry and a clash-year; for 1946 it reads 1945 when the rivalry was running. Years between two spells of a dyad are not rivalry years.',
     '- **Intervals** are percentile intervals of a cluster bootstrap: rivalries resampled with replacement, the per-rivalry-year mean difference recomputed (per rivalry for CRPS). Rivalries are the independent units; years within a rivalry are not.',
+    `- **War onsets are not independent events.** The ${t.warOnsets} war onsets are ${o.warDisputes !== undefined ? `only ${o.warDisputes} distinct MID disputes` : 'far fewer distinct MID disputes'}: one multilateral war is a war onset in every rivalry dyad it joins. Leave-one-rivalry-out therefore keeps the same war in the training set through the other dyads it touched, and the bootstrap over rivalries treats those dyads as independent; the war intervals are too narrow and the leave-one-out war scores flattering. Resampling disputes rather than dyads would be the honest unit; it is not done here.`,
     `- **War has no rivalry effect of its own.** warGivenClash is pooled: a rivalry's war forecast differs from another's only through its clash hazard; ${t.warOnsets} war onsets in ${t.rivalries} rivalries identify little more.`,
     '- **The rivalry list** is Thompson, Sakuwa & Suhas (2021) by default (`--list thompson-dreyer` for Thompson & Dreyer 2012); spells of one dyad are joined into one rivalry, and its years are those of its spells inside 1946–2014.',
     '- **The first war of a run** ends the model\'s war draws in a simulation; per calendar year, P(at least one war onset) is the same with or without that rule, so the yearly closed form is exact.',

@@ -84,7 +84,7 @@ async function runCalibrateRivalries(opts: CalibrateRivalriesOptions): Promise<v
   }
   // Counts must be exact: a row the importer could not read is an error here, not a skipped row.
   if (mid.skipped.length) throw new InputError(mid.skipped.slice(0, 20).map((s) => `${midFile}:${s.line}:1 row: ${s.reason}`), hint);
-  const { rivalryPanels } = await import('../../calibrate/rivalries/panel.js');
+  const { rivalryPanels, warDisputes } = await import('../../calibrate/rivalries/panel.js');
   const panelsOf = (file: string) => {
     const text = read(file, 'the rivalry list');
     const list = parsed(file, () => parseRivalryList(text));
@@ -105,7 +105,7 @@ async function runCalibrateRivalries(opts: CalibrateRivalriesOptions): Promise<v
   const v = validate(main.panels, opts.list);
   const vOther = other ? validate(other.panels, otherList) : undefined;
   const { renderValidation } = await import('../../calibrate/rivalries/report.js');
-  const markdown = renderValidation(v, { list: opts.list, seed: opts.seed, resamples: opts.resamples, other: vOther && { list: otherList, validation: vOther } });
+  const markdown = renderValidation(v, { list: opts.list, seed: opts.seed, resamples: opts.resamples, warDisputes: warDisputes(mid.rows, main.panels).size, other: vOther && { list: otherList, validation: vOther } });
   if (opts.figure !== undefined) {
     const { reliabilityFigure } = await import('../../calibrate/rivalries/figure.js');
     writeOutputFile('--figure', opts.figure, reliabilityFigure(v));

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { panelTotals, panelWindow } from '../../../src/calibrate/rivalries/panel.js';
+import { panelTotals, panelWindow, rivalryPanels, warDisputes } from '../../../src/calibrate/rivalries/panel.js';
+import { readFileSync } from 'node:fs';
+import { parseCowMid } from '../../../src/data/cowMid.js';
+import { parseRivalryList } from '../../../src/data/rivalries.js';
+import { FIXTURE_LIST, FIXTURE_MID } from './fixture.js';
 import { transitionCounts } from '../../../src/calibrate/rivalries/fitLayer.js';
 import { fixturePanels, yearsWhere } from './fixture.js';
 
@@ -46,5 +50,22 @@ describe('rivalry panels (three-rivalry fixture)', () => {
     expect(yearsWhere(early.years, early.clash)).toEqual([1946, 1950, 1980]);
     expect(yearsWhere(early.years, early.lag)).toEqual([1946, 1947, 1951, 1981]);
     expect(panelWindow(be, 1946, 1989).years).toEqual([]);
+  });
+});
+
+describe('distinct war disputes behind the war onsets', () => {
+  const rows = parseCowMid(readFileSync(FIXTURE_MID, 'utf8')).rows;
+  const panels = fixturePanels();
+
+  it('names the dispute of each war onset: 3 (Alpha–Beta 1950) and 12 (Gamma–Delta 1970); the 1850 war is outside', () => {
+    expect([...warDisputes(rows, panels)].sort((a, b) => a - b)).toEqual([3, 12]);
+  });
+
+  it('counts a war joined by a second dyad once, while the war onsets count it twice', () => {
+    // Dispute 3 spreads to Beta–Epsilon in 1995 (a rivalry year there): one more war onset, no new dispute.
+    const joined = [...rows, { dispnum: 3, ccode1: 500, ccode2: 200, year: 1995, ongoing: 1, onset: 1, hostlev: 5 }];
+    const p = rivalryPanels(joined, parseRivalryList(readFileSync(FIXTURE_LIST, 'utf8')).spells);
+    expect(panelTotals(p).warOnsets).toBe(3);
+    expect(warDisputes(joined, p).size).toBe(2);
   });
 });
