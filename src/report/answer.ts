@@ -158,7 +158,7 @@ function screeningClause(d: Screening, v: EnsembleView, first: boolean): string 
     : `on ${d.target} it is ${top.name}, by ${points(top.muStar)} (${muText(top)}; noise ${noise})`;
   if (tooCoarse(d, v)) {
     const effect = explainedEffect(d.target, v)!;
-    return `${first ? 'The' : 'the'} ${size} screening is too coarse to tell which assumption decides ${d.target}: its run noise (the dummy) is ${noise}, larger than the ${pp(effect)} it would explain, so only an assumption moving it by more than about ${noise} could be told apart (the leading one, ${top.name}, ${muPoints(top)}, does not)`;
+    return `${first ? 'The' : 'the'} ${size} screening is too coarse to tell which assumption decides ${d.target}: its run noise (the dummy) is ${noise}, larger than the ${pp(effect)} it would explain, so only an assumption moving it by more than about ${noise} could be told apart, and then only if its interval clears the noise (the leading one, ${top.name}, ${muPoints(top)}, does not clear it)`;
   }
   return first
     ? `No assumption moves ${d.target} beyond run noise in the screening: the leading one, ${top.name}, has ${muPoints(top)}, against run noise (the dummy) of ${noise}`
