@@ -2,7 +2,7 @@ import { InputError } from './errors.js';
 import type { ScenarioRef } from './output.js';
 import { readScenarioFile } from './scenarioFile.js';
 import { outputWidth, wrapText } from './render/table.js';
-import { applyOverrides, parseOverride, type Override } from '../scenario/overrides.js';
+import { applyOverrideTexts, type Override } from '../scenario/overrides.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ScenarioWarning } from '../experiment/scenarioWarnings.js';
 
@@ -25,19 +25,12 @@ export { collectSet, SET_HELP } from './setOption.js';
 export function readScenarioInput(file: string, sets: readonly string[] = []): ScenarioInput {
   const loaded = readScenarioFile(file);
   if (!sets.length) return { ...loaded, overrides: [], ref: { id: loaded.scenario.id, hash: loaded.hash } };
-  const overrides: Override[] = [];
-  const bad: { override: string; message: string; hint?: string }[] = [];
-  for (const text of sets) {
-    const o = parseOverride(text);
-    if ('message' in o) bad.push(o);
-    else overrides.push(o);
-  }
-  const result = bad.length ? { ok: false as const, issues: bad } : applyOverrides(loaded.scenario, overrides);
+  const result = applyOverrideTexts(loaded.scenario, sets);
   if (!result.ok) {
     const hints = [...new Set(result.issues.map((i) => i.hint).filter((h): h is string => !!h))];
     throw new InputError(result.issues.map((i) => `--set ${i.override}: ${i.message}`), hints.join('; ') || 'see docs/scenario-format.md#paths');
   }
-  return { file, scenario: result.scenario, hash: result.hash, overrides, ref: { id: result.scenario.id, hash: result.hash, overrides } };
+  return { file, scenario: result.scenario, hash: result.hash, overrides: result.overrides, ref: { id: result.scenario.id, hash: result.hash, overrides: result.overrides } };
 }
 
 /** The `--set` options that reproduce the overrides, for printed commands. */

@@ -78,3 +78,23 @@ export function applyOverrides(s: Scenario, overrides: readonly Override[]): { o
   }
   return { ok: true, scenario: parsed.data as Scenario, hash: scenarioHash(parsed.data as Scenario) };
 }
+
+/**
+ * Parses `path=value` texts and applies them in order: the one step `--set` (CLI) and `options.set` (API) share.
+ * Any text that does not parse is reported and nothing is applied. Example: `applyOverrideTexts(s, ['crisis.clashThreshold=5'])`.
+ */
+export function applyOverrideTexts(
+  s: Scenario,
+  texts: readonly string[],
+): { ok: true; scenario: Scenario; hash: string; overrides: Override[] } | { ok: false; issues: OverrideIssue[] } {
+  const overrides: Override[] = [];
+  const bad: OverrideIssue[] = [];
+  for (const text of texts) {
+    const o = parseOverride(text);
+    if ('message' in o) bad.push(o);
+    else overrides.push(o);
+  }
+  if (bad.length) return { ok: false, issues: bad };
+  const applied = applyOverrides(s, overrides);
+  return applied.ok ? { ...applied, overrides } : applied;
+}

@@ -1,7 +1,7 @@
 import type { IssueJson } from '../engine/commandDocuments.js';
 import type { ScenarioRef } from '../engine/envelope.js';
 import { parseScenario, type LocatedIssue } from '../scenario/load.js';
-import { applyOverrides, parseOverride, type Override } from '../scenario/overrides.js';
+import { applyOverrideTexts, type Override } from '../scenario/overrides.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { z } from '@hono/zod-openapi';
 import { ApiError } from './apiError.js';
@@ -46,19 +46,12 @@ export function scenarioFromBody(body: { scenario?: unknown; yaml?: string }, se
   const parsed = parseBodyScenario(body);
   if (!parsed.ok) throw new ApiError('bad-scenario', `the scenario is not valid (${parsed.issues.length} issue${parsed.issues.length === 1 ? '' : 's'})`, { issues: parsed.issues, hint: 'the format is described in docs/scenario-format.md; GET /openapi.json holds it as the schema `Scenario`' });
   if (!sets.length) return { scenario: parsed.scenario, hash: parsed.hash, overrides: [], ref: { id: parsed.scenario.id, hash: parsed.hash } };
-  const overrides: Override[] = [];
-  const bad: { override: string; message: string; hint?: string }[] = [];
-  for (const text of sets) {
-    const o = parseOverride(text);
-    if ('message' in o) bad.push(o);
-    else overrides.push(o);
-  }
-  const applied = bad.length ? { ok: false as const, issues: bad } : applyOverrides(parsed.scenario, overrides);
+  const applied = applyOverrideTexts(parsed.scenario, sets);
   if (!applied.ok) {
     const issues = applied.issues.map((i, k) => ({ file: 'body.options.set', line: null, col: null, path: `options.set[${sets.indexOf(i.override) >= 0 ? sets.indexOf(i.override) : k}]`, message: `${i.override}: ${i.message}`, hint: i.hint ?? null }));
     throw new ApiError('bad-request', 'an override in options.set is not valid', { issues, hint: 'paths as in docs/scenario-format.md#paths' });
   }
-  return { scenario: applied.scenario, hash: applied.hash, overrides, ref: { id: applied.scenario.id, hash: applied.hash, overrides } };
+  return { scenario: applied.scenario, hash: applied.hash, overrides: applied.overrides, ref: { id: applied.scenario.id, hash: applied.hash, overrides: applied.overrides } };
 }
 
 /** Parses options with their zod schema (defaults filled in); problems are a 400 listing `options.<path>: message`. */
