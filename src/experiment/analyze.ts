@@ -1,7 +1,7 @@
 import { monthlyQuantiles, ScorePool, type CellAggregate } from './cell.js';
 import type { DyadSet } from './dyadSets.js';
 import type { Future } from './futures.js';
-import { OutcomeTable, type CellScalars } from './outcomeTable.js';
+import { cellValue, OutcomeTable, type CellScalars, type CellValueOutcome } from './outcomeTable.js';
 import { replicateInterval, weightedMean, weightedSpread } from './statistics.js';
 import type { StructuralUncertainty } from './uncertainties.js';
 
@@ -35,25 +35,8 @@ export interface ExperimentOutcomes extends ExperimentFrame {
   pooled: { all: PooledScores[]; retained: PooledScores[] };
 }
 
-type Outcome = 'clash' | 'war' | 'nuclear' | 'clashYearsPerDecade' | 'escalationScore';
-const outcomes: Outcome[] = ['clash', 'war', 'nuclear', 'clashYearsPerDecade', 'escalationScore'];
-
-/** The value of an outcome in one cell: a probability, or a per-run mean. */
-function cellValue(c: CellScalars, o: Outcome, horizonMonths: number): number {
-  if (c.runs === 0) return 0;
-  switch (o) {
-    case 'clash':
-      return c.clashRuns / c.runs;
-    case 'war':
-      return c.warRuns / c.runs;
-    case 'nuclear':
-      return c.nuclearRuns / c.runs;
-    case 'clashYearsPerDecade':
-      return (c.clashYearsSum / c.runs) * (120 / horizonMonths);
-    case 'escalationScore':
-      return c.scoreMeanSum / c.runs;
-  }
-}
+const outcomes: CellValueOutcome[] = ['clash', 'war', 'nuclear', 'clashYearsPerDecade', 'escalationScore'];
+type Outcome = CellValueOutcome;
 
 /** The in-memory form turned into the streamed one: an outcome table and pooled scores, pooled in future order. */
 export function outcomesOfCells(e: ExperimentCells, weights?: readonly number[]): ExperimentOutcomes {

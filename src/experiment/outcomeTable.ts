@@ -9,6 +9,30 @@ type SetField = (typeof SET_FIELDS)[number];
 /** One cell's scalars as the table gives them back: the outcome fields the analysis reads, the sets by index. */
 export type CellScalars = Pick<CellOutcome, Field> & { sets: Pick<CellOutcome['sets'], 'ids' | SetField> };
 
+/** The outcomes the analysis reads off one cell (the comparison's names; sensitivity maps its own onto them). */
+export type CellValueOutcome = 'clash' | 'war' | 'nuclear' | 'clashYearsPerDecade' | 'escalationScore';
+
+/**
+ * The value of an outcome in one cell: a probability over the horizon, clash-years per decade (scaled by
+ * 120 / horizon so horizons compare), or the mean monthly escalation score. An empty cell is 0.
+ * Example: `cellValue({ runs: 8, clashRuns: 4, warRuns: 2, nuclearRuns: 1, clashYearsSum: 6, scoreMeanSum: 20 }, 'clashYearsPerDecade', 24)` → 3.75.
+ */
+export function cellValue(c: Pick<CellScalars, 'runs' | 'clashRuns' | 'warRuns' | 'nuclearRuns' | 'clashYearsSum' | 'scoreMeanSum'>, o: CellValueOutcome, horizonMonths: number): number {
+  if (c.runs === 0) return 0;
+  switch (o) {
+    case 'clash':
+      return c.clashRuns / c.runs;
+    case 'war':
+      return c.warRuns / c.runs;
+    case 'nuclear':
+      return c.nuclearRuns / c.runs;
+    case 'clashYearsPerDecade':
+      return (c.clashYearsSum / c.runs) * (120 / horizonMonths);
+    case 'escalationScore':
+      return c.scoreMeanSum / c.runs;
+  }
+}
+
 /**
  * The outcome table of an experiment (docs/experiments.md#memory): every (policy, future) cell's counts and sums —
  * runs, clash/war/nuclear runs, Σ and Σ² of clash-years and of the mean score, and per dyad set its clash-years

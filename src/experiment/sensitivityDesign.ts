@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/schema.js';
-import type { CellAggregate } from './cell.js';
 import { categorical, fromUnit } from './designs/transform.js';
+import { cellValue, type CellValueOutcome } from './outcomeTable.js';
 import type { Future } from './futures.js';
 import { listStructural, listUncertainties, type StructuralUncertainty, type Uncertainty } from './uncertainties.js';
 
@@ -67,22 +67,20 @@ export function designFuture(space: SensitivitySpace, unit: readonly number[], c
   return { index, values, alternatives };
 }
 
+/** Each sensitivity outcome as the comparison names it, so both read a cell through one definition. */
+const COMPARISON_NAME: Record<SensitivityOutcome, CellValueOutcome> = {
+  war: 'war',
+  nuclear: 'nuclear',
+  clashYears: 'clashYearsPerDecade',
+  escalation: 'escalationScore',
+};
+
 /**
  * The outcome of one cell: P(war), P(nuclear use) over the horizon, clash-years per decade, or the mean monthly
- * escalation score — the same definitions as the comparison's (analyze.ts).
+ * escalation score — the comparison's own definitions (outcomeTable.ts cellValue), under the sensitivity names.
  */
-export function cellOutcome(c: Pick<CellAggregate, 'runs' | 'warRuns' | 'nuclearRuns' | 'clashYearsSum' | 'scoreMeanSum'>, outcome: SensitivityOutcome, horizonMonths: number): number {
-  if (c.runs === 0) return 0;
-  switch (outcome) {
-    case 'war':
-      return c.warRuns / c.runs;
-    case 'nuclear':
-      return c.nuclearRuns / c.runs;
-    case 'clashYears':
-      return (c.clashYearsSum / c.runs) * (120 / horizonMonths);
-    case 'escalation':
-      return c.scoreMeanSum / c.runs;
-  }
+export function cellOutcome(c: Parameters<typeof cellValue>[0], outcome: SensitivityOutcome, horizonMonths: number): number {
+  return cellValue(c, COMPARISON_NAME[outcome], horizonMonths);
 }
 
 /**

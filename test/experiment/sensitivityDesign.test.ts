@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readScenarioFile } from '../../src/cli/scenarioFile.js';
 import { emptyCell } from '../../src/experiment/cell.js';
+import { cellValue } from '../../src/experiment/outcomeTable.js';
 import { cellOutcome, designFuture, parameterFamily, prefixGroups, sensitivitySpace } from '../../src/experiment/sensitivityDesign.js';
 
 const korea = readScenarioFile('scenarios/korea-2024.yaml').scenario;
@@ -48,6 +49,25 @@ describe('sensitivity design on a scenario', () => {
     // 6/8 clash-years in two years is 3.75 per decade
     expect(cellOutcome(c, 'clashYears', 24)).toBe(3.75);
     expect(cellOutcome(c, 'escalation', 24)).toBe(2.5);
+  });
+
+  it("reads every sensitivity outcome through the comparison's cellValue (one definition, two names)", () => {
+    const names = { war: 'war', nuclear: 'nuclear', clashYears: 'clashYearsPerDecade', escalation: 'escalationScore' } as const;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 1, max: 600 }),
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        fc.double({ min: -1e3, max: 1e3, noNaN: true }),
+        (runs, horizon, clashYearsSum, scoreMeanSum) => {
+          const c = { ...emptyCell(horizon, 0, []), runs, warRuns: Math.floor(runs / 3), nuclearRuns: Math.floor(runs / 7), clashRuns: Math.floor(runs / 2), clashYearsSum, scoreMeanSum };
+          for (const [mine, theirs] of Object.entries(names)) expect(cellOutcome(c, mine as keyof typeof names, horizon)).toBe(cellValue(c, theirs, horizon));
+        },
+      ),
+    );
+    // The comparison's extra outcome, P(clash), is read from the same cell.
+    expect(cellValue({ ...emptyCell(24, 0, []), runs: 8, clashRuns: 4 }, 'clash', 24)).toBe(0.5);
+    expect(cellValue(emptyCell(24, 0, []), 'war', 24)).toBe(0);
   });
 
   it('groups by family and by prefix', () => {
