@@ -6,17 +6,11 @@ import { crisisFigures } from '../../src/calibrate/crisis/figures.js';
 import { passes } from '../../src/calibrate/crisis/validation.js';
 import { CRISIS_TOLERANCES } from '../../src/calibrate/crisis/tolerances.js';
 import { writeCrisisCalibration } from '../../src/calibrate/crisis/writeScenario.js';
-import { parseScenario } from '../../src/scenario/load.js';
 import { sampleNegBinomial } from '../../src/models/crisis/campaigns.js';
 import { streamFor } from '../../src/math/rng/index.js';
+import { koreaText, loadScenarioText, yamlComments } from './koreaScenario.js';
 
-const koreaText = readFileSync('scenarios/korea-2024.yaml', 'utf8');
-const load = (text: string) => {
-  const r = parseScenario(text, 'korea-2024.yaml');
-  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
-  return r.scenario;
-};
-const korea = load(koreaText);
+const korea = loadScenarioText(koreaText);
 
 /** Synthetic inputs: NB counts (the model's sampler, mean 1.5, α 1.5) on the 5th of each month 2012–2024, none in the dialogue months; a small MID and rivalry file. */
 function syntheticInputs(): { inputs: CrisisCalibrationInputs; fitMonths: number[] } {
@@ -92,6 +86,11 @@ describe.skipIf(!existsSync(dataDir))('committed calibration (needs ../shared/da
 });
 
 describe('writing calibrated values into the scenario', () => {
+  it('the shared loader fails with the parser\'s message on a text that is not a scenario', () => {
+    expect(() => loadScenarioText('name: 3\n', 'broken.yaml')).toThrow(/.+/);
+    expect(loadScenarioText(koreaText).actors.map((a) => a.id)).toContain('PRK');
+  });
+
   const values = {
     baseRate: { estimate: 1.1, lo: 0.8, hi: 1.6 }, dispersion: { estimate: 1.8, lo: 0.8, hi: 2.9 }, exerciseLift: { estimate: 0.7, lo: -0.1, hi: 1.5 },
     dialogueEffect: { estimate: -4, lo: -4.7, hi: -1.7 }, baseline: { estimate: 1.4, lo: 0.5, hi: 2.3 }, warGivenClash: { estimate: 0.04, lo: 0.002, hi: 0.16 },
@@ -100,14 +99,13 @@ describe('writing calibrated values into the scenario', () => {
 
   it('sets the values with source and range, keeps every comment and other line, and is idempotent', () => {
     const out = writeCrisisCalibration(koreaText, values, prov);
-    const s = load(out);
+    const s = loadScenarioText(out);
     expect(s.crisis?.launches?.baseRate).toMatchObject({ value: 1.1, source: 'crisis-calibration', range: [0.8, 1.6] });
     expect(s.crisis?.actors.PRK.baseline).toMatchObject({ value: 1.4, range: [0.5, 2.3] });
     expect(s.crisis?.actors.PRK.bias).toMatchObject({ value: 2 }); // the flow map keeps its other entries
     expect(s.crisis?.ladder?.warGivenClash).toMatchObject({ value: 0.04, range: [0.002, 0.16] });
     expect(s.sources.filter((x) => x.id === 'crisis-calibration')).toHaveLength(1);
-    const comments = (t: string) => t.split('\n').filter((l) => l.trimStart().startsWith('#'));
-    expect(comments(out)).toEqual(comments(koreaText));
+    expect(yamlComments(out)).toEqual(yamlComments(koreaText));
     const before = new Set(koreaText.split('\n'));
     const changed = out.split('\n').filter((l) => !before.has(l));
     expect(changed.length).toBeLessThanOrEqual(8); // 5 values (the baseline joins the PRK line) and the source entry

@@ -6,16 +6,10 @@ import { calibrateAlternative, calibratedChanges, structuralAlternatives, underA
 import { simulateClashes } from '../../../src/calibrate/crisis/clashTuning.js';
 import { writeCrisisCalibration } from '../../../src/calibrate/crisis/writeScenario.js';
 import { applyStructural } from '../../../src/scenario/apply.js';
-import { parseScenario } from '../../../src/scenario/load.js';
 import type { Scenario } from '../../../src/scenario/schema.js';
+import { koreaText, loadScenarioText, yamlComments } from '../koreaScenario.js';
 
-const koreaText = readFileSync('scenarios/korea-2024.yaml', 'utf8');
-const load = (text: string) => {
-  const r = parseScenario(text, 'korea-2024.yaml');
-  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
-  return r.scenario;
-};
-const korea = load(koreaText);
+const korea = loadScenarioText(koreaText);
 const roundSig = (x: number) => Number(x.toPrecision(3));
 
 /** The scenario with every calibrated change of the alternatives removed (as before the per-alternative fit). */
@@ -81,7 +75,7 @@ describe('fitting an alternative (model runs, no data files)', () => {
     };
     const bareText = koreaText.split('\n').filter((l) => !(l.includes('source: crisis-calibration') && l.trimStart().startsWith('- { path:'))).join('\n');
     const out = writeCrisisCalibration(bareText, values, prov, [{ uncertainty: 'prk-type', alternative: 'regime-driven', changes, search: [] }]);
-    const s = load(out);
+    const s = loadScenarioText(out);
     const alt = s.uncertainties!.structural[0].alternatives[1];
     expect(alt.changes.slice(-2)).toEqual([
       { path: 'crisis.launches.baseRate', scale: 1.5, source: 'crisis-calibration', note: 'ratio' },
@@ -90,9 +84,8 @@ describe('fitting an alternative (model runs, no data files)', () => {
     expect(s.uncertainties!.structural[0].alternatives[0].changes).toEqual(korea.uncertainties!.structural[0].alternatives[0].changes);
     const rerun = writeCrisisCalibration(out, values, prov, [{ uncertainty: 'prk-type', alternative: 'regime-driven', changes: [{ ...changes[1], add: 0.5 }], search: [] }]);
     expect(rerun.split('\n').length).toBe(out.split('\n').length);
-    expect(load(rerun).uncertainties!.structural[0].alternatives[1].changes.at(-1)).toMatchObject({ path: 'crisis.actors.PRK.baseline', add: 0.5 });
-    const comments = (t: string) => t.split('\n').filter((l) => l.trimStart().startsWith('#'));
-    expect(comments(out)).toEqual(comments(koreaText));
+    expect(loadScenarioText(rerun).uncertainties!.structural[0].alternatives[1].changes.at(-1)).toMatchObject({ path: 'crisis.actors.PRK.baseline', add: 0.5 });
+    expect(yamlComments(out)).toEqual(yamlComments(koreaText));
     expect(() => writeCrisisCalibration(out, values, prov, [{ uncertainty: 'prk-type', alternative: 'nope', changes, search: [] }])).toThrow(/not a list/);
   });
 });
