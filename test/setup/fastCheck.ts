@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+
+/**
+ * How the property tests run (docs/testing.md): a time limit on each property — its runs and its shrinking
+ * together — and an optional global seed to replay a failure.
+ */
+export interface FastCheckSettings {
+  /** FLASHPOINTS_FC_SEED: the seed of every property that does not set its own; absent, fast-check draws one. */
+  seed?: number;
+  /** FLASHPOINTS_FC_TIME_LIMIT_MS: 0 turns the limit off. */
+  timeLimitMs: number;
+}
+
+/**
+ * Below vitest's 60 s test timeout, so fast-check stops first and reports its seed and the smallest case found so
+ * far; a synchronous property cannot be stopped by vitest at all, so without this a rare failing case shrinks for
+ * minutes inside one test.
+ */
+export const DEFAULT_TIME_LIMIT_MS = 50_000;
+
+/** The settings from the environment; a value that is not a whole number fails the run with a message. */
+export function fastCheckSettings(env: Record<string, string | undefined>): FastCheckSettings {
+  const whole = (name: string, text: string, min: number, max: number): number => {
+    const v = Number(text);
+    if (text.trim() === '' || !Number.isInteger(v) || v < min || v > max) throw new Error(`${name}=${JSON.stringify(text)}: a whole number from ${min} to ${max} is needed`);
+    return v;
+  };
+  const seedText = env.FLASHPOINTS_FC_SEED;
+  const limitText = env.FLASHPOINTS_FC_TIME_LIMIT_MS;
+  return {
+    // fast-check's seeds are 32-bit integers (it prints negative ones too).
+    ...(seedText !== undefined && seedText !== '' ? { seed: whole('FLASHPOINTS_FC_SEED', seedText, -(2 ** 31), 2 ** 32 - 1) } : {}),
+    timeLimitMs: limitText !== undefined && limitText !== '' ? whole('FLASHPOINTS_FC_TIME_LIMIT_MS', limitText, 0, 2 ** 31 - 1) : DEFAULT_TIME_LIMIT_MS,
+  };
+}
+
+/**
+ * The interruption plugin: `failOnInterrupt` so a property stopped before its numRuns is a failure, not a silent
+ * pass on fewer cases (a property stopped while shrinking fails anyway, with the case it had reached).
+ */
+export const timeLimitPlugin = (timeLimitMs: number) => fc.interruptAfterTimeLimit(timeLimitMs, { failOnInterrupt: true });
+
+const settings = fastCheckSettings(process.env);
+if (settings.seed !== undefined) fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: settings.seed });
+if (settings.timeLimitMs > 0) fc.installGlobalPlugin(timeLimitPlugin(settings.timeLimitMs));
