@@ -14,6 +14,9 @@ describe('property-test settings', () => {
     expect(fastCheckSettings({})).toEqual({ timeLimitMs: DEFAULT_TIME_LIMIT_MS });
     expect(fastCheckSettings({ FLASHPOINTS_FC_SEED: '-907749425', FLASHPOINTS_FC_TIME_LIMIT_MS: '0' })).toEqual({ seed: -907749425, timeLimitMs: 0 });
     expect(fastCheckSettings({ FLASHPOINTS_FC_SEED: '' })).toEqual({ timeLimitMs: DEFAULT_TIME_LIMIT_MS });
+    // The long CLI fuzz runs for as long as it asks, unless a limit is given.
+    expect(fastCheckSettings({ FLASHPOINTS_FUZZ_RUNS: '5000' })).toEqual({ timeLimitMs: 0 });
+    expect(fastCheckSettings({ FLASHPOINTS_FUZZ_RUNS: '5000', FLASHPOINTS_FC_TIME_LIMIT_MS: '9000' })).toEqual({ timeLimitMs: 9000 });
     expect(() => fastCheckSettings({ FLASHPOINTS_FC_SEED: '12abc' })).toThrow(/FLASHPOINTS_FC_SEED="12abc": a whole number/);
     expect(() => fastCheckSettings({ FLASHPOINTS_FC_TIME_LIMIT_MS: '-5' })).toThrow(/FLASHPOINTS_FC_TIME_LIMIT_MS/);
   });

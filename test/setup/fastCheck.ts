@@ -7,7 +7,7 @@ import fc from 'fast-check';
 export interface FastCheckSettings {
   /** FLASHPOINTS_FC_SEED: the seed of every property that does not set its own; absent, fast-check draws one. */
   seed?: number;
-  /** FLASHPOINTS_FC_TIME_LIMIT_MS: 0 turns the limit off. */
+  /** FLASHPOINTS_FC_TIME_LIMIT_MS: 0 turns the limit off; off by default when FLASHPOINTS_FUZZ_RUNS asks for a long fuzz. */
   timeLimitMs: number;
 }
 
@@ -30,7 +30,8 @@ export function fastCheckSettings(env: Record<string, string | undefined>): Fast
   return {
     // fast-check's seeds are 32-bit integers (it prints negative ones too).
     ...(seedText !== undefined && seedText !== '' ? { seed: whole('FLASHPOINTS_FC_SEED', seedText, -(2 ** 31), 2 ** 32 - 1) } : {}),
-    timeLimitMs: limitText !== undefined && limitText !== '' ? whole('FLASHPOINTS_FC_TIME_LIMIT_MS', limitText, 0, 2 ** 31 - 1) : DEFAULT_TIME_LIMIT_MS,
+    // A long CLI fuzz (FLASHPOINTS_FUZZ_RUNS, test/cli/argsFuzz.test.ts: up to an hour) is meant to run long.
+    timeLimitMs: limitText !== undefined && limitText !== '' ? whole('FLASHPOINTS_FC_TIME_LIMIT_MS', limitText, 0, 2 ** 31 - 1) : env.FLASHPOINTS_FUZZ_RUNS ? 0 : DEFAULT_TIME_LIMIT_MS,
   };
 }
 
