@@ -1,4 +1,5 @@
 import type { IssueJson } from '../engine/commandDocuments.js';
+import type { NumericalError } from '../math/numericalError.js';
 
 /** The error codes of the API, each with its HTTP status (docs/server.md#errors). */
 export const ERROR_STATUS = {
@@ -10,6 +11,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
+  'numerical-failure': 422,
   'too-many-jobs': 429,
   internal: 500,
   'shutting-down': 503,
@@ -38,4 +40,14 @@ export class ApiError extends Error {
   toJSON(): Record<string, unknown> {
     return { ...this.extra.body, error: this.code, message: this.message, ...(this.extra.hint ? { hint: this.extra.hint } : {}), ...(this.extra.issues ? { issues: this.extra.issues } : {}) };
   }
+}
+
+/**
+ * A NumericalError (src/math/numericalError.ts) as the API answers it: 422 `numerical-failure` — the input was
+ * valid, the computation on it left double precision — with the CLI's message and hint, and what failed and when
+ * (`quantity`, `time` in years from start) for programs. Example: `throw numericalFailure(err)`.
+ */
+export function numericalFailure(err: NumericalError): ApiError {
+  const where = { ...(err.quantity !== undefined ? { quantity: err.quantity } : {}), ...(err.time !== undefined && Number.isFinite(err.time) ? { time: err.time } : {}) };
+  return new ApiError('numerical-failure', err.message, { hint: err.hint, body: where });
 }

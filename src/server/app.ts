@@ -4,10 +4,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { join } from 'node:path';
 import { VERSION } from '../version.js';
-import { ApiError } from './apiError.js';
+import { NumericalError } from '../math/numericalError.js';
+import { ApiError, numericalFailure } from './apiError.js';
 import { loadBundledScenarios } from './bundled.js';
 import { analyzeCommand, showCommand, simulateCommand, validateCommand, type CommandBody } from './commands.js';
-import { experimentSpec, KnownScenarios, listExperiments } from './experiments.js';
+import { experimentSpec, KnownScenarios, listStore } from './experiments.js';
 import { JobManager } from './jobs.js';
 import { jobSpec, type JobContext } from './jobSpecs.js';
 import { documentRoutes, openApiDocument } from './openapi.js';
@@ -53,6 +54,12 @@ export function createApp(o: AppOptions = {}): FlashpointsApp {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(err.toJSON(), err.status as 400);
+    // Valid input the arms model cannot follow in double precision: the client's input, not the server, is at
+    // the limit — its own code, as the CLI gives it its own exit line.
+    if (err instanceof NumericalError) {
+      const e = numericalFailure(err);
+      return c.json(e.toJSON(), e.status as 422);
+    }
     return c.json({ error: 'internal', message: err instanceof Error ? err.message : String(err) }, 500);
   });
   app.notFound((c) => c.json({ error: 'not-found', message: `no route ${c.req.method} ${c.req.path}`, hint: 'the routes are listed at /openapi.json' }, 404));
@@ -105,6 +112,7 @@ export function createApp(o: AppOptions = {}): FlashpointsApp {
     const job = jobs.submit(spec as Exclude<typeof spec, { kind: 'experiment' }>);
     return c.json({ id: job.id, status: job.status }, 202);
   });
+  app.get('/api/jobs', (c) => c.json({ jobs: jobs.list() }));
   app.get('/api/jobs/:id', (c) => c.json(jobs.view(c.req.param('id')) ?? notFoundJob(c.req.param('id'))));
   app.delete('/api/jobs/:id', async (c) => c.json(await jobs.cancel(c.req.param('id'))));
   app.get('/api/jobs/:id/events', (c) => {
@@ -124,7 +132,7 @@ export function createApp(o: AppOptions = {}): FlashpointsApp {
     });
   });
 
-  app.get('/api/experiments', (c) => c.json({ experiments: listExperiments(ctx.store) }));
+  app.get('/api/experiments', (c) => c.json(listStore(ctx.store)));
   app.get('/api/experiments/:id', async (c) => c.json(await jobs.once(experimentSpec(ctx.store, c.req.param('id'), known))));
 
   app.get('*', (c) => {

@@ -4,6 +4,8 @@ import { ExperimentStore } from '../engine/experimentStore.js';
 import { withZeroEffects } from '../scenario/apply.js';
 import { scenarioHash } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
+import { morrisSample } from '../sensitivity/morrisSample.js';
+import { sobolSample } from '../sensitivity/sobolSample.js';
 import { ApiError } from './apiError.js';
 import type { JobSpec } from './jobSpecs.js';
 
@@ -20,25 +22,76 @@ export interface ExperimentEntry {
   cellsTotal: number;
 }
 
+/** A sensitivity design stored in the server's store, as `GET /api/experiments` lists it under `sensitivity`. */
+export interface SensitivityEntry {
+  id: string;
+  scenario: { id: string; hash: string };
+  seed: number;
+  method: 'morris' | 'sobol';
+  runs: number;
+  horizonMonths: number;
+  /** The inputs the design varies (Morris: every input; Sobol': the top ones of the screening, or all with groups). */
+  inputs: string[];
+  /** Design rows: the cells each policy of the design needs. */
+  rows: number;
+  /** The policies with stored cells (one, or two for a difference A − B; the design does not record them). */
+  policies: string[];
+  cells: number;
+}
+
 type CompareMeta = { policies: string[]; futures: number; runs: number; horizonMonths: number; threshold: number };
 const isComparison = (o: Record<string, unknown>): o is Record<string, unknown> & CompareMeta => o.kind === undefined && Array.isArray(o.policies) && typeof o.futures === 'number';
+type SensitivityMeta = { kind: 'sensitivity'; method: 'morris' | 'sobol'; inputs: string[]; groups?: string[] | null; trajectories?: number; levels?: number; n?: number; runs: number; horizonMonths: number };
+const isSensitivity = (o: Record<string, unknown>): o is Record<string, unknown> & SensitivityMeta => o.kind === 'sensitivity' && (o.method === 'morris' || o.method === 'sobol') && Array.isArray(o.inputs);
 
 /**
- * The comparisons of the store, in the order they were begun (sensitivity designs, kept in the same store, are
- * not comparisons and are left out). A store file that does not exist yet holds none; it is not created.
+ * The rows of a stored sensitivity design, drawn again with the sampler and the stored settings (as
+ * src/engine/sensitivity.ts draws them): the count follows the sampler (its dummy factor included) rather than a
+ * formula that could drift from it.
  */
-export function listExperiments(store: string | null): ExperimentEntry[] {
-  if (!store || !existsSync(store)) return [];
+function designRows(o: SensitivityMeta, seed: number): number {
+  const bounds = o.inputs.map((name) => ({ name, lower: 0, upper: 1 }));
+  const groups = o.groups ?? undefined;
+  if (o.method === 'morris') return morrisSample(bounds, { trajectories: o.trajectories!, levels: o.levels, seed, groups }).unit.length;
+  return sobolSample(bounds, o.n!, { seed, groups }).unit.length;
+}
+
+/** What `GET /api/experiments` lists: the comparisons, and apart from them the sensitivity designs. */
+export interface StoreListing {
+  experiments: ExperimentEntry[];
+  sensitivity: SensitivityEntry[];
+}
+
+/**
+ * The experiments of the store, in the order they were begun: comparisons, and — apart, so that a client reading
+ * comparisons back from `experiments` meets none it cannot read — the sensitivity designs kept in the same store.
+ * A store file that does not exist yet holds none; it is not created.
+ */
+export function listStore(store: string | null): StoreListing {
+  if (!store || !existsSync(store)) return { experiments: [], sensitivity: [] };
   const db = ExperimentStore.open(store, { mustExist: true });
   try {
-    return db.experiments().flatMap((e) => {
+    const experiments: ExperimentEntry[] = [];
+    const sensitivity: SensitivityEntry[] = [];
+    for (const e of db.experiments()) {
       const o = e.options;
-      if (!isComparison(o)) return [];
-      return [{ id: e.id, scenario: { id: e.scenarioId, hash: e.scenarioHash }, seed: e.seed, futures: o.futures, runs: o.runs, horizonMonths: o.horizonMonths, policies: o.policies, cells: e.cellsDone, cellsTotal: o.policies.length * o.futures }];
-    });
+      const scenario = { id: e.scenarioId, hash: e.scenarioHash };
+      if (isComparison(o)) {
+        experiments.push({ id: e.id, scenario, seed: e.seed, futures: o.futures, runs: o.runs, horizonMonths: o.horizonMonths, policies: o.policies, cells: e.cellsDone, cellsTotal: o.policies.length * o.futures });
+      } else if (isSensitivity(o)) {
+        const policies = [...new Set([...db.storedKeys(e.id)].map((k) => k.slice(0, k.lastIndexOf('|'))))].sort();
+        sensitivity.push({ id: e.id, scenario, seed: e.seed, method: o.method, runs: o.runs, horizonMonths: o.horizonMonths, inputs: o.inputs, rows: designRows(o, e.seed), policies, cells: e.cellsDone });
+      }
+    }
+    return { experiments, sensitivity };
   } finally {
     db.close();
   }
+}
+
+/** The comparisons of the store (listStore's `experiments`). */
+export function listExperiments(store: string | null): ExperimentEntry[] {
+  return listStore(store).experiments;
 }
 
 /**
@@ -75,7 +128,9 @@ export class KnownScenarios {
  * not all stored or its scenario is not one the server knows (then it cannot be analysed without recomputing).
  */
 export function experimentSpec(store: string | null, id: string, known: KnownScenarios): JobSpec {
-  const entry = listExperiments(store).find((e) => e.id === id);
+  const listing = listStore(store);
+  const entry = listing.experiments.find((e) => e.id === id);
+  if (!entry && listing.sensitivity.some((e) => e.id === id)) throw new ApiError('conflict', `'${id}' is a sensitivity design, not a comparison: it is read back by running the same sensitivity job (its stored cells are reused)`, { hint: 'GET /api/experiments lists comparisons under `experiments`' });
   if (!entry) throw new ApiError('not-found', `no comparison '${id}' in the store`, { hint: 'GET /api/experiments lists them' });
   if (entry.cells < entry.cellsTotal) throw new ApiError('conflict', `comparison '${id}' is incomplete: ${entry.cells} of ${entry.cellsTotal} cells stored`, { hint: 'run the same compare job again: it resumes from the stored cells' });
   const scenario = known.get(entry.scenario.hash);

@@ -152,6 +152,17 @@ export class JobManager {
   }
 
   /**
+   * Every job the server keeps (queued, running, and the last finished ones), oldest first, as `GET /api/jobs`
+   * lists them: what `view` shows without the result, which can be large — `GET /api/jobs/{id}` has it.
+   */
+  list(): Record<string, unknown>[] {
+    return [...this.jobs.keys()].filter((id) => !id.startsWith('once-')).map((id) => {
+      const { result: _r, ...rest } = this.view(id)!;
+      return rest;
+    });
+  }
+
+  /**
    * Listens to a job's events; a finished job gets its final event at once. Returns the function that stops
    * listening, or undefined for an unknown job.
    */

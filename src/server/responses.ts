@@ -81,6 +81,8 @@ export const jobSchema = z
     createdAt: z.string().describe('ISO 8601'),
   })
   .openapi('Job');
+/** `GET /api/jobs`: every job the server keeps, oldest first, without results. */
+export const jobListSchema = z.object({ jobs: z.array(jobSchema.omit({ result: true })) });
 /** The 202 answer of `POST /api/jobs`. */
 export const jobAcceptedSchema = z.object({ id: z.string(), status: z.enum(['queued', 'running']) });
 
@@ -88,7 +90,7 @@ export const jobAcceptedSchema = z.object({ id: z.string(), status: z.enum(['que
 export const healthSchema = z.object({ ok: z.literal(true), version: z.string() });
 /** `GET /api/scenarios`: the package's bundled scenarios. */
 export const scenarioListSchema = z.object({ scenarios: z.array(z.object({ id: z.string(), name: z.string(), file: z.string(), hash: z.string() })) });
-/** `GET /api/experiments`: the comparisons in the server's store. */
+/** `GET /api/experiments`: the comparisons in the server's store, and the sensitivity designs apart. */
 export const experimentListSchema = z.object({
   experiments: z.array(
     z.object({
@@ -104,4 +106,20 @@ export const experimentListSchema = z.object({
       createdAt: z.string().optional(),
     }),
   ),
+  sensitivity: z
+    .array(
+      z.object({
+        id: z.string(),
+        scenario: z.object({ id: z.string(), hash: z.string() }),
+        seed: z.number().int(),
+        method: z.enum(['morris', 'sobol']),
+        runs: z.number().int(),
+        horizonMonths: z.number().int(),
+        inputs: z.array(z.string()).describe('The inputs the design varies.'),
+        rows: z.number().int().describe('Design rows: the cells each policy of the design needs.'),
+        policies: z.array(z.string()).describe('The policies with stored cells (the design itself does not record them).'),
+        cells: z.number().int().describe('Cells stored.'),
+      }),
+    )
+    .describe('The sensitivity designs in the same store (read back by running the same sensitivity job, which reuses their cells).'),
 });

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, cliAsync, koreaYaml, tempDir, testServer, waitJob, waitProgress } from './fixture.js';
+import { call, cliAsync, koreaYaml, overflowingYaml, tempDir, testServer, waitJob, waitProgress } from './fixture.js';
 
 // Every error status the OpenAPI document lists for a route is produced here by a real request, and each answer
 // is the documented error body (no stack trace).
@@ -45,6 +45,9 @@ describe('every documented error code is produced by a real request', () => {
       // A plain-text body is what another site's page may send without a CORS preflight.
       producers[`post /api/${command} 415`] = () => call(u(), 'POST', `/api/${command}`, { yaml: koreaYaml }, { 'content-type': 'text/plain' });
     }
+    // Valid input whose arms leave double precision within the asked-for horizon.
+    producers['post /api/simulate 422'] = () => call(u(), 'POST', '/api/simulate', { yaml: overflowingYaml, options: { years: 1000, step: 100 } });
+    producers['post /api/analyze 422'] = () => call(u(), 'POST', '/api/analyze', { yaml: overflowingYaml, options: { years: 1000 } });
     Object.assign(producers, {
       'get /api/scenarios/{id} 404': () => call(u(), 'GET', '/api/scenarios/atlantis'),
       'post /api/jobs 400': () => call(u(), 'POST', '/api/jobs', { kind: 'run', yaml: koreaYaml, options: { runs: -1 } }),

@@ -8,6 +8,27 @@ import { root } from '../cli/spawn.js';
 /** The Korea scenario as the tests send it, YAML text. */
 export const koreaYaml = readFileSync(join(root, 'scenarios/korea-2024.yaml'), 'utf8');
 
+/**
+ * Two actors whose arms grow past double precision within centuries: a valid scenario the arms model cannot
+ * follow over `years: 1000` (a 422 numerical-failure), and can over 10 years.
+ */
+export const overflowingYaml = `id: x
+title: t
+actors:
+  - id: A
+    name: a
+    capabilities:
+      conventional: { value: 10, unit: bn, baseYear: 2024, growth: 1, elasticity: 10 }
+  - id: B
+    name: b
+    capabilities:
+      conventional: { value: 10, unit: bn, baseYear: 2024, growth: 1, elasticity: 10 }
+relations:
+  - { from: A, to: B, hostility: 1, mutual: true }
+policies:
+  - { id: status-quo, title: Status quo, description: as is }
+`;
+
 /** A fresh temporary folder. */
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'flashpoints-server-'));
 

@@ -97,6 +97,8 @@ describe('the OpenAPI document', () => {
     expect(conforms('/api/jobs', 'post', 202, posted.json)).toEqual([]);
     await waitJob(server.url, posted.json.id);
     const job = await get(`/api/jobs/${posted.json.id}`, '/api/jobs/{id}');
+    const list = await get('/api/jobs');
+    expect(list.json.jobs.map((j: { id: string }) => j.id)).toContain(posted.json.id);
     expect(job.json.result.command).toBe('run');
     // The job's result is checked against the run document itself, not only the union of results.
     expect(validator({ $ref: '#/components/schemas/RunDocument' })(job.json.result)).toBe(true);
