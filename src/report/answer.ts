@@ -5,6 +5,7 @@
 import { ensembleView, type ComparisonResult, type Diff, type EnsembleView, type MorrisFactor, type SensitivitySummary } from './types.js';
 import { excludesZero, num, pct, points, pp, range } from './format.js';
 import { INK, intervalGlyph, labelMargin, svgId, valueAxis, WIDTH, type Figure } from './figures.js';
+import { midSentence } from './midSentence.js';
 import { chartSvg, type ChartOption } from './svg.js';
 
 /** What a policy does to P(war) against the status quo, as its paired difference's 95 % interval says. */
@@ -56,7 +57,7 @@ export function listText(items: string[]): string {
 
 const within = (months: number) => (months % 12 === 0 ? `within ${months / 12} year${months === 12 ? '' : 's'}` : `within ${months} months`);
 const ppRange = (d: Diff) => `${pp(d.diff)} ${range(pp(d.lo), pp(d.hi))}`;
-const withDiff = (e: PolicyEffect) => `${e.title} (${ppRange(e.war)}${borderline(e.war) ? ', only just excluding 0' : ''})`;
+const withDiff = (e: PolicyEffect, mid: (title: string) => string) => `${mid(e.title)} (${ppRange(e.war)}${borderline(e.war) ? ', only just excluding 0' : ''})`;
 const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 /** The status quo of a view: the policy without a paired difference (the result lists it first). */
@@ -70,6 +71,7 @@ function effectSentence(v: EnsembleView): string {
   const w = within(v.options.horizonMonths);
   const base = sq ? `${pct(sq.outcomes.war.p)} ${range(pct(sq.outcomes.war.lo), pct(sq.outcomes.war.hi))}` : '\u2014';
   const effects = policyEffects(v);
+  const mid = midSentence(v);
   const clash = clashClause(v);
   if (effects.length === 0) return `Only the status quo was compared: its P(war) ${w} is ${base}, and no policy is set against it${clash}.`;
   const lower = effects.filter((e) => e.effect === 'lowers').sort((a, b) => a.war.diff - b.war.diff);
@@ -82,9 +84,9 @@ function effectSentence(v: EnsembleView): string {
     return `No policy is separated from the status quo: against its P(war) ${w} of ${base}, every policy's paired difference has a 95% interval that includes 0${spanText}${clash}.`;
   }
   const clauses = [
-    ...(lower.length ? [`${listText(lower.map(withDiff))} ${verb(lower.length, 'lowers', 'lower')} it`] : []),
-    ...(raise.length ? [`${listText(raise.map(withDiff))} ${verb(raise.length, 'raises', 'raise')} it`] : []),
-    ...(open.length ? [open.length === 1 ? `${open[0].title} is not separated from it (its 95% interval includes 0)` : `the other ${open.length} (${listText(open.map((e) => e.title))}) are not separated from it (their 95% intervals include 0)`] : []),
+    ...(lower.length ? [`${listText(lower.map((e) => withDiff(e, mid)))} ${verb(lower.length, 'lowers', 'lower')} it`] : []),
+    ...(raise.length ? [`${listText(raise.map((e) => withDiff(e, mid)))} ${verb(raise.length, 'raises', 'raise')} it`] : []),
+    ...(open.length ? [open.length === 1 ? `${mid(open[0].title)} is not separated from it (its 95% interval includes 0)` : `the other ${open.length} (${listText(open.map((e) => mid(e.title)))}) are not separated from it (their 95% intervals include 0)`] : []),
   ];
   return `Against the status quo's P(war) ${w} of ${base}, ${clauses.join('; ')}${clash}.`;
 }
@@ -103,7 +105,7 @@ function certaintySentence(r: ComparisonResult, v: EnsembleView, u: EnsembleView
     const changed = policyEffects(u).filter((e) => mine.get(e.id) !== e.effect);
     parts.push(changed.length === 0
       ? `counting all ${w.futures} futures alike gives the same verdict`
-      : `counting all ${w.futures} futures alike, ${listText(changed.map((e) => `${e.title} ${effectPhrase[e.effect]}`))}`);
+      : `counting all ${w.futures} futures alike, ${listText(changed.map((e) => `${midSentence(v)(e.title)} ${effectPhrase[e.effect]}`))}`);
   }
   const sq = statusQuo(v);
   const effects = policyEffects(v).map((e) => Math.abs(e.war.diff)).filter(Number.isFinite);
@@ -182,11 +184,12 @@ function byTypeSentence(v: EnsembleView): string {
   const u = v.byType[0];
   if (!u || u.alternatives.length === 0) return `${lead}.`;
   const best = new Set(u.alternatives.map((a) => a.best));
+  const title = midSentence(v)(u.title);
   const what = best.size === 1
-    ? `the same policy has the lowest P(war) under every alternative of ${u.title}`
+    ? `the same policy has the lowest P(war) under every alternative of ${title}`
     : u.alternatives.every((a) => a.separated)
-      ? `${u.title} decides which policy has the lowest P(war), beyond the Monte Carlo error`
-      : `the lowest P(war) falls to different policies under the alternatives of ${u.title}, but not beyond the Monte Carlo error`;
+      ? `${title} decides which policy has the lowest P(war), beyond the Monte Carlo error`
+      : `the lowest P(war) falls to different policies under the alternatives of ${title}, but not beyond the Monte Carlo error`;
   return `${lead}; ${what}.`;
 }
 

@@ -152,7 +152,7 @@ export function warFigure(result: EnsembleView, width = WIDTH): Figure {
 }
 
 /**
- * Figure 2: paired differences against the status quo with 95 % intervals that count the futures, for P(war) (percentage
+ * Figure 2: paired differences against the status quo with 95 % intervals that include the spread between futures, for P(war) (percentage
  * points, left) and clash-years per decade (right). Intervals that exclude zero are drawn dark, others grey.
  */
 export function differencesFigure(result: EnsembleView, width = WIDTH): Figure {

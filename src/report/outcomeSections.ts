@@ -3,6 +3,7 @@
 import type { EnsembleView, Diff, Interval, MeanInterval, Spread } from './types.js';
 import { escapeHtml, excludesZero, num, pct, points, pp, range, signed } from './format.js';
 import { folded, para, policyName, table, withInterval, type Cell } from './markup.js';
+import { midSentence } from './midSentence.js';
 
 /** Title of a policy id, or the id itself when the result does not list it. */
 export function titleOf(result: EnsembleView, id: string): string {
@@ -39,13 +40,13 @@ export function policyTables(result: EnsembleView, horizon: string): string {
     .join('\n');
   return [
     para(`Probabilities are of at least one such event within ${horizon}, averaged over the ${result.ensemble === 'weighted' ? 'futures the record does not rule out' : 'sampled futures'} and their runs.`),
-    table(`A. Estimates (${result.ensemble === 'weighted' ? 'record-weighted' : 'unweighted'}), with 95% intervals [in brackets] from the spread between the design's independent replicates: how precisely the model was run, counting the futures`, OUTCOME_HEAD, estimates, 'estimates'),
+    table(`A. Estimates (${result.ensemble === 'weighted' ? 'record-weighted' : 'unweighted'}), with 95% intervals [in brackets] from the spread between the design's independent replicates: how precisely the model was run, the sampling of futures included`, OUTCOME_HEAD, estimates, 'estimates'),
     table('B. Spread across futures: median of the per-future values, 5th \u2013 95th percentile beneath: how much the answer depends on the unknowns', OUTCOME_HEAD, spreads, 'spread'),
     folded('What each policy does', `<dl class="policies">\n${descriptions}\n</dl>`),
   ].join('\n');
 }
 
-/** Paired differences of every policy against the status quo, with 95 % intervals that count the futures. */
+/** Paired differences of every policy against the status quo, with 95 % intervals that include the spread between futures. */
 export function differencesTable(result: EnsembleView): string {
   const rows = result.policies.flatMap((p) => {
     const v = p.versusStatusQuo;
@@ -81,11 +82,12 @@ export function byTypeTables(result: EnsembleView): string {
           return best ? { html, cls: 'best' } : { html };
         }),
       ]);
-      const winners = u.alternatives.map((a) => `under \u201C${a.title}\u201D, ${titleOf(result, a.best)} (${a.best})`);
+      const mid = midSentence(result);
+      const winners = u.alternatives.map((a) => `under \u201C${a.title}\u201D, ${mid(titleOf(result, a.best))} (${a.best})`);
       const same = new Set(u.alternatives.map((a) => a.best)).size === 1;
       const separated = u.alternatives.every((a) => a.separated);
       const verdict = same
-        ? `The same policy has the lowest P(war) under every alternative: ${titleOf(result, u.alternatives[0]?.best ?? '')}.`
+        ? `The same policy has the lowest P(war) under every alternative: ${mid(titleOf(result, u.alternatives[0]?.best ?? ''))}.`
         : separated
           ? 'The policy with the lowest P(war) depends on the alternative, and under each the winner is ahead of its runner-up by more than the Monte Carlo error.'
           : 'The lowest P(war) falls to different policies, but under at least one alternative the winner is not separated from its runner-up (their paired difference\'s 95% interval includes 0): no flip is claimed.';

@@ -29,7 +29,7 @@ export function sideBySideTable(v: EnsembleView, u: EnsembleView): string {
       withInterval(num(p.outcomes.clashYearsPerDecade.mean), range(num(p.outcomes.clashYearsPerDecade.lo), num(p.outcomes.clashYearsPerDecade.hi))),
       withInterval(num(q.outcomes.clashYearsPerDecade.mean), range(num(q.outcomes.clashYearsPerDecade.lo), num(q.outcomes.clashYearsPerDecade.hi)))];
   });
-  return table('Record-weighted and unweighted, side by side (95% intervals count the futures)', ['Policy', 'P(war) weighted', 'P(war) unweighted', 'P(nuclear) weighted', 'P(nuclear) unweighted', 'Clash-years/decade weighted', 'unweighted'], rows, 'sidebyside');
+  return table('Record-weighted and unweighted, side by side (95% intervals include the spread between futures)', ['Policy', 'P(war) weighted', 'P(war) unweighted', 'P(nuclear) weighted', 'P(nuclear) unweighted', 'Clash-years/decade weighted', 'unweighted'], rows, 'sidebyside');
 }
 
 /** Outcomes by dyad group: the calibrated part (the peninsula) apart from what no data constrain. */

@@ -5,7 +5,7 @@ import type { ArmsOverFutures } from '../experiment/armsOverFutures.js';
 export interface Interval { p: number; lo: number; hi: number }            // probability with a 95% interval
 export interface MeanInterval { mean: number; lo: number; hi: number }     // mean with 95% interval (Monte Carlo error)
 export interface Spread { q05: number; q50: number; q95: number }          // spread of per-future values across futures
-export interface Diff { diff: number; lo: number; hi: number }             // paired difference vs status quo, 95% interval that counts the futures
+export interface Diff { diff: number; lo: number; hi: number }             // paired difference vs status quo, 95% interval that includes the spread between futures
 
 export interface GroupResult { id: string; title: string; war: Interval; nuclear: Interval; clashYearsPerDecade: MeanInterval }
 

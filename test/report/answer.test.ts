@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerFigure, answerSentences, borderline, effectOf, explainedEffect, listText, policyEffects, tooCoarse } from '../../src/report/answer.js';
 import { pp, pct } from '../../src/report/format.js';
+import { midSentence } from '../../src/report/midSentence.js';
 import { ensembleView, type ComparisonResult, type Diff, type SensitivitySummary } from '../../src/report/types.js';
 import { syntheticComparison } from './synthetic.js';
 
@@ -33,17 +34,19 @@ describe('the answer: which policies lower or raise P(war), from the intervals',
     const r = withWar({ ...all(straddle), dialogue: d(-0.012, -0.02, -0.004), grit: d(-0.02, -0.03, -0.01) });
     const s = answerSentences(r).effect;
     const grit = r.policies.find((p) => p.id === 'grit')!.title, dialogue = r.policies.find((p) => p.id === 'dialogue')!.title;
-    expect(s).toContain(`${grit} (−2.0 pp [−3.0 pp – −1.0 pp]) and ${dialogue} (−1.2 pp [−2.0 pp – −0.40 pp]) lower it`);
-    expect(s).toContain('the other 3 (An Asian NATO, Deterrence with assurance and Japan–Korea bridge) are not separated from it');
+    // Mid-sentence a title's first word is lower-cased, unless it is an acronym or a proper noun (midSentence.ts).
+    expect(grit.startsWith('GRIT')).toBe(true);
+    expect(s).toContain(`${grit} (−2.0 pp [−3.0 pp – −1.0 pp]) and ${dialogue.replace(/^D/, 'd')} (−1.2 pp [−2.0 pp – −0.40 pp]) lower it`);
+    expect(s).toContain('the other 3 (an Asian NATO, deterrence with assurance and Japan–Korea bridge) are not separated from it');
     expect(s).not.toMatch(/raises? it/);
   });
 
   it('names a policy that raises it, with the singular verb, and one not separated', () => {
     const r = withWar({ 'asian-nato': d(0.015, 0.003, 0.027), 'deterrence-assurance': d(-0.01, -0.015, -0.005), dialogue: d(-0.02, -0.03, -0.01), 'japan-bridge': d(-0.011, -0.02, -0.002), grit: straddle });
     const s = answerSentences(r).effect;
-    expect(s).toContain('An Asian NATO (+1.5 pp [+0.30 pp – +2.7 pp]) raises it');
+    expect(s).toContain('; an Asian NATO (+1.5 pp [+0.30 pp – +2.7 pp]) raises it');
     expect(s).toContain('GRIT: graduated reciprocation in tension reduction is not separated from it (its 95% interval includes 0)');
-    expect(s).toMatch(/Dialogue without preconditions \(−2\.0 pp .*\), Japan–Korea bridge \(−1\.1 pp .*\) and Deterrence with assurance \(−1\.0 pp .*\) lower it/);
+    expect(s).toMatch(/, dialogue without preconditions \(−2\.0 pp .*\), Japan–Korea bridge \(−1\.1 pp .*\) and deterrence with assurance \(−1\.0 pp .*\) lower it/);
   });
 
   it('treats an interval that touches 0 as not separated (it includes 0)', () => {
@@ -59,10 +62,11 @@ describe('the answer: which policies lower or raise P(war), from the intervals',
       const ids = ['asian-nato', 'deterrence-assurance', 'dialogue', 'japan-bridge', 'grit'];
       const r = withWar(Object.fromEntries(ids.map((id, i) => [id, xs[i]])));
       const s = answerSentences(r).effect;
+      const mid = midSentence(ensembleView(r, 'weighted'));
       const separated = xs.filter((x) => x.lo > 0 || x.hi < 0);
       expect(s.startsWith('No policy is separated')).toBe(separated.length === 0);
       for (const e of policyEffects(ensembleView(r, 'weighted'))) {
-        const named = s.includes(`${e.title} (${pp(e.war.diff)}`);
+        const named = s.includes(`${mid(e.title)} (${pp(e.war.diff)}`);
         expect(named).toBe(e.effect !== 'not separated');
       }
     }), { numRuns: 60 });
@@ -76,7 +80,7 @@ describe('the answer: which policies lower or raise P(war), from the intervals',
     expect(borderline(d(-0.01, -0.02, 0))).toBe(false);          // touches 0: not separated, so not borderline either
     const r = withWar({ ...all(straddle), dialogue: d(-0.011, -0.021, -0.001), grit: d(-0.02, -0.03, -0.01) });
     const s = answerSentences(r).effect;
-    expect(s).toContain('Dialogue without preconditions (−1.1 pp [−2.1 pp – −0.10 pp], only just excluding 0)');
+    expect(s).toContain('dialogue without preconditions (−1.1 pp [−2.1 pp – −0.10 pp], only just excluding 0)');
     expect(s).toContain('GRIT: graduated reciprocation in tension reduction (−2.0 pp [−3.0 pp – −1.0 pp])');
     expect(s.match(/only just/g)).toHaveLength(1);
   });
@@ -113,7 +117,7 @@ describe('the answer: how sure', () => {
     const lower = d(-0.012, -0.02, -0.004);
     const r = withWar({ ...all(straddle), dialogue: lower }, { ...all(straddle), dialogue: straddle, grit: d(0.01, 0.002, 0.018) });
     const s = answerSentences(r).certainty;
-    expect(s).toContain('counting all 50 futures alike, Dialogue without preconditions is not separated and GRIT: graduated reciprocation in tension reduction raises it');
+    expect(s).toContain('counting all 50 futures alike, dialogue without preconditions is not separated and GRIT: graduated reciprocation in tension reduction raises it');
   });
 
   it('says so when no record weighs the futures', () => {
