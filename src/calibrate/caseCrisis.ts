@@ -175,6 +175,18 @@ export function writeCaseCrisis(text: string, c: CaseCrisisCalibration, command:
   return edits.reduce((out, ed) => out.slice(0, ed.start) + ed.text + out.slice(ed.end), text);
 }
 
+/**
+ * The case's war onsets as the table states them: MID dates a war by the onset of the war-level dispute it belongs
+ * to, which can be the year before the fighting (India–Pakistan's dispute 1312 begins in August 1964; the war
+ * came in 1965), so the years are called dispute onsets, not war years. Example: `warOnsetsText([1974])` →
+ * '1 war-level dispute onset (MID onset year 1974)'.
+ */
+export function warOnsetsText(years: readonly number[]): string {
+  if (years.length === 0) return 'no war-level dispute onset';
+  const n = years.length;
+  return `${n} war-level dispute onset${n === 1 ? '' : 's'} (MID onset year${n === 1 ? '' : 's'} ${years.join(', ')})`;
+}
+
 /** The case calibration as markdown (a section of docs/<case>.md or printed by the command). */
 export function renderCaseCrisis(s: Scenario, c: CaseCrisisCalibration): string {
   const e = c.evidence, f = (x: number) => roundSig(x, 3);
@@ -186,7 +198,7 @@ export function renderCaseCrisis(s: Scenario, c: CaseCrisisCalibration): string 
     '| quantity | from the record | tuned value [range] | calibrated status quo |',
     '|---|---|---|---|',
     `| use-of-force years per decade, 1990–2014 | ${e.clash.years.length} of 25 (${e.clash.years.join(', ') || 'none'}): ${f(e.clash.perDecade.estimate)} [${f(e.clash.perDecade.lo)}, ${f(e.clash.perDecade.hi)}] | baseline ${c.baseline.estimate} [${c.baseline.lo}, ${c.baseline.hi}] | ${f(c.check.clashYearsPerDecade.mean)} [${f(c.check.clashYearsPerDecade.lo)}, ${f(c.check.clashYearsPerDecade.hi)}] |`,
-    `| P(war \\| clash-year) | prior from ${e.prior.rivalries} rivalries ${f(e.prior.estimate)} [${f(e.prior.lo)}, ${f(e.prior.hi)}]; the case 1946–2014: ${e.own.warYears.length} war onsets (${e.own.warYears.join(', ') || 'none'}) in ${e.own.clashYears} clash-years; posterior ${f(e.warGivenClashYear.estimate)} [${f(e.warGivenClashYear.lo)}, ${f(e.warGivenClashYear.hi)}] | warGivenClash ${c.warGivenClash.estimate} [${c.warGivenClash.lo}, ${c.warGivenClash.hi}] | ${f(c.check.warPerClashYear)} wars per clash-year |`,
+    `| P(war \\| clash-year) | prior from ${e.prior.rivalries} rivalries ${f(e.prior.estimate)} [${f(e.prior.lo)}, ${f(e.prior.hi)}]; the case 1946–2014: ${warOnsetsText(e.own.warYears)} in ${e.own.clashYears} clash-years; posterior ${f(e.warGivenClashYear.estimate)} [${f(e.warGivenClashYear.lo)}, ${f(e.warGivenClashYear.hi)}] | warGivenClash ${c.warGivenClash.estimate} [${c.warGivenClash.lo}, ${c.warGivenClash.hi}] | ${f(c.check.warPerClashYear)} wars per clash-year |`,
     `| wars per decade on the principal dyads | — | — | ${f(c.check.warsPerDecade.mean)} [${f(c.check.warsPerDecade.lo)}, ${f(c.check.warsPerDecade.hi)}] |`,
     '',
     `Check runs: ${c.check.runs} decades of the status quo with a fresh seed. The case has no launch record: nothing of \`crisis.launches\` is fitted.`,

@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseDyads, otherRivalryCounts, writeCaseCrisis, type CaseCrisisCalibration } from '../../src/calibrate/caseCrisis.js';
+import { caseDyads, otherRivalryCounts, warOnsetsText, writeCaseCrisis, type CaseCrisisCalibration } from '../../src/calibrate/caseCrisis.js';
 import { caseRecordTargets, forceYears, warYears } from '../../src/calibrate/record/caseTargets.js';
 import { parseCowMid } from '../../src/data/cowMid.js';
 import { parseScenario } from '../../src/scenario/load.js';
@@ -106,5 +108,29 @@ describe('case crisis calibration helpers', () => {
     expect(strip(out)).toBe(strip(scenarioText));
     // Run again: the source is replaced, not added twice.
     expect(writeCaseCrisis(out, c, 'again').match(/id: crisis-calibration/g)?.length).toBe(1);
+  });
+});
+
+describe('the war onsets in the case tables', () => {
+  it('are called war-level dispute onsets by their MID onset year, with the count in the right number', () => {
+    expect(warOnsetsText([1947, 1964, 1971, 1993])).toBe('4 war-level dispute onsets (MID onset years 1947, 1964, 1971, 1993)');
+    expect(warOnsetsText([1974])).toBe('1 war-level dispute onset (MID onset year 1974)');
+    expect(warOnsetsText([])).toBe('no war-level dispute onset');
+  });
+
+  const cow = resolve('../shared/data/cow');
+  it.skipIf(!existsSync(join(cow, 'cow_mid5_disputes_1816_2014.csv')))('date the 1965 India–Pakistan war by its dispute: 1312 begins in August 1964 and is under way through the 1965 war (needs ../shared/data)', () => {
+    const disputes = readFileSync(join(cow, 'cow_mid5_disputes_1816_2014.csv'), 'utf8').split('\n');
+    const head = disputes[0].replaceAll('"', '').split(',');
+    const row = disputes.find((l) => l.startsWith('1312,'))!.split(',').map(Number);
+    const at = (name: string) => row[head.indexOf(name)];
+    expect([at('styear'), at('stmon'), at('hostlev')]).toEqual([1964, 8, 5]);
+    // The fighting of 1965 (5 August – 23 September, COW's inter-state war list) falls inside the dispute's span.
+    const end = Date.UTC(1964, 7, 1) + at('mindur') * 86_400_000;
+    expect(end).toBeGreaterThan(Date.UTC(1965, 8, 23));
+    // Hence the case's war onsets include 1964 and not 1965: the year is the dispute's, not the war's.
+    const rows = parseCowMid(readFileSync(join(cow, 'cow_mid5_directed_dyad_year_1816_2014.csv'), 'utf8'), { countries: [750, 770] }).rows;
+    const onsets = warYears(rows, [[770, 750]], true).filter((y) => y >= 1946);
+    expect(onsets).toEqual([1947, 1964, 1971, 1993]);
   });
 });
