@@ -39,7 +39,8 @@ export function properNouns(prose: readonly string[], titles: readonly string[])
  */
 export function inSentence(title: string, nouns: ReadonlySet<string>): string {
   const first = /^[^\s]+/.exec(title)?.[0] ?? '';
-  if (!/^[A-Z][a-z]/.test(first)) return title;
+  // A capital followed by a lower-case letter or nothing more ("A backchannel"); "NATO", "US" stop here.
+  if (!/^[A-Z](?![A-Z])/.test(first)) return title;
   const word = first.replace(/[^A-Za-z'\u2019\-\u2013\u2014].*$/, '');
   if (/[A-Z0-9]/.test(word.slice(1)) || /[0-9]/.test(first)) return title;
   const head = bare(word.split(/[-\u2013\u2014]/)[0]);

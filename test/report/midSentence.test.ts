@@ -29,6 +29,8 @@ describe('policy labels inside a sentence', () => {
     expect(inSentence('McNamara line', new Set())).toBe('McNamara line');
     expect(inSentence('US restraint', new Set())).toBe('US restraint');
     expect(inSentence('Third-party mediation', new Set())).toBe('third-party mediation');
+    expect(inSentence('A backchannel', new Set())).toBe('a backchannel');
+    expect(inSentence('A', new Set())).toBe('a');
     expect(inSentence('', new Set())).toBe('');
   });
 
