@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { packCell, unpackCell, unpackScores, type CellAggregate, type CellOutcome, type CellScores, type PackedCell } from '../experiment/cell.js';
 import type { StoredDesign } from '../experiment/experimentsTable.js';
@@ -260,6 +261,30 @@ export class ExperimentStore {
   /** The experiment's recorded progress (cells written). */
   progress(experiment: string): number {
     return this.guard('read', () => (this.db.prepare('SELECT cells_done AS n FROM experiments WHERE id = ?').get(experiment) as { n: number } | undefined)?.n ?? 0);
+  }
+
+  /**
+   * A digest of what a result derived from these experiments rests on: each stored cell's key and checksum — every
+   * row verified as a read verifies it (a bad one is the same StoreError) — and the experiment's record weights and
+   * design. Equal digests mean the same stored cells, so a derived result cached with its digest (the main job's
+   * answer, src/cli/commands/mainAnswer.ts) is reused only while the store still holds what it came from.
+   */
+  digest(experiments: readonly string[]): string {
+    const h = createHash('sha256');
+    this.guard('read', () => {
+      for (const id of [...new Set(experiments)].sort()) {
+        h.update(`experiment ${id}\n`);
+        for (const row of this.db.prepare('SELECT * FROM cells WHERE experiment = ? ORDER BY policy, future').iterate(id) as IterableIterator<CellRow>) {
+          this.refuseCorrupt(row);
+          h.update(`${row.policy}|${row.future}|${row.checksum}\n`);
+        }
+        for (const table of ['weights', 'designs']) {
+          const row = this.db.prepare(`SELECT data FROM ${table} WHERE experiment = ?`).get(id) as { data: string } | undefined;
+          h.update(`${table} ${row ? createHash('sha256').update(row.data, 'utf8').digest('hex') : '-'}\n`);
+        }
+      }
+    });
+    return h.digest('hex');
   }
 
   /**
