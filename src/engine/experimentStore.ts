@@ -92,6 +92,25 @@ export class ExperimentStore {
     }
   }
 
+  /**
+   * `digest` of an existing store opened read-only: no migration, no write, nothing to checkpoint on closing.
+   * A store of schema 1, another program's file or a missing one is a StoreError (the caller then reads it in full).
+   */
+  static digestOf(file: string, experiments: readonly string[]): string {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+      if (!tables.includes('cells') || !tables.includes('meta')) throw new StoreError(`${file}: not a store of this version`, file, 'file');
+      refuseLaterSchema(db, file);
+      return new ExperimentStore(db, file).digest(experiments);
+    } catch (err) {
+      throw err instanceof StoreError ? err : wrapSqliteError(err, file, 'read');
+    } finally {
+      db?.close();
+    }
+  }
+
   /** Runs a statement, wrapping SQLite failures with the file (and the cell) they concern. */
   private guard<T>(doing: string, fn: () => T, cell?: CellKey): T {
     try {
@@ -264,18 +283,24 @@ export class ExperimentStore {
   }
 
   /**
-   * A digest of what a result derived from these experiments rests on: each stored cell's key and checksum — every
-   * row verified as a read verifies it (a bad one is the same StoreError) — and the experiment's record weights and
-   * design. Equal digests mean the same stored cells, so a derived result cached with its digest (the main job's
-   * answer, src/cli/commands/mainAnswer.ts) is reused only while the store still holds what it came from.
+   * A digest of what a result derived from these experiments rests on: each stored cell's key and checksum, and
+   * the experiments' record weights and designs. Each row's checksum is recomputed from its content (a cell changed
+   * after it was written is the same StoreError a read gives); its shape is not checked again, because a digest is
+   * only compared with one taken after a run that read and checked those very bytes. Equal digests mean the same
+   * stored cells, so a derived result cached with its digest (the main job's answer, src/cli/commands/mainAnswer.ts)
+   * is reused only while the store still holds what it came from.
    */
   digest(experiments: readonly string[]): string {
     const h = createHash('sha256');
     this.guard('read', () => {
       for (const id of [...new Set(experiments)].sort()) {
         h.update(`experiment ${id}\n`);
-        for (const row of this.db.prepare('SELECT * FROM cells WHERE experiment = ? ORDER BY policy, future').iterate(id) as IterableIterator<CellRow>) {
-          this.refuseCorrupt(row);
+        const rows = this.db.prepare('SELECT experiment, policy, future, data, checksum, scores FROM cells WHERE experiment = ? ORDER BY policy, future').iterate(id) as IterableIterator<Pick<CellRow, 'experiment' | 'policy' | 'future' | 'data' | 'checksum' | 'scores'>>;
+        for (const row of rows) {
+          if (row.checksum === null || cellChecksum(row.data, row.scores) !== row.checksum) {
+            const key = { experiment: row.experiment, policy: row.policy, future: row.future };
+            throw new StoreError(`${this.file}: ${cellText(key)} is corrupt: ${row.checksum === null ? 'it has no checksum' : 'its checksum does not match its content (it was changed after it was written)'}`, this.file, 'cell', key);
+          }
           h.update(`${row.policy}|${row.future}|${row.checksum}\n`);
         }
         for (const table of ['weights', 'designs']) {
