@@ -36,7 +36,14 @@ function entryAt(kind: string, key: unknown): { path: string; stamp: string; key
   const dir = derivedCacheDir(), stamp = buildStamp();
   if (!dir || !stamp) return undefined;
   const keyText = canonicalJson({ flashpoints: VERSION, key });
-  return { path: join(dir, `${kind}-${nodeSha256Hex(`${kind}\n${stamp}\n${keyText}`)}.json`), stamp, keyText };
+  // The stamp is checked inside the entry, not hashed into its name: the next build overwrites an entry of the
+  // same key instead of adding one, so the folder does not grow with every build.
+  return { path: join(dir, `${kind}-${nodeSha256Hex(`${kind}\n${keyText}`)}.json`), stamp, keyText };
+}
+
+/** Whether derived results are cached here at all (a cache folder, and a build stamp: not the TypeScript sources). */
+export function derivedCacheEnabled(): boolean {
+  return derivedCacheDir() !== undefined && buildStamp() !== undefined;
 }
 
 /** The stored value of (kind, key) written by this build, or undefined (absent, stale, damaged, or no cache). */

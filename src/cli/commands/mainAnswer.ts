@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { readDerived, writeDerived } from '../derivedCache.js';
+import { derivedCacheEnabled, readDerived, writeDerived } from '../derivedCache.js';
 import { COMPARE_DEFAULTS } from './compareDefaults.js';
 import { MAIN_SCREENING } from './decidingAssumptions.js';
 
@@ -58,8 +58,8 @@ export function answerKey(o: { file: string; hash: string; storeOption: string |
   };
 }
 
-/** Whether the answer cache may be used at all: not under the cells test hook, which must run the cells. */
-export const answerCacheUsable = () => !process.env.FLASHPOINTS_ABORT_AFTER_CELLS;
+/** Whether the answer cache may be used at all: a derived-results cache, and not the cells test hook (it must run the cells). */
+export const answerCacheUsable = () => !process.env.FLASHPOINTS_ABORT_AFTER_CELLS && derivedCacheEnabled();
 
 /**
  * The stored answer for this key whose cells the store still holds (digest equal), or undefined: no entry, a
@@ -87,8 +87,10 @@ export async function replayAnswer(a: StoredAnswer, seconds: number): Promise<{ 
   const { runTimeHtml } = await import('../../report/contextSections.js');
   // The cells line says that the answer was reused, and how long this call took (nothing ran on threads).
   const line = `${cellsLine({}, { computed: 0, reused: a.cells, threads: a.threads })}answer reused from the cache in ${seconds.toFixed(1)} s`;
-  const text = a.text.replace(CELLS_SLOT, line);
-  return { before: text.slice(0, a.warningsAt), warnings: a.warnings, after: text.slice(a.warningsAt), report: a.report.replace(RUN_TIME_SLOT, runTimeHtml(seconds)) };
+  // Replacer functions: a `$` in the text put in must not be read as a replacement pattern.
+  const text = a.text.replace(CELLS_SLOT, () => line);
+  const report = a.report.replace(RUN_TIME_SLOT, () => runTimeHtml(seconds));
+  return { before: text.slice(0, a.warningsAt), warnings: a.warnings, after: text.slice(a.warningsAt), report };
 }
 
 /** What a full run of the main job hands over to be stored (the texts exactly as it printed and wrote them). */
@@ -112,17 +114,19 @@ export interface ComputedAnswer {
 export async function storeAnswer(key: AnswerKey, c: ComputedAnswer): Promise<void> {
   if (!answerCacheUsable()) return;
   const once = (text: string, part: string) => text.indexOf(part) >= 0 && text.indexOf(part) === text.lastIndexOf(part);
-  if (!once(c.text, c.cellsLine) || !once(c.report, c.runTimeHtml)) return;
+  // The warnings' offset stays valid when the cells line is cut out only if that line comes after it (it does:
+  // the warnings precede the comparison's table).
+  if (!once(c.text, c.cellsLine) || !once(c.report, c.runTimeHtml) || c.text.indexOf(c.cellsLine) < c.warningsAt) return;
   try {
     const { ExperimentStore } = await import('../../engine/experimentStore.js');
     const digest = ExperimentStore.digestOf(key.store, c.experiments);
     const value: StoredAnswer = {
-      text: c.text.replace(c.cellsLine, CELLS_SLOT),
+      text: c.text.replace(c.cellsLine, () => CELLS_SLOT),
       warningsAt: c.warningsAt,
       warnings: c.warnings,
       cells: c.cells,
       threads: c.threads,
-      report: c.report.replace(c.runTimeHtml, RUN_TIME_SLOT),
+      report: c.report.replace(c.runTimeHtml, () => RUN_TIME_SLOT),
       experiments: c.experiments,
       digest,
     };
