@@ -56,6 +56,12 @@ describe('the main job reused from the cache', () => {
     expect(stale.out).toMatch(/^cells computed 0, reused from the store 300; \d+\.\d s on \d threads?$/m);
     expect(text(stale.out)).toBe(text(read.out));
     expect(JSON.parse(readFileSync(entry, 'utf8')).stamp).toBe(stored.stamp);
+    // This build's entry with a field missing is not believed either.
+    writeFileSync(entry, JSON.stringify({ ...stored, value: { ...stored.value, warnings: undefined } }));
+    const partial = main();
+    expect(partial.code, partial.err).toBe(0);
+    expect(partial.out).not.toMatch(/answer reused from the cache/);
+    expect(text(partial.out)).toBe(text(read.out));
     writeFileSync(entry, '{"kind":"main-answer","stamp":');
     const damaged = main();
     expect(text(damaged.out)).toBe(text(read.out));

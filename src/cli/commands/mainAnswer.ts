@@ -69,13 +69,22 @@ export const answerCacheUsable = () => !process.env.FLASHPOINTS_ABORT_AFTER_CELL
 export async function reusableAnswer(key: AnswerKey): Promise<StoredAnswer | undefined> {
   if (!answerCacheUsable()) return undefined;
   const entry = readDerived<StoredAnswer>('main-answer', key);
-  if (!entry || typeof entry.text !== 'string' || typeof entry.report !== 'string' || !Array.isArray(entry.experiments) || !entry.text.includes(CELLS_SLOT) || !entry.report.includes(RUN_TIME_SLOT)) return undefined;
+  if (!wellFormed(entry)) return undefined;
   try {
     const { ExperimentStore } = await import('../../engine/experimentStore.js');
     return ExperimentStore.digestOf(key.store, entry.experiments) === entry.digest ? entry : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** An entry with every field of a stored answer, of its type, and both slots in place. */
+function wellFormed(e: StoredAnswer | undefined): e is StoredAnswer {
+  return (
+    !!e && typeof e.text === 'string' && typeof e.report === 'string' && typeof e.warnings === 'string' && typeof e.digest === 'string' &&
+    Number.isInteger(e.warningsAt) && e.warningsAt >= 0 && e.warningsAt <= e.text.length && Number.isInteger(e.cells) && Number.isInteger(e.threads) &&
+    Array.isArray(e.experiments) && e.experiments.every((x) => typeof x === 'string') && e.text.includes(CELLS_SLOT) && e.report.includes(RUN_TIME_SLOT)
+  );
 }
 
 /**
