@@ -40,8 +40,9 @@ export function scenarioCacheDir(): string | undefined {
 /**
  * The build this code belongs to: the version and the time its compiled file was written (every build rewrites
  * it). Undefined when running the TypeScript sources (tsx, tests), whose edits no stamp would follow: no cache.
+ * Also the stamp of the derived-results cache (derivedCache.ts).
  */
-function buildStamp(): string | undefined {
+export function buildStamp(): string | undefined {
   const self = fileURLToPath(import.meta.url);
   if (!self.endsWith('.js')) return undefined;
   try {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { packCell, unpackCell, unpackScores, type CellAggregate, type CellOutcome, type CellScores, type PackedCell } from '../experiment/cell.js';
 import type { StoredDesign } from '../experiment/experimentsTable.js';
@@ -88,6 +89,25 @@ export class ExperimentStore {
     } catch (err) {
       db?.close();
       throw err instanceof StoreError ? err : wrapSqliteError(err, file, 'open the store');
+    }
+  }
+
+  /**
+   * `digest` of an existing store opened read-only: no migration, no write, nothing to checkpoint on closing.
+   * A store of schema 1, another program's file or a missing one is a StoreError (the caller then reads it in full).
+   */
+  static digestOf(file: string, experiments: readonly string[]): string {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+      if (!tables.includes('cells') || !tables.includes('meta')) throw new StoreError(`${file}: not a store of this version`, file, 'file');
+      refuseLaterSchema(db, file);
+      return new ExperimentStore(db, file).digest(experiments);
+    } catch (err) {
+      throw err instanceof StoreError ? err : wrapSqliteError(err, file, 'read');
+    } finally {
+      db?.close();
     }
   }
 
@@ -260,6 +280,36 @@ export class ExperimentStore {
   /** The experiment's recorded progress (cells written). */
   progress(experiment: string): number {
     return this.guard('read', () => (this.db.prepare('SELECT cells_done AS n FROM experiments WHERE id = ?').get(experiment) as { n: number } | undefined)?.n ?? 0);
+  }
+
+  /**
+   * A digest of what a result derived from these experiments rests on: each stored cell's key and checksum, and
+   * the experiments' record weights and designs. Each row's checksum is recomputed from its content (a cell changed
+   * after it was written is the same StoreError a read gives); its shape is not checked again, because a digest is
+   * only compared with one taken after a run that read and checked those very bytes. Equal digests mean the same
+   * stored cells, so a derived result cached with its digest (the main job's answer, src/cli/commands/mainAnswer.ts)
+   * is reused only while the store still holds what it came from.
+   */
+  digest(experiments: readonly string[]): string {
+    const h = createHash('sha256');
+    this.guard('read', () => {
+      for (const id of [...new Set(experiments)].sort()) {
+        h.update(`experiment ${id}\n`);
+        const rows = this.db.prepare('SELECT experiment, policy, future, data, checksum, scores FROM cells WHERE experiment = ? ORDER BY policy, future').iterate(id) as IterableIterator<Pick<CellRow, 'experiment' | 'policy' | 'future' | 'data' | 'checksum' | 'scores'>>;
+        for (const row of rows) {
+          if (row.checksum === null || cellChecksum(row.data, row.scores) !== row.checksum) {
+            const key = { experiment: row.experiment, policy: row.policy, future: row.future };
+            throw new StoreError(`${this.file}: ${cellText(key)} is corrupt: ${row.checksum === null ? 'it has no checksum' : 'its checksum does not match its content (it was changed after it was written)'}`, this.file, 'cell', key);
+          }
+          h.update(`${row.policy}|${row.future}|${row.checksum}\n`);
+        }
+        for (const table of ['weights', 'designs']) {
+          const row = this.db.prepare(`SELECT data FROM ${table} WHERE experiment = ?`).get(id) as { data: string } | undefined;
+          h.update(`${table} ${row ? createHash('sha256').update(row.data, 'utf8').digest('hex') : '-'}\n`);
+        }
+      }
+    });
+    return h.digest('hex');
   }
 
   /**

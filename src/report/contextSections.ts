@@ -108,12 +108,24 @@ export function reproduceSection(result: ComparisonResult): string {
     ['Satisficing threshold on P(war)', String(o.threshold)],
     ['Store', o.store ?? 'none (not stored)'],
   ];
-  if (result.timing) facts.push(['Run time (varies by machine; not part of the result)', `${num(result.timing.seconds, 1)} s`]);
+  if (result.timing) facts.push(runTime(result.timing.seconds));
   return [
     para('Run this command with the same version on a scenario file with the same hash to get the same numbers:'),
     `<pre><code>${escapeHtml(result.reproduce.command)}</code></pre>`,
-    `<dl class="facts">\n${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v)}</code></dd>`).join('\n')}\n</dl>`,
+    `<dl class="facts">\n${facts.map(fact).join('\n')}\n</dl>`,
   ].join('\n');
+}
+
+const fact = ([k, v]: [string, string]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v)}</code></dd>`;
+const runTime = (seconds: number): [string, string] => ['Run time (varies by machine; not part of the result)', `${num(seconds, 1)} s`];
+
+/**
+ * The run-time line of the report's reproduce section as it appears in the HTML: the one part of a report that
+ * differs between two calls with the same result. The main job's answer cache (src/cli/commands/mainAnswer.ts)
+ * stores a report with this line cut out and puts in the run time of the call that reuses it.
+ */
+export function runTimeHtml(seconds: number): string {
+  return fact(runTime(seconds));
 }
 
 /** How to read this report and what it cannot tell. */

@@ -3,6 +3,7 @@ import { intOption, numberOption } from '../output.js';
 import { EFFECTS_HELP } from '../effectsOption.js';
 import { collectSet, SET_HELP } from '../scenarioInput.js';
 import type { ExperimentValue } from '../../experiment/experimentsTable.js';
+import { COMPARE_DEFAULTS, defaultStore } from './compareDefaults.js';
 
 /** The experiments table of a comparison run (one row per future × policy) with its experiment id. */
 export type ExperimentsTable = { id: string; header: string[]; rows: ExperimentValue[][] };
@@ -28,16 +29,7 @@ interface CompareCliOptions {
   effects?: string;
 }
 
-/** The defaults of the comparison, shared with the main job (`npm start`). */
-export const COMPARE_DEFAULTS = { futures: 50, runs: 40, seed: 1, horizon: 120, threshold: 0.05 } as const;
-
-/**
- * The store a scenario's experiments go to unless `--store` says otherwise: one file per scenario id, so comparing
- * a second scenario needs no flag. Example: `defaultStore('korea-2024')` → `'flashpoints-korea-2024.sqlite'`.
- */
-export function defaultStore(scenarioId: string): string {
-  return `flashpoints-${scenarioId}.sqlite`;
-}
+export { COMPARE_DEFAULTS, defaultStore } from './compareDefaults.js';
 
 /** `flashpoints compare`: the article's policies under deep uncertainty (issue 8; docs/experiments.md). */
 export function registerCompare(program: Command): void {
@@ -79,7 +71,13 @@ export function registerCompare(program: Command): void {
 /** Runs a comparison from the CLI's options: validation, progress, table, report. Shared with the main job. */
 export async function runCompare(
   file: string,
-  opts: Omit<CompareCliOptions, 'store'> & { store?: string | null; quietTable?: boolean; onExperiments?: (table: ExperimentsTable) => void },
+  opts: Omit<CompareCliOptions, 'store'> & {
+    store?: string | null;
+    quietTable?: boolean;
+    onExperiments?: (table: ExperimentsTable) => void;
+    /** Told the cells computed and reused and the threads, as the table's last lines print them. */
+    onCells?: (info: { computed: number; reused: number; threads: number }) => void;
+  },
 ) {
   const { readScenarioInput, printWarnings, setArgs } = await import('../scenarioInput.js');
   const { InputError } = await import('../errors.js');
@@ -113,8 +111,9 @@ export async function runCompare(
     if (err instanceof NumericalError) throw err;
     throw new InputError([`${file}: ${err instanceof Error ? err.message : String(err)}`], 'the crisis section is described in docs/scenario-format.md#crisis');
   }
-  const { scenarioWarnings } = await import('../../experiment/scenarioWarnings.js');
-  const warnings = scenarioWarnings(scenario, { crisis: true, months: opts.horizon });
+  // The warnings prepare the crisis model once per lever (the inert-lever check): cached by the exact scenario.
+  const { cachedWarnings } = await import('./cachedDerivations.js');
+  const warnings = await cachedWarnings(scenario, opts.horizon);
   if (!opts.json) printWarnings(warnings);
   const { availableParallelism } = await import('node:os');
   const threads = opts.threads ?? Math.max(1, Math.min(2, availableParallelism()));
@@ -158,6 +157,7 @@ export async function runCompare(
     const { renderComparison } = await import('../render/compare.js');
     process.stdout.write(renderComparison(result, { computed: out.computed, reused: out.reused, threads, queue: opts.queue }));
   }
+  opts.onCells?.({ computed: out.computed, reused: out.reused, threads });
   opts.onExperiments?.(out.experiments());
   if (opts.csv !== undefined) {
     const { writeCsvFile } = await import('../csvFile.js');

@@ -20,9 +20,10 @@ export function topFactorLines(r: SensitivityResult, count = 5): string[] {
  * uncertainty grouped into parameter families, with the cells kept in the main job's store (the status quo's
  * cells serve both screenings); prints the five families that matter most with their intervals and the dummy.
  * Then PRIM on the comparison's futures: for each policy, the box where it beats the status quo (P(war) lower),
- * record-weighted. Returns what the report's section shows.
+ * record-weighted. Returns what the report's section shows; the ids of the store's experiments it read are pushed
+ * onto `experiments`.
  */
-export async function decidingAssumptions(file: string, comparison: ComparisonResult, table: ExperimentsTable, store: string | null | undefined): Promise<SensitivitySummary> {
+export async function decidingAssumptions(file: string, comparison: ComparisonResult, table: ExperimentsTable, store: string | null | undefined, experiments: string[] = []): Promise<SensitivitySummary> {
   const { runSensitivityCli } = await import('./sensitivity.js');
   const others = comparison.policies.filter((p) => p.id !== 'status-quo');
   const best = others.length ? others.reduce((a, b) => (b.weighted.outcomes.war.p < a.weighted.outcomes.war.p ? b : a)) : undefined;
@@ -32,6 +33,7 @@ export async function decidingAssumptions(file: string, comparison: ComparisonRe
   const screenings: SensitivitySummary['screenings'] = [];
   for (const extra of [{ policy: 'status-quo' }, ...(best ? [{ difference: `${best.id},status-quo` }] : [])]) {
     const r = (await runSensitivityCli(file, { ...common, ...extra })) as unknown as SensitivityResult;
+    experiments.push(r.morris.experiment);
     screenings.push({ target: r.target, factors: r.morris.factors, dummy: r.morris.dummy, trajectories: r.morris.trajectories, runs: MAIN_SCREENING.runs, groupBy: MAIN_SCREENING.groupBy });
     out.write(`${topFactorLines(r).join('\n')}\n`);
   }

@@ -1,5 +1,8 @@
 import type { ComparisonResult, Diff, Interval, PolicyResult } from '../../report/types.js';
+import { cellsLine } from './cellsLine.js';
 import { fitTable, wrapText } from './table.js';
+
+export { cellsLine } from './cellsLine.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const pt = (x: number) => (100 * x).toFixed(1);
@@ -76,7 +79,7 @@ export function renderComparison(r: ComparisonResult, info: { computed: number; 
   out.push(`\nRobustness on P(war), record-weighted: minimax regret → ${rb.minimaxRegret}; most often P(war) ≤ ${pct(rb.threshold)} → ${rb.mostSatisficing} (unweighted: ${r.robustness.unweighted.minimaxRegret}; ${r.robustness.unweighted.mostSatisficing})`);
   out.push('  ' + rb.policies.map((p) => `${p.id}: max regret ${pct(p.maxRegret)}, satisficing in ${pct(p.satisficing)} of futures`).join('; '));
   out.push(`\nP(nuclear | war) is an elicited assumption (crisis.ladder.nuclearGivenWar); these are model results under stated assumptions, not forecasts.`);
-  out.push(`cells computed ${info.computed}, reused from the store ${info.reused}; ${r.timing ? `${r.timing.seconds.toFixed(1)} s ${info.queue ? `on the queue ${info.queue}` : `on ${info.threads} thread${info.threads === 1 ? '' : 's'}`}` : ''}`);
+  out.push(cellsLine(r, info));
   // The reproduce line is never wrapped, so it can be copied.
   return wrapText(out.join('\n')) + `\nreproduce: ${r.reproduce.command}  (flashpoints ${r.flashpoints}, scenario sha256 ${r.scenario.hash})\n`;
 }

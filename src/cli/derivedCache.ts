@@ -1,0 +1,94 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { canonicalJson } from '../scenario/canonical.js';
+import { VERSION } from '../version.js';
+import { nodeSha256Hex } from './nodeSha256.js';
+import { buildStamp, scenarioCacheDir } from './scenarioCache.js';
+
+/*
+ * A cache of derived results (docs/performance.md#derived-results-cache): what a command computed from a checked
+ * scenario and its options — the arms verdict over the comparison's futures, `compare`'s scenario warnings, the
+ * main job's whole answer — stored under the SHA-256 of everything that determines it. Each entry records its
+ * kind, the build that wrote it (the scenario cache's stamp: flashpoints version and the time the build was
+ * written) and its key in full; an entry whose kind, stamp or key differs, or that does not parse, is a miss,
+ * and the caller computes afresh and rewrites it. Writes go to a temporary file renamed into place, so a reader
+ * never sees half an entry. Running the TypeScript sources (no build stamp) or FLASHPOINTS_CACHE=off: no cache.
+ * Deleting the folder at any time is safe.
+ */
+
+/** The folder of derived results: `derived/` beside the scenario cache's entries, or undefined (no cache). */
+export function derivedCacheDir(): string | undefined {
+  const scenarios = scenarioCacheDir();
+  if (!scenarios) return undefined;
+  // $FLASHPOINTS_CACHE_DIR holds the scenario entries itself; the default folder is …/flashpoints/scenarios.
+  return process.env.FLASHPOINTS_CACHE_DIR ? join(scenarios, 'derived') : join(dirname(scenarios), 'derived');
+}
+
+interface Entry<T> {
+  kind: string;
+  stamp: string;
+  key: unknown;
+  value: T;
+}
+
+/** Where the entry of (kind, key) lives, and the stamp it must carry; undefined when there is no cache. */
+function entryAt(kind: string, key: unknown): { path: string; stamp: string; keyText: string } | undefined {
+  const dir = derivedCacheDir(), stamp = buildStamp();
+  if (!dir || !stamp) return undefined;
+  const keyText = canonicalJson({ flashpoints: VERSION, key });
+  // The stamp is checked inside the entry, not hashed into its name: the next build overwrites an entry of the
+  // same key instead of adding one, so the folder does not grow with every build.
+  return { path: join(dir, `${kind}-${nodeSha256Hex(`${kind}\n${keyText}`)}.json`), stamp, keyText };
+}
+
+/** Whether derived results are cached here at all (a cache folder, and a build stamp: not the TypeScript sources). */
+export function derivedCacheEnabled(): boolean {
+  return derivedCacheDir() !== undefined && buildStamp() !== undefined;
+}
+
+/** The stored value of (kind, key) written by this build, or undefined (absent, stale, damaged, or no cache). */
+export function readDerived<T>(kind: string, key: unknown): T | undefined {
+  const at = entryAt(kind, key);
+  if (!at) return undefined;
+  try {
+    const entry = JSON.parse(readFileSync(at.path, 'utf8')) as Entry<T>;
+    if (entry.kind !== kind || entry.stamp !== at.stamp || canonicalJson({ flashpoints: VERSION, key: entry.key }) !== at.keyText) return undefined;
+    return entry.value;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stores the value of (kind, key). Skipped when the value does not survive JSON as it is (a NaN, an infinity or
+ * an undefined inside an array would come back changed), so a reused value always equals the computed one.
+ * Never throws: a read-only or full disk costs the next call its speed, nothing else.
+ */
+export function writeDerived(kind: string, key: unknown, value: unknown): void {
+  const at = entryAt(kind, key);
+  if (!at) return;
+  try {
+    let faithful = true;
+    const json = JSON.stringify({ kind, stamp: at.stamp, key, value } satisfies Entry<unknown>, (_k, v: unknown) => {
+      if ((typeof v === 'number' && !Number.isFinite(v)) || typeof v === 'bigint' || typeof v === 'function') faithful = false;
+      if (Array.isArray(v) && v.some((x) => x === undefined)) faithful = false;
+      return v;
+    });
+    if (!faithful) return;
+    mkdirSync(dirname(at.path), { recursive: true });
+    const tmp = `${at.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, json);
+    renameSync(tmp, at.path);
+  } catch {
+    // Nothing to undo: the entry was not written, or the temporary file is left for no reader.
+  }
+}
+
+/** The cached value of (kind, key), else `compute()` stored for the next call. */
+export function cachedDerived<T>(kind: string, key: unknown, compute: () => T): T {
+  const hit = readDerived<T>(kind, key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  writeDerived(kind, key, value);
+  return value;
+}
