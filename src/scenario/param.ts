@@ -86,7 +86,8 @@ export function param(domain: ParamDomain = {}, description = '') {
   return z.union([bounded(domain), annotated(domain)]).describe(description);
 }
 
-export const unitInterval = { min: 0, max: 1 } as const;
+// Defined beside DOMAINS, so that code that only resolves paths (paths.ts) does not load zod with this module.
+export { unitInterval } from './domains.js';
 export const nonNegative = { min: 0 } as const;
 
 export type Param = number | z.infer<ReturnType<typeof annotated>>;
