@@ -13,7 +13,7 @@
 // it); and the two modules that find built files relative to their own location (the worker pool's worker files,
 // the server's package folder), which are imported from their tsc-built place in dist/.
 import { build } from 'esbuild';
-import { readdirSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,6 +46,15 @@ const boundary = {
   },
 };
 
+// tsc's main.js, kept as main.unbundled.js: the same CLI from the per-module files, which bench/cliStartup.ts runs
+// beside the bundle (and whose stack traces name the source files). Not overwritten by a second bundling in a row.
+const entry = join(outdir, 'main.js');
+const tscEntry = existsSync(entry) ? readFileSync(entry, 'utf8') : '';
+if (tscEntry && !tscEntry.includes('__flashpointsRequire')) {
+  writeFileSync(join(outdir, 'main.unbundled.js'), tscEntry.replace('//# sourceMappingURL=main.js.map', '//# sourceMappingURL=main.unbundled.js.map'));
+  if (existsSync(`${entry}.map`)) writeFileSync(join(outdir, 'main.unbundled.js.map'), readFileSync(`${entry}.map`));
+}
+
 rmSync(chunks, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -75,5 +84,5 @@ for (const [file, out] of Object.entries(result.metafile.outputs)) {
 // Every output gets this build's time, also the chunks whose bytes did not change: the scenario cache keys its
 // entries by the modification time of the file holding its code (src/cli/scenarioCache.ts).
 const now = new Date();
-utimesSync(join(outdir, 'main.js'), now, now);
+utimesSync(entry, now, now);
 for (const f of readdirSync(chunks)) utimesSync(join(chunks, f), now, now);
