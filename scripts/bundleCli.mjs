@@ -9,8 +9,7 @@
 // CommonJS dependencies are converted once, at build time.
 //
 // What stays outside: Node's built-ins; the dependencies that are native, large, or read files beside themselves
-// (better-sqlite3, bullmq/ioredis, piscina, hono, echarts, exceljs: every one loaded only by the commands that use
-// it); and the two modules that find built files relative to their own location (the worker pool's worker files,
+// (better-sqlite3, bullmq/ioredis, piscina, echarts, exceljs: every one loaded only by the commands that use it); and the two modules that find built files relative to their own location (the worker pool's worker files,
 // the server's package folder), which are imported from their tsc-built place in dist/.
 import { build } from 'esbuild';
 import { existsSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -21,8 +20,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist/src/cli');
 const chunks = join(outdir, 'chunks');
 
-/** Dependencies the project's code imports that go into the bundle (with whatever they import themselves). */
-const BUNDLED = new Set(['commander', 'jstat', 'ml-matrix', 'yaml', 'zod', 'cli-table3', 'cli-progress']);
+/**
+ * Dependencies the project's code imports that go into the bundle (with whatever they import themselves). A package
+ * that shares objects with another must be on the same side: @hono/zod-openapi adds `.openapi()` to the zod it
+ * imports, which must be the bundled zod the schemas are built with, so the server's packages are bundled too.
+ */
+const BUNDLED = new Set(['commander', 'jstat', 'ml-matrix', 'yaml', 'zod', 'cli-table3', 'cli-progress', 'hono', '@hono/node-server', '@hono/zod-openapi']);
 /** Source modules that locate built files from `import.meta.url`: kept as their tsc output, next to those files. */
 const LOCATED = new Set(['engine/pool.ts', 'server/packageRoot.ts']);
 
