@@ -5,6 +5,9 @@
 //  - issue 20: `simulate` and `validate` on the Korea scenario with the scenario cache warm and off, against a
 //    numpy/scipy peer (bench/python/simulatePeer.py) and `node -e 0`; `fit var` against statsmodels
 //    (bench/python/fitVarPeer.py) on the same CSV. The Python peers run with Debian's /usr/bin/python3.
+//  - the bundled CLI (dist/src/cli/main.js, written by scripts/bundleCli.mjs) against the same CLI from tsc's
+//    per-module files (dist/src/cli/main.unbundled.js), each with its own scenario cache folder: the two builds
+//    stamp their entries differently, and one folder would have them overwrite each other's on every call.
 // Run from the repository root after `npm run build`: `node dist/bench/cliStartup.js [reps]`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { streamFor } from '../src/math/rng/index.js';
 const reps = Number(process.argv[2] ?? 9);
 const dir = mkdtempSync(join(tmpdir(), 'flashpoints-startup-'));
 const cacheEnv = { ...process.env, FLASHPOINTS_CACHE_DIR: join(dir, 'cache') };
+const unbundledCacheEnv = { ...process.env, FLASHPOINTS_CACHE_DIR: join(dir, 'cache-unbundled') };
 const noCache = { ...process.env, FLASHPOINTS_CACHE: 'off' };
 
 // The VAR data of bench/estimate.ts: a seeded VAR(2) on 3 variables × 200 observations.
@@ -30,6 +34,9 @@ const python = '/usr/bin/python3';
 const has = (module: string) => existsSync(python) && spawnSync(python, ['-c', `import ${module}`]).status === 0;
 const korea = 'scenarios/korea-2024.yaml';
 const cli = (...args: string[]) => [process.execPath, 'dist/src/cli/main.js', ...args];
+const unbundledEntry = 'dist/src/cli/main.unbundled.js';
+const unbundled = (...args: string[]) => [process.execPath, unbundledEntry, ...args];
+const fitVar = ['fit', 'var', '--data', csv, '--vars', 'a,b,c', '--lags', 'auto', '--max-lags', '8', '--irf', '10', '--json'];
 type Case = { argv: string[]; env?: NodeJS.ProcessEnv };
 const cases: Record<string, Case> = {
   'node -e 0': { argv: [process.execPath, '-e', '0'] },
@@ -39,8 +46,14 @@ const cases: Record<string, Case> = {
   'validate korea (cache off)': { argv: cli('validate', korea), env: noCache },
   'simulate korea (cache warm)': { argv: cli('simulate', korea), env: cacheEnv },
   'simulate korea (cache off)': { argv: cli('simulate', korea), env: noCache },
-  'fit var --lags auto --max-lags 8 --irf 10 --json': { argv: cli('fit', 'var', '--data', csv, '--vars', 'a,b,c', '--lags', 'auto', '--max-lags', '8', '--irf', '10', '--json') },
+  'fit var --lags auto --max-lags 8 --irf 10 --json': { argv: cli(...fitVar) },
 };
+if (existsSync(unbundledEntry)) {
+  cases['unbundled --version'] = { argv: unbundled('--version') };
+  cases['unbundled validate korea (cache warm)'] = { argv: unbundled('validate', korea), env: unbundledCacheEnv };
+  cases['unbundled simulate korea (cache warm)'] = { argv: unbundled('simulate', korea), env: unbundledCacheEnv };
+  cases['unbundled fit var'] = { argv: unbundled(...fitVar) };
+}
 if (has('numpy') && has('scipy') && has('yaml')) cases['python3 simulatePeer.py (numpy, scipy, PyYAML)'] = { argv: [python, 'bench/python/simulatePeer.py', korea] };
 if (has('statsmodels')) cases['python3 fitVarPeer.py (statsmodels)'] = { argv: [python, 'bench/python/fitVarPeer.py', csv] };
 
@@ -74,4 +87,6 @@ const ratio = (a: string, b: string) => (cases[a] && cases[b] ? `${(m(a).wall / 
 console.log(`npx overhead: ${ratio('npx --no-install flashpoints --version', 'flashpoints --version')}`);
 console.log(`simulate (warm) / numpy peer: ${ratio('simulate korea (cache warm)', 'python3 simulatePeer.py (numpy, scipy, PyYAML)')}; warm / off: ${ratio('simulate korea (cache warm)', 'simulate korea (cache off)')}`);
 console.log(`validate (warm) / numpy peer: ${ratio('validate korea (cache warm)', 'python3 simulatePeer.py (numpy, scipy, PyYAML)')}; warm / off: ${ratio('validate korea (cache warm)', 'validate korea (cache off)')}`);
+console.log(`bundled / unbundled: --version ${ratio('flashpoints --version', 'unbundled --version')}; validate ${ratio('validate korea (cache warm)', 'unbundled validate korea (cache warm)')}; simulate ${ratio('simulate korea (cache warm)', 'unbundled simulate korea (cache warm)')}; fit var ${ratio('fit var --lags auto --max-lags 8 --irf 10 --json', 'unbundled fit var')}`);
+console.log(`simulate (warm) / node -e 0: ${ratio('simulate korea (cache warm)', 'node -e 0')}; validate (warm) / node -e 0: ${ratio('validate korea (cache warm)', 'node -e 0')}`);
 console.log(`statsmodels / fit var: ${ratio('python3 fitVarPeer.py (statsmodels)', 'fit var --lags auto --max-lags 8 --irf 10 --json')} (target ≥ 4)`);

@@ -7,6 +7,9 @@ import type { ParamDomain } from './param.js';
  * bound is generous next to any real case: the Korea scenario's largest growth rate is 0.3 a year, its largest
  * elasticity 2, its largest stock 3,708 warheads.
  */
+/** A probability or share: [0, 1]. */
+export const unitInterval = { min: 0, max: 1 } as const;
+
 export const DOMAINS = {
   /** g, per year: a stock can lose at most its base value in a year, or add at most that much. */
   growth: { min: -1, max: 1 },

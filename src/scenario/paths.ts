@@ -1,7 +1,6 @@
 import type { Param, ParamDomain } from './param.js';
-import { unitInterval } from './param.js';
 import { STRATEGY_STRENGTHS, strategyIds } from './catalog.js';
-import { DOMAINS } from './domains.js';
+import { DOMAINS, unitInterval } from './domains.js';
 import type { Scenario } from './schema.js';
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { nonNegative, param } from './param.js';
+import { nonNegative } from './param.js';
+import { param } from './paramSchema.js';
 import { id, isoMonth } from './primitives.js';
 
 // The historical record a scenario's futures are weighted on (docs/calibration.md#record). Each target says what

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { param, unitInterval, type ParamDomain } from './param.js';
+import { unitInterval, type ParamDomain } from './param.js';
+import { param } from './paramSchema.js';
 import { escalAItionCatalog, strategyIds } from './catalog.js';
 import { id, isoDate } from './primitives.js';
 import { record } from './record.js';

@@ -5,8 +5,6 @@
  */
 import { InputError } from '../errors.js';
 import { envelope, printJson } from '../output.js';
-import { checkOutputPath, writeCsvFile } from '../csvFile.js';
-import { TIDY_COEFFICIENT_COLUMNS, coefficientRows } from '../tidy.js';
 import { asInput, columns, readTable } from './data.js';
 import { fmt, printStats, printTable, withBand } from './print.js';
 
@@ -32,12 +30,13 @@ export interface VarCliOptions {
 /** Runs `fit var` with parsed options: prints text sections, or one JSON document, and writes `--csv`. */
 export async function runVar(o: VarCliOptions): Promise<void> {
   if (o.bands !== undefined && o.irf === undefined) throw new InputError(['--bands needs --irf H (the horizon of the responses)'], 'e.g. --irf 10 --bands 500');
-  if (o.csv) checkOutputPath(o.csv, [o.data]);
-  const [{ fitVar, selectVarOrder }, { grangerAll }, { impulseResponses }, { forecastIntervals }, { summarizeVar }, diag, { varianceDecomposition }, { bootstrapIrfBands }] =
-    await Promise.all([
-      import('../../estimate/var.js'), import('../../estimate/granger.js'), import('../../estimate/irf.js'), import('../../estimate/forecast.js'),
-      import('../../estimate/varSummary.js'), import('../../estimate/varDiagnostics.js'), import('../../estimate/fevd.js'), import('../../estimate/irfBands.js'),
-    ]);
+  if (o.csv) (await import('../csvFile.js')).checkOutputPath(o.csv, [o.data]);
+  // Only the estimators this call uses are loaded (start-up time: docs/performance.md#bundled-cli).
+  const [{ fitVar, selectVarOrder }, { grangerAll }, { impulseResponses }, { summarizeVar }, diag, forecast, fevdModule, irfBands] = await Promise.all([
+    import('../../estimate/var.js'), import('../../estimate/granger.js'), import('../../estimate/irf.js'), import('../../estimate/varSummary.js'),
+    import('../../estimate/varDiagnostics.js'), o.forecast !== undefined ? import('../../estimate/forecast.js') : undefined,
+    o.fevd !== undefined ? import('../../estimate/fevd.js') : undefined, o.bands !== undefined ? import('../../estimate/irfBands.js') : undefined,
+  ]);
   const cols = await columns(await readTable(o.data), o.vars);
   const rows = cols[0].map((_, t) => cols.map((c) => c[t]));
   const K = o.vars.length;
@@ -74,12 +73,15 @@ export async function runVar(o: VarCliOptions): Promise<void> {
     normality: attempt('normality test', () => diag.varNormality(r)),
     arch: attempt('ARCH-LM test', () => ({ lags: o.archLags, equations: diag.archLm(r, o.archLags) })),
   };
-  const fevd = o.fevd !== undefined ? varianceDecomposition(r, o.fevd) : undefined;
+  const fevd = fevdModule && o.fevd !== undefined ? fevdModule.varianceDecomposition(r, o.fevd) : undefined;
   const irf = o.irf !== undefined ? asInput(() => impulseResponses(r, o.irf!)) : undefined;
-  const bands = o.bands !== undefined ? asInput(() => bootstrapIrfBands(r, o.irf!, { replications: o.bands, level: 1 - o.alpha, seed: o.seed }), 'bands need --lags 1 or more') : undefined;
-  const intervals = o.forecast !== undefined ? forecastIntervals(r, o.forecast, o.alpha) : undefined;
+  const bands = irfBands && o.bands !== undefined ? asInput(() => irfBands.bootstrapIrfBands(r, o.irf!, { replications: o.bands, level: 1 - o.alpha, seed: o.seed }), 'bands need --lags 1 or more') : undefined;
+  const intervals = forecast && o.forecast !== undefined ? forecast.forecastIntervals(r, o.forecast, o.alpha) : undefined;
 
-  if (o.csv) writeCsvFile(o.csv, TIDY_COEFFICIENT_COLUMNS, summary.equations.flatMap((e) => coefficientRows('var', e.name, e.coefficients)));
+  if (o.csv) {
+    const [{ writeCsvFile }, { TIDY_COEFFICIENT_COLUMNS, coefficientRows }] = await Promise.all([import('../csvFile.js'), import('../tidy.js')]);
+    writeCsvFile(o.csv, TIDY_COEFFICIENT_COLUMNS, summary.equations.flatMap((e) => coefficientRows('var', e.name, e.coefficients)));
+  }
   const payload = {
     lags: r.lags, nobs: r.nobs, intercept: r.intercept, coefs: r.coefs,
     stdErrors: { intercept: r.interceptStdErrors, coefs: r.coefStdErrors },

@@ -1,4 +1,6 @@
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type TableType from 'cli-table3';
+import { drawBoxTable, isPlainText } from './boxTable.js';
 
 /** Columns the text output may use on `stream`: the terminal's width on a TTY, else 100 (pipes, files, CI logs). */
 export function outputWidth(stream: NodeJS.WriteStream = process.stdout): number {
@@ -8,7 +10,7 @@ export function outputWidth(stream: NodeJS.WriteStream = process.stdout): number
 const lineWidth = (cell: string) => Math.max(0, ...cell.split('\n').map((l) => [...l].length));
 
 /**
- * A plain cli-table3 table (no colour codes) that fits `width` columns: at natural width when it fits, else the
+ * A plain cli-table3 table (no colour codes; drawn by `drawBoxTable` when its text allows) that fits `width` columns: at natural width when it fits, else the
  * widest columns are narrowed (to no less than 6) and their cells word-wrapped. Example:
  * `fitTable(['policy', 'P(war)'], [['status-quo', '1.2%']])`.
  */
@@ -26,6 +28,11 @@ export function fitTable(head: string[], rows: (string | number)[][], width = ou
     total--;
   }
   const fitted = widths.some((w, c) => w !== natural[c]);
+  if (head.length && cells.every((r) => r.length === head.length) && [head, ...cells].every((r) => r.every(isPlainText))) {
+    return drawBoxTable(head, cells, fitted ? widths : undefined);
+  }
+  // Wide or zero-width characters, or ragged rows: cli-table3 itself, loaded only now (synchronously, as CommonJS).
+  const Table = createRequire(import.meta.url)('cli-table3') as typeof TableType;
   const t = new Table({ head, style: { head: [], border: [] }, ...(fitted ? { colWidths: widths, wordWrap: true } : {}) });
   for (const r of cells) t.push(r);
   return t.toString();
