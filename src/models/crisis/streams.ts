@@ -1,4 +1,6 @@
 import { mixKey, type RandomSource } from '../../math/rng/index.js';
+import { LAUNCH_DRAWS } from './campaigns.js';
+import { createStreamKernel, type StreamKernel } from './streamsWasm.js';
 
 /**
  * Keyed random streams for the crisis runs without BigInt in the per-dyad path: stream `k` of replication r is
@@ -70,11 +72,53 @@ export interface KeyedStreams {
 /**
  * A bank of xoroshiro128+ generators (the same algorithm and outputs as `Xoroshiro128Plus`) with their states in
  * one Int32Array, so the hot path works on 32-bit integers only and reseeding allocates nothing.
+ *
+ * `fillMonth` draws a whole month at once into `dyadBlock` and `launchBlock`, by the WebAssembly kernel
+ * (streamsWasm.ts: native 64-bit steps, several times cheaper) where it is available, else by `next` and
+ * `dyadDraws` here; both give the same numbers, and `next` and `dyadDraws` remain usable on the same state.
  */
 export class StreamBank implements KeyedStreams {
   readonly state: Int32Array;
-  constructor(readonly size: number) {
-    this.state = new Int32Array(4 * size);
+  /** A month's dyad draws, [3k + q] = stream k's dyadDraws out[q] (the diagonal slots unused). */
+  readonly dyadBlock: Float64Array;
+  /** A month's LAUNCH_DRAWS uniforms of the launch stream, in order. */
+  readonly launchBlock: Float64Array;
+  private readonly kernel: StreamKernel | undefined;
+  /** Byte offsets of the blocks in the kernel's memory (the states start at 0, 16 bytes a stream). */
+  private readonly dyadAt: number;
+  private readonly launchAt: number;
+
+  /** `size` streams; `wasm: false` keeps the generator in JavaScript (tests and the benchmark compare the two). */
+  constructor(readonly size: number, options: { wasm?: boolean } = {}) {
+    this.dyadAt = 16 * size;
+    this.launchAt = 40 * size;
+    const bytes = this.launchAt + 8 * LAUNCH_DRAWS;
+    this.kernel = options.wasm === false ? undefined : createStreamKernel(bytes);
+    const buffer = this.kernel ? this.kernel.memory.buffer : new ArrayBuffer(bytes);
+    this.state = new Int32Array(buffer, 0, 4 * size);
+    this.dyadBlock = new Float64Array(buffer, this.dyadAt, 3 * size);
+    this.launchBlock = new Float64Array(buffer, this.launchAt, LAUNCH_DRAWS);
+  }
+
+  /** True when `fillMonth` runs in WebAssembly. */
+  get native(): boolean {
+    return this.kernel !== undefined;
+  }
+
+  /**
+   * Month draws of an m-actor bank (size m²): the dyadDraws of every stream i·m + j, i ≠ j, into dyadBlock, then —
+   * if launchSlot ≥ 0 — LAUNCH_DRAWS `next` of stream launchSlot into launchBlock. The streams are independent,
+   * so the order of the two parts does not matter.
+   */
+  fillMonth(m: number, launchSlot: number): void {
+    if (this.kernel) {
+      this.kernel.dyadMonth(0, this.dyadAt, m);
+      if (launchSlot >= 0) this.kernel.launchMonth(16 * launchSlot, this.launchAt, LAUNCH_DRAWS);
+      return;
+    }
+    const block = this.dyadBlock;
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) this.dyadDraws(i * m + j, block, 3 * (i * m + j));
+    if (launchSlot >= 0) for (let q = 0; q < LAUNCH_DRAWS; q++) this.launchBlock[q] = this.next(launchSlot);
   }
 
   /** A uniform on [0, 1) with 53 random bits from stream k (xoroshiro128+, a=24, b=16, c=37). */
@@ -99,8 +143,9 @@ export class StreamBank implements KeyedStreams {
    * out[2] the reading's uniforms, the high and low 32-bit halves of the second output, each (v + 0.5)/2³² so
    * never 0 or 1. Half-words are ample for a logistic choice and a normal reading (tails to 6.2σ); the low half of
    * xoroshiro128+'s output is weak only in its lowest bits, which move a reading by less than 2⁻²⁸.
+   * Written at out[at …] (fillMonth's block).
    */
-  dyadDraws(k: number, out: Float64Array): void {
+  dyadDraws(k: number, out: Float64Array, at = 0): void {
     const st = this.state, o = 4 * k;
     const s0hi = st[o], s0lo = st[o + 1], s1hi = st[o + 2], s1lo = st[o + 3];
     // Both steps written out on int32 values (| 0 keeps V8's arithmetic in 32-bit registers) with a branch-free
@@ -108,7 +153,7 @@ export class StreamBank implements KeyedStreams {
     // often, and cost more than the rest of the generator. Step 1: output s0 + s1, then the state update.
     let lo = (s0lo + s1lo) | 0;
     let hi = (s0hi + s1hi + carryOut(s0lo, s1lo, lo)) | 0;
-    out[1] = ((hi >>> 0) * 2097152 + (lo >>> 11)) * TWO_TO_MINUS_53;
+    out[at + 1] = ((hi >>> 0) * 2097152 + (lo >>> 11)) * TWO_TO_MINUS_53;
     const x1hi = s1hi ^ s0hi, x1lo = s1lo ^ s0lo;
     const a0hi = ((s0hi << 24) | (s0lo >>> 8)) ^ x1hi ^ ((x1hi << 16) | (x1lo >>> 16));
     const a0lo = ((s0lo << 24) | (s0hi >>> 8)) ^ x1lo ^ (x1lo << 16);
@@ -117,8 +162,8 @@ export class StreamBank implements KeyedStreams {
     // Step 2.
     lo = (a0lo + a1lo) | 0;
     hi = (a0hi + a1hi + carryOut(a0lo, a1lo, lo)) | 0;
-    out[0] = ((hi >>> 0) + 0.5) * TWO_TO_MINUS_32;
-    out[2] = ((lo >>> 0) + 0.5) * TWO_TO_MINUS_32;
+    out[at] = ((hi >>> 0) + 0.5) * TWO_TO_MINUS_32;
+    out[at + 2] = ((lo >>> 0) + 0.5) * TWO_TO_MINUS_32;
     const x2hi = a1hi ^ a0hi, x2lo = a1lo ^ a0lo;
     st[o] = ((a0hi << 24) | (a0lo >>> 8)) ^ x2hi ^ ((x2hi << 16) | (x2lo >>> 16));
     st[o + 1] = ((a0lo << 24) | (a0hi >>> 8)) ^ x2lo ^ (x2lo << 16);
