@@ -174,7 +174,8 @@ export class StreamBank implements KeyedStreams {
   /** Seeds every stream k to `streamFor(seed, future, replication, k)`. */
   seed(seed: number, future: number, replication: number): void {
     const [hi, lo] = replicationKey(seed, future, replication);
-    for (let k = 0; k < this.size; k++) seedStream(this.state, k, hi, lo, k);
+    if (this.kernel) this.kernel.seed(hi, lo, this.size); // the same states, on native 64-bit multiplications
+    else for (let k = 0; k < this.size; k++) seedStream(this.state, k, hi, lo, k);
   }
 
   /** Stream k as a RandomSource (for the launch campaign's sampler). */

@@ -15,7 +15,7 @@ import { assembleModule, f64Bytes, F64, I32, I64, memarg, Op, sleb, VOID, type W
 const get = (local: number) => [Op.localGet, local];
 const set = (local: number) => [Op.localSet, local];
 const i32 = (n: number) => [Op.i32Const, ...sleb(n)];
-const i64 = (n: number) => [Op.i64Const, ...sleb(n)];
+const i64 = (n: number | bigint) => [Op.i64Const, ...sleb(n)];
 const f64 = (x: number) => [Op.f64Const, ...f64Bytes(x)];
 const TWO_TO_MINUS_53 = 2 ** -53, TWO_TO_MINUS_32 = 2 ** -32;
 
@@ -103,11 +103,49 @@ function launchMonth(): WasmFunction {
   };
 }
 
+/** SplitMix64's mixer (math/rng mix64) on the i64 in local `z`, in place. */
+const mix64 = (z: number) => [
+  ...get(z), ...i64(BigInt.asIntN(64, 0x9e3779b97f4a7c15n)), Op.i64Add, ...set(z),
+  ...get(z), ...get(z), ...i64(30), Op.i64ShrU, Op.i64Xor, ...i64(BigInt.asIntN(64, 0xbf58476d1ce4e5b9n)), Op.i64Mul, ...set(z),
+  ...get(z), ...get(z), ...i64(27), Op.i64ShrU, Op.i64Xor, ...i64(BigInt.asIntN(64, 0x94d049bb133111ebn)), Op.i64Mul, ...set(z),
+  ...get(z), ...get(z), ...i64(31), Op.i64ShrU, Op.i64Xor, ...set(z),
+];
+
+/**
+ * seed(keyHi, keyLo, n): the states of streams 0 … n − 1 (from address 0) for the replication key (keyHi, keyLo),
+ * as streams.ts seedStream writes them: s0 = mix64(mix64(key ^ k)), s1 = mix64(s0 ^ 0x5851f42d4c957f2d), s1 = 1
+ * if both are 0 (DESIGN.md §3.6).
+ */
+function seed(): WasmFunction {
+  const [hi, lo, n, k, at, key, s0, s1] = [0, 1, 2, 3, 4, 5, 6, 7];
+  return {
+    name: 'seed', params: [I32, I32, I32], results: [], locals: [I32, I32, I64, I64, I64],
+    body: [
+      ...get(hi), Op.i64ExtendI32U, ...i64(32), Op.i64Shl, ...get(lo), Op.i64ExtendI32U, Op.i64Or, ...set(key),
+      Op.block, VOID,
+      ...get(n), Op.i32Eqz, Op.brIf, 0,
+      Op.loop, VOID,
+      ...get(key), ...get(k), Op.i64ExtendI32U, Op.i64Xor, ...set(s0),
+      ...mix64(s0), ...mix64(s0),
+      ...get(s0), ...i64(BigInt.asIntN(64, 0x5851f42d4c957f2dn)), Op.i64Xor, ...set(s1),
+      ...mix64(s1),
+      // s1 = (s0 | s1) == 0 ? 1 : s1
+      ...i64(1), ...get(s1), ...get(s0), ...get(s1), Op.i64Or, Op.i64Eqz, Op.select, ...set(s1),
+      ...storeState(at, s0, s1),
+      ...get(at), ...i32(16), Op.i32Add, ...set(at),
+      ...get(k), ...i32(1), Op.i32Add, Op.localTee, k, ...get(n), Op.i32LtU, Op.brIf, 0,
+      Op.end,
+      Op.end,
+    ],
+  };
+}
+
 /** The exported functions of an instance; addresses are byte offsets in its memory. */
 export interface StreamKernel {
   memory: { buffer: ArrayBuffer };
   dyadMonth(state: number, out: number, m: number): void;
   launchMonth(state: number, out: number, count: number): void;
+  seed(keyHi: number, keyLo: number, n: number): void;
 }
 
 /** The part of the WebAssembly API used here (the project's TypeScript targets run without DOM types). */
@@ -130,7 +168,7 @@ export function createStreamKernel(bytes: number): StreamKernel | undefined {
   if (compiled === undefined) {
     const littleEndian = new Uint8Array(Int32Array.of(1).buffer)[0] === 1;
     try {
-      compiled = api && littleEndian ? new api.Module(assembleModule([dyadMonth(), launchMonth()])) : null;
+      compiled = api && littleEndian ? new api.Module(assembleModule([dyadMonth(), launchMonth(), seed()])) : null;
     } catch {
       compiled = null;
     }
@@ -142,5 +180,6 @@ export function createStreamKernel(bytes: number): StreamKernel | undefined {
     memory,
     dyadMonth: exports.dyadMonth as StreamKernel['dyadMonth'],
     launchMonth: exports.launchMonth as StreamKernel['launchMonth'],
+    seed: exports.seed as StreamKernel['seed'],
   };
 }

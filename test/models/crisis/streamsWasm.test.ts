@@ -19,6 +19,7 @@ describe('the WebAssembly month of draws', () => {
         const wasm = new StreamBank(m * m), js = new StreamBank(m * m, { wasm: false });
         wasm.seed(seed, future, rep);
         js.seed(seed, future, rep);
+        expect(Array.from(wasm.state)).toEqual(Array.from(js.state));
         for (let month = 0; month < 3; month++) {
           wasm.fillMonth(m, launchSlot);
           js.fillMonth(m, launchSlot);
