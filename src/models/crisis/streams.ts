@@ -60,6 +60,9 @@ export function carryOut(a: number, b: number, sum: number): number {
 }
 
 /** What a crisis run draws from: the next uniform on [0, 1) of stream k. Tests substitute fixed sequences. */
+/** Months of draws a StreamBank's blocks hold (fillMonths): 8 months of 81 streams are 16 KiB, in the first-level cache. */
+export const MONTH_CHUNK = 8;
+
 /** Generator steps per dyad-month: fixed, whether or not the draws are used. */
 export const DYAD_STEPS = 2;
 
@@ -79,9 +82,9 @@ export interface KeyedStreams {
  */
 export class StreamBank implements KeyedStreams {
   readonly state: Int32Array;
-  /** A month's dyad draws, [3k + q] = stream k's dyadDraws out[q] (the diagonal slots unused). */
+  /** Up to MONTH_CHUNK months of dyad draws, [(month·size + k)·3 + q] = stream k's dyadDraws out[q] (diagonal slots unused). */
   readonly dyadBlock: Float64Array;
-  /** A month's LAUNCH_DRAWS uniforms of the launch stream, in order. */
+  /** Up to MONTH_CHUNK months of the launch stream's LAUNCH_DRAWS uniforms, [month·LAUNCH_DRAWS + q]. */
   readonly launchBlock: Float64Array;
   private readonly kernel: StreamKernel | undefined;
   /** Byte offsets of the blocks in the kernel's memory (the states start at 0, 16 bytes a stream). */
@@ -91,13 +94,13 @@ export class StreamBank implements KeyedStreams {
   /** `size` streams; `wasm: false` keeps the generator in JavaScript (tests and the benchmark compare the two). */
   constructor(readonly size: number, options: { wasm?: boolean } = {}) {
     this.dyadAt = 16 * size;
-    this.launchAt = 40 * size;
-    const bytes = this.launchAt + 8 * LAUNCH_DRAWS;
+    this.launchAt = this.dyadAt + 24 * size * MONTH_CHUNK;
+    const bytes = this.launchAt + 8 * LAUNCH_DRAWS * MONTH_CHUNK;
     this.kernel = options.wasm === false ? undefined : createStreamKernel(bytes);
     const buffer = this.kernel ? this.kernel.memory.buffer : new ArrayBuffer(bytes);
     this.state = new Int32Array(buffer, 0, 4 * size);
-    this.dyadBlock = new Float64Array(buffer, this.dyadAt, 3 * size);
-    this.launchBlock = new Float64Array(buffer, this.launchAt, LAUNCH_DRAWS);
+    this.dyadBlock = new Float64Array(buffer, this.dyadAt, 3 * size * MONTH_CHUNK);
+    this.launchBlock = new Float64Array(buffer, this.launchAt, LAUNCH_DRAWS * MONTH_CHUNK);
   }
 
   /** True when `fillMonth` runs in WebAssembly. */
@@ -106,19 +109,27 @@ export class StreamBank implements KeyedStreams {
   }
 
   /**
-   * Month draws of an m-actor bank (size m²): the dyadDraws of every stream i·m + j, i ≠ j, into dyadBlock, then —
-   * if launchSlot ≥ 0 — LAUNCH_DRAWS `next` of stream launchSlot into launchBlock. The streams are independent,
-   * so the order of the two parts does not matter.
+   * `count` ≤ MONTH_CHUNK months of draws of an m-actor bank (size m²), month by month: the dyadDraws of every
+   * stream i·m + j, i ≠ j, into dyadBlock, and — if launchSlot ≥ 0 — LAUNCH_DRAWS `next` of stream launchSlot
+   * into launchBlock. The streams are independent, so the order of the parts does not matter.
    */
-  fillMonth(m: number, launchSlot: number): void {
+  fillMonths(m: number, launchSlot: number, count: number): void {
+    if (m * m > this.size || count > MONTH_CHUNK) throw new Error('fillMonths: more streams or months than the bank holds');
     if (this.kernel) {
-      this.kernel.dyadMonth(0, this.dyadAt, m);
-      if (launchSlot >= 0) this.kernel.launchMonth(16 * launchSlot, this.launchAt, LAUNCH_DRAWS);
+      this.kernel.months(this.dyadAt, m, 24 * this.size, launchSlot, this.launchAt, LAUNCH_DRAWS, count);
       return;
     }
     const block = this.dyadBlock;
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) this.dyadDraws(i * m + j, block, 3 * (i * m + j));
-    if (launchSlot >= 0) for (let q = 0; q < LAUNCH_DRAWS; q++) this.launchBlock[q] = this.next(launchSlot);
+    for (let month = 0; month < count; month++) {
+      const base = 3 * this.size * month;
+      for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) this.dyadDraws(i * m + j, block, base + 3 * (i * m + j));
+      if (launchSlot >= 0) for (let q = 0; q < LAUNCH_DRAWS; q++) this.launchBlock[LAUNCH_DRAWS * month + q] = this.next(launchSlot);
+    }
+  }
+
+  /** One month of draws (fillMonths with count 1): at the start of dyadBlock and launchBlock. */
+  fillMonth(m: number, launchSlot: number): void {
+    this.fillMonths(m, launchSlot, 1);
   }
 
   /** A uniform on [0, 1) with 53 random bits from stream k (xoroshiro128+, a=24, b=16, c=37). */

@@ -140,12 +140,40 @@ function seed(): WasmFunction {
   };
 }
 
+/**
+ * months(out, m, stride, launchSlot, launchOut, launchCount, count): `count` months in a row — dyadMonth into
+ * out, out + stride, …, and (if launchSlot ≥ 0) launchMonth of launchCount uniforms into launchOut,
+ * launchOut + 8·launchCount, … — so that JavaScript calls into WebAssembly once for several months (each call
+ * passes through a wrapper that costs about as much as a month's launch draws).
+ */
+function months(): WasmFunction {
+  const [out, m, stride, launchSlot, launchOut, launchCount, count] = [0, 1, 2, 3, 4, 5, 6];
+  return {
+    name: 'months', params: [I32, I32, I32, I32, I32, I32, I32], results: [], locals: [],
+    body: [
+      Op.block, VOID,
+      ...get(count), Op.i32Eqz, Op.brIf, 0,
+      Op.loop, VOID,
+      ...i32(0), ...get(out), ...get(m), Op.call, 0, // dyadMonth (function 0)
+      ...get(launchSlot), ...i32(0), Op.i32GeS, Op.if, VOID,
+      ...get(launchSlot), ...i32(16), Op.i32Mul, ...get(launchOut), ...get(launchCount), Op.call, 1, // launchMonth (function 1)
+      Op.end,
+      ...get(out), ...get(stride), Op.i32Add, ...set(out),
+      ...get(launchOut), ...get(launchCount), ...i32(8), Op.i32Mul, Op.i32Add, ...set(launchOut),
+      ...get(count), ...i32(1), Op.i32Sub, Op.localTee, count, Op.brIf, 0,
+      Op.end,
+      Op.end,
+    ],
+  };
+}
+
 /** The exported functions of an instance; addresses are byte offsets in its memory. */
 export interface StreamKernel {
   memory: { buffer: ArrayBuffer };
   dyadMonth(state: number, out: number, m: number): void;
   launchMonth(state: number, out: number, count: number): void;
   seed(keyHi: number, keyLo: number, n: number): void;
+  months(out: number, m: number, stride: number, launchSlot: number, launchOut: number, launchCount: number, count: number): void;
 }
 
 /** The part of the WebAssembly API used here (the project's TypeScript targets run without DOM types). */
@@ -168,7 +196,7 @@ export function createStreamKernel(bytes: number): StreamKernel | undefined {
   if (compiled === undefined) {
     const littleEndian = new Uint8Array(Int32Array.of(1).buffer)[0] === 1;
     try {
-      compiled = api && littleEndian ? new api.Module(assembleModule([dyadMonth(), launchMonth(), seed()])) : null;
+      compiled = api && littleEndian ? new api.Module(assembleModule([dyadMonth(), launchMonth(), seed(), months()])) : null;
     } catch {
       compiled = null;
     }
@@ -181,5 +209,6 @@ export function createStreamKernel(bytes: number): StreamKernel | undefined {
     dyadMonth: exports.dyadMonth as StreamKernel['dyadMonth'],
     launchMonth: exports.launchMonth as StreamKernel['launchMonth'],
     seed: exports.seed as StreamKernel['seed'],
+    months: exports.months as StreamKernel['months'],
   };
 }
