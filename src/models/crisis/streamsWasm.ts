@@ -202,8 +202,13 @@ export function createStreamKernel(bytes: number): StreamKernel | undefined {
     }
   }
   if (!api || compiled === null) return undefined;
-  const memory = new api.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-  const { exports } = new api.Instance(compiled, { env: { memory } });
+  let memory: { buffer: ArrayBuffer }, exports: Record<string, unknown>;
+  try {
+    memory = new api.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+    exports = new api.Instance(compiled, { env: { memory } }).exports;
+  } catch {
+    return undefined; // e.g. a page whose content-security policy forbids WebAssembly: the JavaScript generator
+  }
   return {
     memory,
     dyadMonth: exports.dyadMonth as StreamKernel['dyadMonth'],
