@@ -1,11 +1,11 @@
 import { expApprox } from '../../math/expApprox.js';
 import type { RandomSource } from '../../math/rng/index.js';
-import { sampleNegBinomial } from './campaigns.js';
+import { LAUNCH_DRAWS, sampleNegBinomial } from './campaigns.js';
 import { DECISION_SLACK, orderedLogitBracketed, orderedLogitFromOdds, slackCutpoints } from './choice.js';
 import { ladderOutcome, warProbability } from './ladder.js';
 import { normalQuantile } from './perception.js';
 import type { PreparedCrisis } from './prepare.js';
-import { StreamBank, type KeyedStreams } from './streams.js';
+import { MONTH_CHUNK, StreamBank, type KeyedStreams } from './streams.js';
 
 /*
  * One replication of the crisis model (DESIGN.md §3.2, docs/model.md), month by month. Every ordered dyad
@@ -56,16 +56,31 @@ export interface Workspace {
   cutpointsBelow: Float64Array;
   cutpointsAbove: Float64Array;
   expClash: number;
-  draws: Float64Array;
+  /**
+   * A month's draws when runReplication is given streams other than `streams` (tests): filled through the
+   * KeyedStreams interface in the loop's order, laid out as StreamBank.dyadBlock and launchBlock.
+   */
+  dyadBlock: Float64Array;
+  launchBlock: Float64Array;
+  /** The launch sampler's RandomSource: the month's launch uniforms in order. */
+  launchSource: BlockSource;
   memory: Float64Array;
   action: Int32Array;
-  reading: Float64Array;
   gritStep: Uint8Array;
   gritCount: Int32Array;
   lastClashYear: Int32Array;
   /** The last calendar year with a clash in any dyad (−1: none yet). */
   lastYear: number;
   record: RunRecord;
+}
+
+/** A RandomSource reading a block of uniforms in order from `pos` (the month's launch draws). */
+class BlockSource implements RandomSource {
+  block: Float64Array = new Float64Array(0);
+  pos = 0;
+  nextDouble(): number {
+    return this.block[this.pos++];
+  }
 }
 
 /** Allocates the workspace for a prepared parameter set. */
@@ -79,10 +94,11 @@ export function createWorkspace(p: PreparedCrisis): Workspace {
     cutpointsBelow: new Float64Array(p.cutpoints.length),
     cutpointsAbove: new Float64Array(p.cutpoints.length),
     expClash: Math.exp(p.clashThreshold),
-    draws: new Float64Array(3),
+    dyadBlock: new Float64Array(3 * mm * MONTH_CHUNK),
+    launchBlock: new Float64Array(LAUNCH_DRAWS * MONTH_CHUNK),
+    launchSource: new BlockSource(),
     memory: new Float64Array(mm),
     action: new Int32Array(mm),
-    reading: new Float64Array(mm),
     gritStep: new Uint8Array(mm),
     gritCount: new Int32Array(mm),
     lastClashYear: new Int32Array(mm),
@@ -148,7 +164,12 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
   const { m, months, hostility, gritWeight } = p;
   const { record, gritStep } = ws;
   packInputs(p, ws);
-  const launchSource: RandomSource = { nextDouble: () => streams.next(p.launchActor * m + p.launchActor) };
+  // The months' draws are made before their loops: they do not depend on the decisions (every dyad stream takes
+  // DYAD_STEPS steps a month, the launch stream LAUNCH_DRAWS), and the bank makes MONTH_CHUNK months in one call.
+  const bank = ws.streams, own = streams === bank;
+  const draws = own ? bank.dyadBlock : ws.dyadBlock, launchSource = ws.launchSource;
+  const launchSlot = p.launchActor >= 0 ? p.launchActor * m + p.launchActor : -1;
+  launchSource.block = own ? bank.launchBlock : ws.launchBlock;
   ws.memory.fill(0);
   ws.gritCount.fill(0);
   ws.lastClashYear.fill(-1);
@@ -164,21 +185,47 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
   record.nuclearMonth = 0;
   record.launches = 0;
   for (let t = 1; t <= months; t++) {
+    const month = (t - 1) % MONTH_CHUNK;
+    if (month === 0) {
+      const count = Math.min(MONTH_CHUNK, months - t + 1);
+      if (own) bank.fillMonths(m, launchSlot, count);
+      else for (let q = 0; q < count; q++) drawMonth(streams, m, launchSlot, ws, q);
+    }
     let launches = 0;
-    if (p.launchActor >= 0) {
+    if (launchSlot >= 0) {
+      launchSource.pos = month * LAUNCH_DRAWS;
       launches = sampleNegBinomial(p.launchMean[t - 1], p.launchDispersion, launchSource);
       record.launches += launches;
     }
-    record.score[t - 1] = chooseActions(p, ws, streams, t, launches);
-    updateMemories(p, ws, t);
+    record.score[t - 1] = chooseActions(p, ws, draws, month * 3 * m * m, t, launches);
+    updateMemories(p, ws, draws, month * 3 * m * m, t);
   }
   return record;
 }
 
-/** Month t's action of every ordered dyad, from the memories of month t − 1; returns the month's escalation score. */
-function chooseActions(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams, t: number, launches: number): number {
+const oneDyad = new Float64Array(3);
+
+/**
+ * Month `month` of StreamBank.fillMonths through the KeyedStreams interface, into ws.dyadBlock and ws.launchBlock:
+ * the same calls in the same order as a loop that draws as it goes.
+ */
+function drawMonth(streams: KeyedStreams, m: number, launchSlot: number, ws: Workspace, month: number): void {
+  if (launchSlot >= 0) for (let q = 0; q < LAUNCH_DRAWS; q++) ws.launchBlock[month * LAUNCH_DRAWS + q] = streams.next(launchSlot);
+  const one = oneDyad;
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
+    if (i === j) continue;
+    streams.dyadDraws(i * m + j, one);
+    ws.dyadBlock.set(one, 3 * (month * m * m + i * m + j));
+  }
+}
+
+/**
+ * Month t's action of every ordered dyad, from the memories of month t − 1 and the month's draws
+ * ([base + 3d + q]: U1, U2, U3 of dyad d); returns the month's escalation score.
+ */
+function chooseActions(p: PreparedCrisis, ws: Workspace, draws: Float64Array, base: number, t: number, launches: number): number {
   const { m, weights, threatTerm } = p;
-  const { dyad, memory, action, reading, gritStep, expCutpoints, cutpointsBelow, cutpointsAbove, expClash, draws } = ws;
+  const { dyad, memory, action, gritStep, expCutpoints, cutpointsBelow, cutpointsAbove, expClash } = ws;
   const counts = ws.record.actions, K = weights.length, posturing = p.posturing;
   const exercise = p.exerciseScale[t - 1] > 0 ? 1 : 0, launching = launches > 0 ? 1 : 0;
   let score = 0;
@@ -187,9 +234,7 @@ function chooseActions(p: PreparedCrisis, ws: Workspace, streams: KeyedStreams, 
     for (let j = 0; j < m; j++) {
       if (i === j) continue;
       const d = i * m + j, o = d * DYAD_FIELDS;
-      streams.dyadDraws(d, draws);
-      const U1 = draws[0], U2 = draws[1];
-      reading[d] = draws[2];
+      const U1 = draws[base + 3 * d], U2 = draws[base + 3 * d + 1];
       const H = memory[d];
       const u = dyad[o + U0] + dyad[o + EXPOSURE] * threat + (H > 0 ? dyad[o + ESCALATION] : dyad[o + CONCILIATION]) * H;
       // The decisions compare e^{−u} against thresholds; an approximation settles them unless one is too close
@@ -253,10 +298,13 @@ function clash(p: PreparedCrisis, ws: Workspace, t: number, d: number, reverse: 
   return p.violent;
 }
 
-/** Memories after month t: i reads j's action toward i (exercises read at their scale), with i's bias and spread. */
-function updateMemories(p: PreparedCrisis, ws: Workspace, t: number): void {
+/**
+ * Memories after month t: i reads j's action toward i (exercises read at their scale), with i's bias and spread,
+ * from the dyad's reading uniform U3 (draws[base + 3d + 2]).
+ */
+function updateMemories(p: PreparedCrisis, ws: Workspace, draws: Float64Array, base: number, t: number): void {
   const { m, weights } = p;
-  const { reader, memory, action, reading } = ws;
+  const { reader, memory, action } = ws;
   const lambda = p.memory, unit = p.scoreUnit, wPost = weights[p.posturing], violent = p.violent;
   const exScale = p.exerciseScale[t - 1], exercise = exScale > 0 ? 1 : 0;
   for (let i = 0; i < m; i++) {
@@ -267,7 +315,7 @@ function updateMemories(p: PreparedCrisis, ws: Workspace, t: number): void {
       let truth = weights[seenAction];
       if (exercise * reader[r + EXERCISE_READ] > 0) truth += (exScale - 1) * wPost;
       const sp = reader[r + SPREAD];
-      const seen = truth + reader[r + BIAS] + (sp > 0 ? sp * normalQuantile(reading[d]) : 0); // perception.ts: perceive
+      const seen = truth + reader[r + BIAS] + (sp > 0 ? sp * normalQuantile(draws[base + 3 * d + 2]) : 0); // perception.ts: perceive
       memory[d] += lambda * (seen / unit - memory[d]);
       if (reader[r + GRIT_STATE] > 0) gritUpdate(ws, p, d, seen >= wPost / 2 || seenAction >= violent);
     }

@@ -1,4 +1,6 @@
 import { mixKey, type RandomSource } from '../../math/rng/index.js';
+import { LAUNCH_DRAWS } from './campaigns.js';
+import { createStreamKernel, type StreamKernel } from './streamsWasm.js';
 
 /**
  * Keyed random streams for the crisis runs without BigInt in the per-dyad path: stream `k` of replication r is
@@ -58,6 +60,9 @@ export function carryOut(a: number, b: number, sum: number): number {
 }
 
 /** What a crisis run draws from: the next uniform on [0, 1) of stream k. Tests substitute fixed sequences. */
+/** Months of draws a StreamBank's blocks hold (fillMonths): 8 months of 81 streams are 16 KiB, in the first-level cache. */
+export const MONTH_CHUNK = 8;
+
 /** Generator steps per dyad-month: fixed, whether or not the draws are used. */
 export const DYAD_STEPS = 2;
 
@@ -70,11 +75,61 @@ export interface KeyedStreams {
 /**
  * A bank of xoroshiro128+ generators (the same algorithm and outputs as `Xoroshiro128Plus`) with their states in
  * one Int32Array, so the hot path works on 32-bit integers only and reseeding allocates nothing.
+ *
+ * `fillMonth` draws a whole month at once into `dyadBlock` and `launchBlock`, by the WebAssembly kernel
+ * (streamsWasm.ts: native 64-bit steps, several times cheaper) where it is available, else by `next` and
+ * `dyadDraws` here; both give the same numbers, and `next` and `dyadDraws` remain usable on the same state.
  */
 export class StreamBank implements KeyedStreams {
   readonly state: Int32Array;
-  constructor(readonly size: number) {
-    this.state = new Int32Array(4 * size);
+  /** Up to MONTH_CHUNK months of dyad draws, [(month·size + k)·3 + q] = stream k's dyadDraws out[q] (diagonal slots unused). */
+  readonly dyadBlock: Float64Array;
+  /** Up to MONTH_CHUNK months of the launch stream's LAUNCH_DRAWS uniforms, [month·LAUNCH_DRAWS + q]. */
+  readonly launchBlock: Float64Array;
+  private readonly kernel: StreamKernel | undefined;
+  /** Byte offsets of the blocks in the kernel's memory (the states start at 0, 16 bytes a stream). */
+  private readonly dyadAt: number;
+  private readonly launchAt: number;
+
+  /** `size` streams; `wasm: false` keeps the generator in JavaScript (tests and the benchmark compare the two). */
+  constructor(readonly size: number, options: { wasm?: boolean } = {}) {
+    this.dyadAt = 16 * size;
+    this.launchAt = this.dyadAt + 24 * size * MONTH_CHUNK;
+    const bytes = this.launchAt + 8 * LAUNCH_DRAWS * MONTH_CHUNK;
+    this.kernel = options.wasm === false ? undefined : createStreamKernel(bytes);
+    const buffer = this.kernel ? this.kernel.memory.buffer : new ArrayBuffer(bytes);
+    this.state = new Int32Array(buffer, 0, 4 * size);
+    this.dyadBlock = new Float64Array(buffer, this.dyadAt, 3 * size * MONTH_CHUNK);
+    this.launchBlock = new Float64Array(buffer, this.launchAt, LAUNCH_DRAWS * MONTH_CHUNK);
+  }
+
+  /** True when `fillMonth` runs in WebAssembly. */
+  get native(): boolean {
+    return this.kernel !== undefined;
+  }
+
+  /**
+   * `count` ≤ MONTH_CHUNK months of draws of an m-actor bank (size m²), month by month: the dyadDraws of every
+   * stream i·m + j, i ≠ j, into dyadBlock, and — if launchSlot ≥ 0 — LAUNCH_DRAWS `next` of stream launchSlot
+   * into launchBlock. The streams are independent, so the order of the parts does not matter.
+   */
+  fillMonths(m: number, launchSlot: number, count: number): void {
+    if (m * m > this.size || count > MONTH_CHUNK) throw new Error('fillMonths: more streams or months than the bank holds');
+    if (this.kernel) {
+      this.kernel.months(this.dyadAt, m, 24 * this.size, launchSlot, this.launchAt, LAUNCH_DRAWS, count);
+      return;
+    }
+    const block = this.dyadBlock;
+    for (let month = 0; month < count; month++) {
+      const base = 3 * this.size * month;
+      for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) this.dyadDraws(i * m + j, block, base + 3 * (i * m + j));
+      if (launchSlot >= 0) for (let q = 0; q < LAUNCH_DRAWS; q++) this.launchBlock[LAUNCH_DRAWS * month + q] = this.next(launchSlot);
+    }
+  }
+
+  /** One month of draws (fillMonths with count 1): at the start of dyadBlock and launchBlock. */
+  fillMonth(m: number, launchSlot: number): void {
+    this.fillMonths(m, launchSlot, 1);
   }
 
   /** A uniform on [0, 1) with 53 random bits from stream k (xoroshiro128+, a=24, b=16, c=37). */
@@ -99,8 +154,9 @@ export class StreamBank implements KeyedStreams {
    * out[2] the reading's uniforms, the high and low 32-bit halves of the second output, each (v + 0.5)/2³² so
    * never 0 or 1. Half-words are ample for a logistic choice and a normal reading (tails to 6.2σ); the low half of
    * xoroshiro128+'s output is weak only in its lowest bits, which move a reading by less than 2⁻²⁸.
+   * Written at out[at …] (fillMonth's block).
    */
-  dyadDraws(k: number, out: Float64Array): void {
+  dyadDraws(k: number, out: Float64Array, at = 0): void {
     const st = this.state, o = 4 * k;
     const s0hi = st[o], s0lo = st[o + 1], s1hi = st[o + 2], s1lo = st[o + 3];
     // Both steps written out on int32 values (| 0 keeps V8's arithmetic in 32-bit registers) with a branch-free
@@ -108,7 +164,7 @@ export class StreamBank implements KeyedStreams {
     // often, and cost more than the rest of the generator. Step 1: output s0 + s1, then the state update.
     let lo = (s0lo + s1lo) | 0;
     let hi = (s0hi + s1hi + carryOut(s0lo, s1lo, lo)) | 0;
-    out[1] = ((hi >>> 0) * 2097152 + (lo >>> 11)) * TWO_TO_MINUS_53;
+    out[at + 1] = ((hi >>> 0) * 2097152 + (lo >>> 11)) * TWO_TO_MINUS_53;
     const x1hi = s1hi ^ s0hi, x1lo = s1lo ^ s0lo;
     const a0hi = ((s0hi << 24) | (s0lo >>> 8)) ^ x1hi ^ ((x1hi << 16) | (x1lo >>> 16));
     const a0lo = ((s0lo << 24) | (s0hi >>> 8)) ^ x1lo ^ (x1lo << 16);
@@ -117,8 +173,8 @@ export class StreamBank implements KeyedStreams {
     // Step 2.
     lo = (a0lo + a1lo) | 0;
     hi = (a0hi + a1hi + carryOut(a0lo, a1lo, lo)) | 0;
-    out[0] = ((hi >>> 0) + 0.5) * TWO_TO_MINUS_32;
-    out[2] = ((lo >>> 0) + 0.5) * TWO_TO_MINUS_32;
+    out[at] = ((hi >>> 0) + 0.5) * TWO_TO_MINUS_32;
+    out[at + 2] = ((lo >>> 0) + 0.5) * TWO_TO_MINUS_32;
     const x2hi = a1hi ^ a0hi, x2lo = a1lo ^ a0lo;
     st[o] = ((a0hi << 24) | (a0lo >>> 8)) ^ x2hi ^ ((x2hi << 16) | (x2lo >>> 16));
     st[o + 1] = ((a0lo << 24) | (a0hi >>> 8)) ^ x2lo ^ (x2lo << 16);
@@ -129,7 +185,8 @@ export class StreamBank implements KeyedStreams {
   /** Seeds every stream k to `streamFor(seed, future, replication, k)`. */
   seed(seed: number, future: number, replication: number): void {
     const [hi, lo] = replicationKey(seed, future, replication);
-    for (let k = 0; k < this.size; k++) seedStream(this.state, k, hi, lo, k);
+    if (this.kernel) this.kernel.seed(hi, lo, this.size); // the same states, on native 64-bit multiplications
+    else for (let k = 0; k < this.size; k++) seedStream(this.state, k, hi, lo, k);
   }
 
   /** Stream k as a RandomSource (for the launch campaign's sampler). */
