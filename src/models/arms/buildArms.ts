@@ -1,6 +1,5 @@
 import { paramValue } from '../../scenario/param.js';
-import { findRelation } from '../../scenario/paths.js';
-import type { CapabilityKind, Scenario } from '../../scenario/schema.js';
+import type { CapabilityKind, Relation, Scenario } from '../../scenario/schema.js';
 
 /**
  * The arms model of DESIGN.md §3.1 in matrix form, built once per parameter set: the state layout, the threat
@@ -79,13 +78,16 @@ export function armsParams(s: Scenario): { params: ArmsParams; labels: string[];
     }
   });
   const n = labels.length;
-  const pair = (f: (i: string, j: string) => number) => {
+  // Each ordered pair's relation, looked up once (findRelation's first match: a direct entry or a mutual one
+  // written the other way round), instead of a scan of the relations per pair and field.
+  const relationOf = relationIndex(s);
+  const pairRelations = new Array<Relation | undefined>(m * m);
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) pairRelations[i * m + j] = relationOf(actors[i], actors[j]);
+  const pair = (field: 'hostility' | 'alignment' | 'treatyFloor' | 'assurance' | 'alignmentRate', fallback = 0) => {
     const out = new Float64Array(m * m);
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) out[i * m + j] = f(actors[i], actors[j]);
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) out[i * m + j] = paramValue(pairRelations[i * m + j]?.[field], fallback);
     return out;
   };
-  const rel = (field: 'hostility' | 'alignment' | 'treatyFloor' | 'assurance' | 'alignmentRate', fallback = 0) => (i: string, j: string) =>
-    paramValue(findRelation(s, i, j)?.[field], fallback);
   const eaRate = paramValue(s.arms?.endogenousAlignment?.rate, 0.2);
   const weights = s.arms?.capabilityWeights;
   const cw = { conventional: paramValue(weights?.conventional, 1), strategic: paramValue(weights?.strategic, 0) };
@@ -100,11 +102,11 @@ export function armsParams(s: Scenario): { params: ArmsParams; labels: string[];
     x0: Float64Array.from(x0List),
     params: {
       m,
-      hostility: pair(rel('hostility')),
-      alignment: pair(rel('alignment')),
-      treatyFloor: pair(rel('treatyFloor')),
-      assurance: pair(rel('assurance')),
-      alignmentRate: pair(rel('alignmentRate', eaRate)),
+      hostility: pair('hostility'),
+      alignment: pair('alignment'),
+      treatyFloor: pair('treatyFloor'),
+      assurance: pair('assurance'),
+      alignmentRate: pair('alignmentRate', eaRate),
       share: Float64Array.from(s.actors.map((a) => paramValue(a.theatreShare, 1))),
       weight: Float64Array.from(kindOf.map((k) => cw[k])),
       growth: Float64Array.from(stockParams.map((p) => p.g)),
@@ -120,10 +122,28 @@ export function armsParams(s: Scenario): { params: ArmsParams; labels: string[];
   };
 }
 
+/**
+ * `findRelation` for every pair at once: the first relation, in the scenario's order, written from → to or
+ * mutual and written to → from.
+ */
+function relationIndex(s: Scenario): (from: string, to: string) => Relation | undefined {
+  const index = new Map<string, Relation>();
+  const key = (a: string, b: string) => `${a}\u0000${b}`;
+  for (const r of s.relations) {
+    if (!index.has(key(r.from, r.to))) index.set(key(r.from, r.to), r);
+    if (r.mutual && !index.has(key(r.to, r.from))) index.set(key(r.to, r.from), r);
+  }
+  return (from, to) => index.get(key(from, to));
+}
+
 /** Fear f_il = min(1, h_il + κ Σ_j h_ij w_jl), m × m, for the given alignment matrix. */
 export function fearMatrix(p: ArmsParams, alignment: Float64Array = p.alignment): Float64Array {
+  return fearInto(p, alignment, new Float64Array(p.m * p.m));
+}
+
+/** `fearMatrix` written into `f` (m × m; its diagonal is left as it is: zero in a fresh array). */
+export function fearInto(p: ArmsParams, alignment: Float64Array, f: Float64Array): Float64Array {
   const { m, hostility: h, cohesion: kappa } = p;
-  const f = new Float64Array(m * m);
   for (let i = 0; i < m; i++) {
     for (let l = 0; l < m; l++) {
       if (l === i) continue;
@@ -137,20 +157,30 @@ export function fearMatrix(p: ArmsParams, alignment: Float64Array = p.alignment)
 
 /** The threat (T) and protection (P) operators for a given alignment matrix: θ = T x, π = P x. */
 export function operators(p: ArmsParams, actorOf: Int32Array, alignment: Float64Array = p.alignment): { T: Float64Array; P: Float64Array } {
+  const n = actorOf.length;
+  const ws = { f: new Float64Array(p.m * p.m), T: new Float64Array(p.m * n), P: new Float64Array(p.m * n) };
+  operatorsInto(p, actorOf, alignment, ws);
+  return { T: ws.T, P: ws.P };
+}
+
+/**
+ * `operators` written into preallocated arrays (f: m × m fear, T and P: m × n), for loops that rebuild them at
+ * every evaluation; `P` may be omitted when only the threat is wanted. The entries of an actor's own stocks are
+ * never written: zero in fresh arrays, they stay zero. The arithmetic is that of `operators`, term for term.
+ */
+export function operatorsInto(p: ArmsParams, actorOf: Int32Array, alignment: Float64Array, out: { f: Float64Array; T: Float64Array; P?: Float64Array }): void {
   const { m, assurance: r, share: s, weight: c } = p;
   const n = actorOf.length;
-  const f = fearMatrix(p, alignment);
-  const T = new Float64Array(m * n);
-  const P = new Float64Array(m * n);
+  const { f, T, P } = out;
+  fearInto(p, alignment, f);
   for (let i = 0; i < m; i++) {
     for (let q = 0; q < n; q++) {
       const l = actorOf[q];
       if (l === i) continue;
       T[i * n + q] = (1 - r[i * m + l]) * f[i * m + l] * s[l] * c[q];
-      P[i * n + q] = alignment[i * m + l] * s[l] * c[q];
+      if (P) P[i * n + q] = alignment[i * m + l] * s[l] * c[q];
     }
   }
-  return { T, P };
 }
 
 /** y = M x for an r × n row-major M. */
@@ -196,8 +226,8 @@ export function buildArms(s: Scenario, reference?: Pick<ArmsSystem, 'x0' | 'thet
 }
 
 /** τ_q = Σ rate × w(recipient, donor) for each state entry, at the given alignment. */
-export function transferRates(p: ArmsParams, n: number, alignment: Float64Array = p.alignment): Float64Array {
-  const out = new Float64Array(n);
+export function transferRates(p: ArmsParams, n: number, alignment: Float64Array = p.alignment, out = new Float64Array(n)): Float64Array {
+  out.fill(0);
   for (const t of p.transfers) out[t.state] += t.rate * alignment[t.recipient * p.m + t.donor];
   return out;
 }

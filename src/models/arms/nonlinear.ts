@@ -1,4 +1,4 @@
-import { matVec, operators, transferRates, type ArmsSystem } from './buildArms.js';
+import { matVec, operatorsInto, transferRates, type ArmsSystem } from './buildArms.js';
 
 /**
  * The non-linear parts of the arms model (DESIGN.md §3.1), as the right-hand side of an ODE in the extended state
@@ -22,18 +22,22 @@ export function armsRhs(sys: ArmsSystem, options: { endogenous: boolean; nonNega
   const { m } = p;
   const n = sys.labels.length;
   const { actorOf, x0, theta0, pi0 } = sys;
+  // Every array the evaluation writes is allocated here, once per stretch: an evaluation allocates nothing.
   const theta = new Float64Array(m);
   const pi = new Float64Array(m);
   const share = new Float64Array(m * m);
   const x = new Float64Array(n);
   const w = new Float64Array(m * m);
+  const ops = { f: new Float64Array(m * m), T: new Float64Array(m * n), P: new Float64Array(m * n) };
+  const { T, P } = ops;
+  const tau = new Float64Array(n);
   return (_t: number, y: Float64Array, dy: Float64Array): void => {
-    x.set(y.subarray(0, n));
-    w.set(y.subarray(n, n + m * m));
-    const { T, P } = operators(p, actorOf, w);
+    for (let q = 0; q < n; q++) x[q] = y[q];
+    for (let e = 0; e < m * m; e++) w[e] = y[n + e];
+    operatorsInto(p, actorOf, w, ops);
     matVec(T, x, m, theta);
     matVec(P, x, m, pi);
-    const tau = transferRates(p, n, w);
+    transferRates(p, n, w, tau);
     for (let q = 0; q < n; q++) {
       const i = actorOf[q];
       let rate = p.growth[q] + tau[q];

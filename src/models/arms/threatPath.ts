@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/schema.js';
-import { matVec, operators } from './buildArms.js';
+import { matVec, operatorsInto } from './buildArms.js';
 import { simulateArms } from './simulateArms.js';
 
 /**
@@ -30,11 +30,17 @@ export function monthlyThreatRatios(s: Scenario, months: number, reference?: Sce
   const n = sys.labels.length;
   const x = new Float64Array(n);
   const theta = new Float64Array(m);
-  let T = sys.T;
+  // With endogenous alignment the threat operator is rebuilt from each month's alignments, into one buffer.
+  const w = new Float64Array(m * m);
+  const ops = { f: new Float64Array(m * m), T: run.alignment ? new Float64Array(m * n) : sys.T };
   for (let k = 0; k < months; k++) {
     for (let q = 0; q < n; q++) x[q] = run.series[q][k];
-    if (run.alignment) T = operators(sys.params, sys.actorOf, Float64Array.from(run.alignment[k])).T;
-    matVec(T, x, m, theta);
+    if (run.alignment) {
+      const wk = run.alignment[k];
+      for (let e = 0; e < m * m; e++) w[e] = wk[e];
+      operatorsInto(sys.params, sys.actorOf, w, ops);
+    }
+    matVec(ops.T, x, m, theta);
     for (let i = 0; i < m; i++) if (sys.theta0[i] > 0) ratio[k * m + i] = Math.max(theta[i], 0) / sys.theta0[i];
   }
   return { actors, ratio, stocks };
