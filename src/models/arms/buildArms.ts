@@ -141,9 +141,50 @@ export function fearMatrix(p: ArmsParams, alignment: Float64Array = p.alignment)
   return fearInto(p, alignment, new Float64Array(p.m * p.m));
 }
 
-/** `fearMatrix` written into `f` (m × m; its diagonal is left as it is: zero in a fresh array). */
-export function fearInto(p: ArmsParams, alignment: Float64Array, f: Float64Array): Float64Array {
+/**
+ * Each actor's hostile partners, in increasing order: j with h_ij ≠ 0 (j ≠ i), row i at partner[start[i] …
+ * start[i + 1]). Only these terms of the bloc sum Σ_j h_ij w_jl can be non-zero.
+ */
+export interface HostilityIndex {
+  start: Int32Array;
+  partner: Int32Array;
+}
+
+export function hostilityIndex(p: ArmsParams): HostilityIndex {
+  const { m, hostility: h } = p;
+  const start = new Int32Array(m + 1);
+  const partner: number[] = [];
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < m; j++) if (j !== i && h[i * m + j] !== 0) partner.push(j);
+    start[i + 1] = partner.length;
+  }
+  return { start, partner: Int32Array.from(partner) };
+}
+
+/**
+ * `fearMatrix` written into `f` (m × m; its diagonal is left as it is: zero in a fresh array). With `hostile`
+ * (hostilityIndex of the same p) the bloc sum skips the zero hostilities: the same sum bit for bit, since
+ * h_ij w_jl is ±0 when h_ij = 0 and a sum that starts at +0 is never −0, so adding ±0 leaves it unchanged. That
+ * holds for finite alignments only: with a non-finite one (0·∞ is NaN) the full sum is taken.
+ */
+export function fearInto(p: ArmsParams, alignment: Float64Array, f: Float64Array, hostile?: HostilityIndex): Float64Array {
   const { m, hostility: h, cohesion: kappa } = p;
+  if (hostile && allFinite(alignment, m * m)) {
+    const { start, partner } = hostile;
+    for (let i = 0; i < m; i++) {
+      const from = start[i], to = start[i + 1];
+      for (let l = 0; l < m; l++) {
+        if (l === i) continue;
+        let bloc = 0;
+        for (let e = from; e < to; e++) {
+          const j = partner[e];
+          if (j !== l) bloc += h[i * m + j] * alignment[j * m + l];
+        }
+        f[i * m + l] = Math.min(1, h[i * m + l] + kappa * bloc);
+      }
+    }
+    return f;
+  }
   for (let i = 0; i < m; i++) {
     for (let l = 0; l < m; l++) {
       if (l === i) continue;
@@ -153,6 +194,11 @@ export function fearInto(p: ArmsParams, alignment: Float64Array, f: Float64Array
     }
   }
   return f;
+}
+
+function allFinite(a: Float64Array, length: number): boolean {
+  for (let k = 0; k < length; k++) if (!Number.isFinite(a[k])) return false;
+  return true;
 }
 
 /** The threat (T) and protection (P) operators for a given alignment matrix: θ = T x, π = P x. */
@@ -165,14 +211,15 @@ export function operators(p: ArmsParams, actorOf: Int32Array, alignment: Float64
 
 /**
  * `operators` written into preallocated arrays (f: m × m fear, T and P: m × n), for loops that rebuild them at
- * every evaluation; `P` may be omitted when only the threat is wanted. The entries of an actor's own stocks are
+ * every evaluation; `P` may be omitted when only the threat is wanted, and `hostile` (hostilityIndex(p)) makes
+ * the fear's bloc sums skip zero hostilities. The entries of an actor's own stocks are
  * never written: zero in fresh arrays, they stay zero. The arithmetic is that of `operators`, term for term.
  */
-export function operatorsInto(p: ArmsParams, actorOf: Int32Array, alignment: Float64Array, out: { f: Float64Array; T: Float64Array; P?: Float64Array }): void {
+export function operatorsInto(p: ArmsParams, actorOf: Int32Array, alignment: Float64Array, out: { f: Float64Array; T: Float64Array; P?: Float64Array; hostile?: HostilityIndex }): void {
   const { m, assurance: r, share: s, weight: c } = p;
   const n = actorOf.length;
   const { f, T, P } = out;
-  fearInto(p, alignment, f);
+  fearInto(p, alignment, f, out.hostile);
   for (let i = 0; i < m; i++) {
     for (let q = 0; q < n; q++) {
       const l = actorOf[q];

@@ -1,4 +1,4 @@
-import { matVec, operatorsInto, transferRates, type ArmsSystem } from './buildArms.js';
+import { hostilityIndex, matVec, operatorsInto, transferRates, type ArmsSystem } from './buildArms.js';
 
 /**
  * The non-linear parts of the arms model (DESIGN.md §3.1), as the right-hand side of an ODE in the extended state
@@ -28,7 +28,7 @@ export function armsRhs(sys: ArmsSystem, options: { endogenous: boolean; nonNega
   const share = new Float64Array(m * m);
   const x = new Float64Array(n);
   const w = new Float64Array(m * m);
-  const ops = { f: new Float64Array(m * m), T: new Float64Array(m * n), P: new Float64Array(m * n) };
+  const ops = { f: new Float64Array(m * m), T: new Float64Array(m * n), P: new Float64Array(m * n), hostile: hostilityIndex(p) };
   const { T, P } = ops;
   const tau = new Float64Array(n);
   return (_t: number, y: Float64Array, dy: Float64Array): void => {

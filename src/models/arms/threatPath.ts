@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/schema.js';
-import { matVec, operatorsInto } from './buildArms.js';
+import { hostilityIndex, matVec, operatorsInto } from './buildArms.js';
 import { simulateArms } from './simulateArms.js';
 
 /**
@@ -32,7 +32,7 @@ export function monthlyThreatRatios(s: Scenario, months: number, reference?: Sce
   const theta = new Float64Array(m);
   // With endogenous alignment the threat operator is rebuilt from each month's alignments, into one buffer.
   const w = new Float64Array(m * m);
-  const ops = { f: new Float64Array(m * m), T: run.alignment ? new Float64Array(m * n) : sys.T };
+  const ops = { f: new Float64Array(m * m), T: run.alignment ? new Float64Array(m * n) : sys.T, hostile: run.alignment ? hostilityIndex(sys.params) : undefined };
   for (let k = 0; k < months; k++) {
     for (let q = 0; q < n; q++) x[q] = run.series[q][k];
     if (run.alignment) {
