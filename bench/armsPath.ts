@@ -99,6 +99,7 @@ if (base) {
   };
   cellsOf(korea, 20).forEach((c, k) => {
     check(`korea cell ${k} threat path`, (b) => b.monthlyThreatRatios(c.policy, 120, c.sq));
+    check(`korea cell ${k} prepared crisis`, (b) => b.prepareCrisis(c.policy, 120, c.sq));
     if (k % 6 === 0) check(`korea cell ${k} simulate`, (b) => trajectory(b.simulateArms(c.policy, { times: years10, reference: c.sq })));
   });
   check('korea simulate', (b) => trajectory(b.simulateArms(korea, { times: years10 })));
@@ -110,6 +111,7 @@ if (base) {
   others.forEach((s, k) => {
     const c = crisisScenario(s);
     check(`scenario ${s.id} (${k}) threat path`, (b) => b.monthlyThreatRatios(c, 120));
+    check(`scenario ${s.id} (${k}) prepared crisis`, (b) => b.prepareCrisis(c, 120));
     check(`scenario ${s.id} (${k}) simulate`, (b) => trajectory(b.simulateArms(s, { times: years10 })));
     check(`scenario ${s.id} (${k}) simulate nonlinear`, (b) => trajectory(b.simulateArms(s, { times: years10, mode: 'nonlinear' })));
     check(`scenario ${s.id} (${k}) analyze`, (b) => b.analyzeArms(s, { horizonYears: 5 }));

@@ -80,12 +80,10 @@ export function armsParams(s: Scenario): { params: ArmsParams; labels: string[];
   const n = labels.length;
   // Each ordered pair's relation, looked up once (findRelation's first match: a direct entry or a mutual one
   // written the other way round), instead of a scan of the relations per pair and field.
-  const relationOf = relationIndex(s);
-  const pairRelations = new Array<Relation | undefined>(m * m);
-  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) pairRelations[i * m + j] = relationOf(actors[i], actors[j]);
+  const relations = pairRelations(s, actors);
   const pair = (field: 'hostility' | 'alignment' | 'treatyFloor' | 'assurance' | 'alignmentRate', fallback = 0) => {
     const out = new Float64Array(m * m);
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) out[i * m + j] = paramValue(pairRelations[i * m + j]?.[field], fallback);
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) out[i * m + j] = paramValue(relations[i * m + j]?.[field], fallback);
     return out;
   };
   const eaRate = paramValue(s.arms?.endogenousAlignment?.rate, 0.2);
@@ -123,17 +121,20 @@ export function armsParams(s: Scenario): { params: ArmsParams; labels: string[];
 }
 
 /**
- * `findRelation` for every pair at once: the first relation, in the scenario's order, written from → to or
- * mutual and written to → from.
+ * `findRelation(s, actors[i], actors[j])` for every ordered pair at once, at [i·m + j] (undefined on the
+ * diagonal): the first relation, in the scenario's order, written i → j or mutual and written j → i.
  */
-function relationIndex(s: Scenario): (from: string, to: string) => Relation | undefined {
+export function pairRelations(s: Scenario, actors: readonly string[]): (Relation | undefined)[] {
+  const m = actors.length;
   const index = new Map<string, Relation>();
   const key = (a: string, b: string) => `${a}\u0000${b}`;
   for (const r of s.relations) {
     if (!index.has(key(r.from, r.to))) index.set(key(r.from, r.to), r);
     if (r.mutual && !index.has(key(r.to, r.from))) index.set(key(r.to, r.from), r);
   }
-  return (from, to) => index.get(key(from, to));
+  const out = new Array<Relation | undefined>(m * m);
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) out[i * m + j] = index.get(key(actors[i], actors[j]));
+  return out;
 }
 
 /** Fear f_il = min(1, h_il + κ Σ_j h_ij w_jl), m × m, for the given alignment matrix. */

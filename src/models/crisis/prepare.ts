@@ -1,10 +1,11 @@
 import { applyPolicy, applyStructural } from '../../scenario/apply.js';
 import { escalAItionCatalog, strategyIds } from '../../scenario/catalog.js';
 import { paramValue } from '../../scenario/param.js';
-import { getValue, resolvePath } from '../../scenario/paths.js';
+import { getValue, PARAMETER_DEFAULTS, resolvePath } from '../../scenario/paths.js';
 import type { PolicyScenario } from '../../scenario/apply.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { expandTimeline, monthOf } from '../../scenario/timeline.js';
+import { pairRelations } from '../arms/buildArms.js';
 import { monthlyThreatRatios } from '../arms/threatPath.js';
 import { buildCatalog, type ActionCatalog } from './actions.js';
 import { logit } from './ladder.js';
@@ -108,7 +109,11 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
   const wD = val('crisis.deterrenceWeight'), wR = val('crisis.assuranceWeight'), wC = val('crisis.restraintWeight');
   const shrink = val('crisis.dialogueShrink');
 
-  const rel = (i: number, j: number, f: string) => (i === j ? 0 : val(`relations.${ids[i]}.${ids[j]}.${f}`));
+  // The pairs' relations looked up once (what getValue reads for `relations.{i}.{j}.{field}`: the relation's own
+  // value, else the field's documented default, else 0), not by resolving four paths per ordered pair.
+  const relations = pairRelations(s, ids);
+  const rel = (i: number, j: number, f: 'hostility' | 'dialogue' | 'assurance' | 'alignment') =>
+    i === j ? 0 : paramValue(relations[i * m + j]?.[f], PARAMETER_DEFAULTS[`relations.{actor}.{actor}.${f}`] ?? 0);
   const hostility = new Float64Array(m * m), dialogue = new Float64Array(m * m), assurance = new Float64Array(m * m), alignment = new Float64Array(m * m);
   for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
     const d = i * m + j;
@@ -177,8 +182,8 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
     exerciseTarget = ids.indexOf(ex.target);
     for (const a of ex.by) if (ids.includes(a)) exerciser[ids.indexOf(a)] = 1;
     const lever = val('crisis.exercises.scale');
-    for (const e of expandTimeline(s)) {
-      if (e.kind !== 'exercise') continue;
+    // Only the exercises are expanded (their repeats are most of the timeline's dated events).
+    for (const e of expandTimeline({ ...s, timeline: s.timeline.filter((e) => e.kind === 'exercise') })) {
       const last = e.endDate ? monthOf(e.endDate, asOf) : e.month;
       const scale = (e.scale === undefined ? 1 : typeof e.scale === 'number' ? e.scale : e.scale.value) * lever;
       for (let t = Math.max(1, e.month); t <= Math.min(months, last); t++) exerciseScale[t - 1] = Math.max(exerciseScale[t - 1], scale);
