@@ -7,7 +7,8 @@
 //   futures    armsOverFutures over 50 futures (the main job's arms verdict)
 // Before timing, every output of this build is compared with the baseline's, number by number (Object.is: the
 // same bits but for NaN payloads), over Korea's cells, the example scenarios and forced non-linear runs; any
-// difference is printed and the process exits 1. Times are CPU milliseconds, medians of interleaved rounds.
+// difference is printed and the process exits 1. Times are CPU milliseconds of single calls, the two builds
+// alternating call by call; the ratio is the median of the per-call ratios.
 // Run on the built JavaScript: `npx tsc -p tsconfig.build.json && node dist/bench/armsPath.js --baseline DIR [--rounds 7]`.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -127,25 +128,26 @@ const cpu = (f: () => unknown) => {
   const d = process.cpuUsage(t);
   return (d.user + d.system) / 1000;
 };
-const work: Record<string, (b: Build) => unknown> = {
-  cell: (b) => cells.map((c) => b.monthlyThreatRatios(c.policy, 120, c.sq)),
-  prepare: (b) => cells.map((c) => b.prepareCrisis(c.policy, 120, c.sq)),
-  simulate: (b) => b.simulateArms(korea, { times: years10 }),
-  futures: (b) => b.armsOverFutures(korea, { futures: 50, seed: 1 }),
+// Each sample is one call: one cell (of 24), one simulate, one armsOverFutures; the two builds alternate call by
+// call (which goes first alternates too), so that load changes hit both alike.
+const work: Record<string, ((b: Build) => unknown)[]> = {
+  cell: cells.map((c) => (b: Build) => b.monthlyThreatRatios(c.policy, 120, c.sq)),
+  prepare: cells.map((c) => (b: Build) => b.prepareCrisis(c.policy, 120, c.sq)),
+  simulate: Array.from({ length: 8 }, () => (b: Build) => b.simulateArms(korea, { times: years10 })),
+  futures: [(b: Build) => b.armsOverFutures(korea, { futures: 50, seed: 1 })],
 };
-const perCall: Record<string, number> = { cell: cells.length, prepare: cells.length, simulate: 1, futures: 1 };
 const samples: Record<string, { self: number[]; base: number[] }> = Object.fromEntries(Object.keys(work).map((k) => [k, { self: [], base: [] }]));
 console.log(`arms path — ${new Date().toISOString()}, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}; ${rounds} rounds (+1 warm-up)`);
+let turn = 0;
 for (let round = 0; round <= rounds; round++) {
-  for (const [name, f] of Object.entries(work)) {
-    const reps = name === 'simulate' ? 5 : 1;
-    const one = (b: Build) => cpu(() => { for (let r = 0; r < reps; r++) f(b); }) / reps / perCall[name];
-    // Alternate which build goes first, so that neither always runs on a warmer cache.
-    const order = round % 2 === 0 ? (['self', 'base'] as const) : (['base', 'self'] as const);
-    for (const who of order) {
-      if (who === 'base' && !base) continue;
-      const t = one(who === 'self' ? self : base!);
-      if (round > 0) samples[name][who].push(t);
+  for (const [name, calls] of Object.entries(work)) {
+    for (const f of calls) {
+      const order = turn++ % 2 === 0 ? (['self', 'base'] as const) : (['base', 'self'] as const);
+      for (const who of order) {
+        if (who === 'base' && !base) continue;
+        const t = cpu(() => f(who === 'self' ? self : base!));
+        if (round > 0) samples[name][who].push(t);
+      }
     }
   }
 }
@@ -155,7 +157,9 @@ console.log('|---|---:|---:|---:|');
 for (const name of Object.keys(work)) {
   const a = median(samples[name].self);
   const b = base ? median(samples[name].base) : NaN;
-  const unit = perCall[name] > 1 ? ' per cell' : '';
-  console.log(`| ${name}${unit} | ${a.toFixed(3)} | ${base ? b.toFixed(3) : '—'} | ${base ? (a / b).toFixed(3) : '—'} |`);
+  // The ratio is the median of the per-call ratios (same call, same moment), the steadiest figure under load.
+  const ratio = base ? median(samples[name].self.map((x, k) => x / samples[name].base[k])) : NaN;
+  const unit = name === 'cell' || name === 'prepare' ? ' per cell' : '';
+  console.log(`| ${name}${unit} | ${a.toFixed(3)} | ${base ? b.toFixed(3) : '—'} | ${base ? ratio.toFixed(3) : '—'} |`);
 }
 console.log(`load at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);

@@ -57,18 +57,18 @@ export function armsRhs(sys: ArmsSystem, options: { endogenous: boolean; nonNega
       if (theta0[i] <= 0) continue;
       for (let r = 0; r < n; r++) share[i * m + actorOf[r]] += (T[i * n + r] * Math.max(x[r], 0)) / theta0[i];
     }
+    // The balance-of-threat target is symmetric in (i, j) — the overlap sums the same minima in the same order
+    // and min, max are symmetric to the bit — so it is computed once per unordered pair.
     for (let i = 0; i < m; i++) {
-      for (let j = 0; j < m; j++) {
-        const k = i * m + j;
-        if (i === j) {
-          dy[n + k] = 0;
-          continue;
-        }
+      dy[n + i * m + i] = 0;
+      for (let j = i + 1; j < m; j++) {
+        const k = i * m + j, kt = j * m + i;
         let overlap = 0;
         for (let l = 0; l < m; l++) if (l !== i && l !== j) overlap += Math.min(share[i * m + l], share[j * m + l]);
-        const enmity = Math.max(p.hostility[k], p.hostility[j * m + i]);
-        const target = Math.max(p.treatyFloor[k], p.psi * Math.min(1, overlap * (1 - enmity)));
-        dy[n + k] = p.alignmentRate[k] * (target - w[k]);
+        const enmity = Math.max(p.hostility[k], p.hostility[kt]);
+        const balance = p.psi * Math.min(1, overlap * (1 - enmity));
+        dy[n + k] = p.alignmentRate[k] * (Math.max(p.treatyFloor[k], balance) - w[k]);
+        dy[n + kt] = p.alignmentRate[kt] * (Math.max(p.treatyFloor[kt], balance) - w[kt]);
       }
     }
   };
