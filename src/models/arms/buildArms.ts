@@ -126,14 +126,17 @@ export function armsParams(s: Scenario): { params: ArmsParams; labels: string[];
  */
 export function pairRelations(s: Scenario, actors: readonly string[]): (Relation | undefined)[] {
   const m = actors.length;
-  const index = new Map<string, Relation>();
-  const key = (a: string, b: string) => `${a}\u0000${b}`;
-  for (const r of s.relations) {
-    if (!index.has(key(r.from, r.to))) index.set(key(r.from, r.to), r);
-    if (r.mutual && !index.has(key(r.to, r.from))) index.set(key(r.to, r.from), r);
-  }
+  // Positions by id (a list, should two actors share an id: findRelation would answer both alike).
+  const at = new Map<string, number[]>();
+  actors.forEach((a, i) => at.set(a, [...(at.get(a) ?? []), i]));
   const out = new Array<Relation | undefined>(m * m);
-  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) out[i * m + j] = index.get(key(actors[i], actors[j]));
+  const claim = (from: string, to: string, r: Relation) => {
+    for (const i of at.get(from) ?? []) for (const j of at.get(to) ?? []) if (i !== j && out[i * m + j] === undefined) out[i * m + j] = r;
+  };
+  for (const r of s.relations) {
+    claim(r.from, r.to, r);
+    if (r.mutual) claim(r.to, r.from, r);
+  }
   return out;
 }
 

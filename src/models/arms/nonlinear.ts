@@ -1,4 +1,4 @@
-import { hostilityIndex, matVec, operatorsInto, transferRates, type ArmsSystem } from './buildArms.js';
+import { fearInto, hostilityIndex, transferRates, type ArmsSystem } from './buildArms.js';
 
 /**
  * The non-linear parts of the arms model (DESIGN.md §3.1), as the right-hand side of an ODE in the extended state
@@ -28,15 +28,37 @@ export function armsRhs(sys: ArmsSystem, options: { endogenous: boolean; nonNega
   const share = new Float64Array(m * m);
   const x = new Float64Array(n);
   const w = new Float64Array(m * m);
-  const ops = { f: new Float64Array(m * m), T: new Float64Array(m * n), P: new Float64Array(m * n), hostile: hostilityIndex(p) };
-  const { T, P } = ops;
+  const f = new Float64Array(m * m);
+  const hostile = hostilityIndex(p);
+  const { assurance: r, share: theatre, weight: c } = p;
   const tau = new Float64Array(n);
   return (_t: number, y: Float64Array, dy: Float64Array): void => {
     for (let q = 0; q < n; q++) x[q] = y[q];
     for (let e = 0; e < m * m; e++) w[e] = y[n + e];
-    operatorsInto(p, actorOf, w, ops);
-    matVec(T, x, m, theta);
-    matVec(P, x, m, pi);
+    fearInto(p, w, f, hostile);
+    // θ = T x, π = P x and the threat shares q_il in one pass over the operators' entries, without forming T and
+    // P: each entry is computed as `operators` computes it (an actor's own stocks are exact zeros there) and each
+    // sum takes the same terms in the same order as matVec and the share loop did, so the values are the same.
+    const endogenous = options.endogenous;
+    for (let i = 0; i < m; i++) {
+      const t0 = theta0[i];
+      const shares = endogenous && t0 > 0;
+      if (endogenous) for (let l = 0; l < m; l++) share[i * m + l] = 0;
+      let th = 0, pr = 0;
+      for (let q = 0; q < n; q++) {
+        const l = actorOf[q];
+        let tq = 0, pq = 0;
+        if (l !== i) {
+          tq = (1 - r[i * m + l]) * f[i * m + l] * theatre[l] * c[q];
+          pq = w[i * m + l] * theatre[l] * c[q];
+        }
+        th += tq * x[q];
+        pr += pq * x[q];
+        if (shares) share[i * m + l] += (tq * Math.max(x[q], 0)) / t0;
+      }
+      theta[i] = th;
+      pi[i] = pr;
+    }
     transferRates(p, n, w, tau);
     for (let q = 0; q < n; q++) {
       const i = actorOf[q];
@@ -47,15 +69,9 @@ export function armsRhs(sys: ArmsSystem, options: { endogenous: boolean; nonNega
       if (options.nonNegative && x[q] <= 0 && d < 0) d = 0;
       dy[q] = d;
     }
-    if (!options.endogenous) {
+    if (!endogenous) {
       dy.fill(0, n, n + m * m);
       return;
-    }
-    // q_il: the threat i faces from l, relative to i's base-year total.
-    share.fill(0);
-    for (let i = 0; i < m; i++) {
-      if (theta0[i] <= 0) continue;
-      for (let r = 0; r < n; r++) share[i * m + actorOf[r]] += (T[i * n + r] * Math.max(x[r], 0)) / theta0[i];
     }
     // The balance-of-threat target is symmetric in (i, j) — the overlap sums the same minima in the same order
     // and min, max are symmetric to the bit — so it is computed once per unordered pair.
