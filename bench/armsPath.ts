@@ -17,7 +17,7 @@ import { armsOverFutures } from '../src/experiment/armsOverFutures.js';
 import { sampleFutures, scenarioForFuture } from '../src/experiment/futures.js';
 import { analyzeArms } from '../src/models/arms/analyzeArms.js';
 import { simulateArms } from '../src/models/arms/simulateArms.js';
-import { monthlyThreatRatios } from '../src/models/arms/threatPath.js';
+import { clearThreatPathCache, monthlyThreatRatios } from '../src/models/arms/threatPath.js';
 import { crisisScenario, prepareCrisis } from '../src/models/crisis/prepare.js';
 import { applyPolicy } from '../src/scenario/apply.js';
 import { parseScenario } from '../src/scenario/load.js';
@@ -130,9 +130,14 @@ const cpu = (f: () => unknown) => {
 };
 // Each sample is one call: one cell (of 24), one simulate, one armsOverFutures; the two builds alternate call by
 // call (which goes first alternates too), so that load changes hit both alike.
+// This build keeps the last few threat paths for reuse: `cell` and `prepare` forget them before each call (a
+// solve from scratch); `future` runs the six cells of one future in order, as one thread of compare does, with
+// what it kept from the future's earlier cells (forgotten when the future starts), per cell.
+const futures = Array.from({ length: cells.length / korea.policies.length }, (_, k) => cells.slice(k * korea.policies.length, (k + 1) * korea.policies.length));
 const work: Record<string, ((b: Build) => unknown)[]> = {
   cell: cells.map((c) => (b: Build) => b.monthlyThreatRatios(c.policy, 120, c.sq)),
   prepare: cells.map((c) => (b: Build) => b.prepareCrisis(c.policy, 120, c.sq)),
+  future: futures.map((f) => (b: Build) => f.map((c) => b.monthlyThreatRatios(c.policy, 120, c.sq))),
   simulate: Array.from({ length: 8 }, () => (b: Build) => b.simulateArms(korea, { times: years10 })),
   futures: [(b: Build) => b.armsOverFutures(korea, { futures: 50, seed: 1 })],
 };
@@ -145,7 +150,8 @@ for (let round = 0; round <= rounds; round++) {
       const order = turn++ % 2 === 0 ? (['self', 'base'] as const) : (['base', 'self'] as const);
       for (const who of order) {
         if (who === 'base' && !base) continue;
-        const t = cpu(() => f(who === 'self' ? self : base!));
+        if (who === 'self') clearThreatPathCache();
+        const t = cpu(() => f(who === 'self' ? self : base!)) / (name === 'future' ? korea.policies.length : 1);
         if (round > 0) samples[name][who].push(t);
       }
     }
@@ -159,7 +165,7 @@ for (const name of Object.keys(work)) {
   const b = base ? median(samples[name].base) : NaN;
   // The ratio is the median of the per-call ratios (same call, same moment), the steadiest figure under load.
   const ratio = base ? median(samples[name].self.map((x, k) => x / samples[name].base[k])) : NaN;
-  const unit = name === 'cell' || name === 'prepare' ? ' per cell' : '';
+  const unit = name === 'cell' || name === 'prepare' ? ' per cell' : name === 'future' ? ' (threat path per cell, reusing within a future)' : '';
   console.log(`| ${name}${unit} | ${a.toFixed(3)} | ${base ? b.toFixed(3) : '—'} | ${base ? ratio.toFixed(3) : '—'} |`);
 }
 console.log(`load at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);

@@ -51,15 +51,20 @@ export interface ArmsTrajectory {
 /** The longest horizon the arms model simulates, in years (its monthly x ≥ 0 check holds 12 entries a year). */
 export const MAX_HORIZON_YEARS = 10_000;
 
-interface Stretch {
+/** One stretch of constant parameters: from `tStart` on, the system built from `scenario` (see `armsStretches`). */
+export interface Stretch {
   tStart: number;
   event?: string;
   scenario: Scenario;
   sys: ArmsSystem;
 }
 
-/** The stretches of constant parameters: the scenario at start, then after each dated change (repeats expanded). */
-function stretches(s: Scenario, reference?: Scenario): Stretch[] {
+/**
+ * The stretches of constant parameters: the scenario at start, then after each dated change (repeats expanded),
+ * each with its system built against the base year of `reference` (default: `s`). Everything a solve reads
+ * of the scenario is in these systems: `simulateStretches` reads nothing else of `s` but its linear form.
+ */
+export function armsStretches(s: Scenario, reference?: Scenario): Stretch[] {
   const base = reference ? buildArms(s, buildArms(reference)) : buildArms(s);
   const out: Stretch[] = [{ tStart: 0, scenario: s, sys: base }];
   // Only events with changes start a stretch: expanding the others (yearly exercises, statements) would be
@@ -82,8 +87,12 @@ function stretches(s: Scenario, reference?: Scenario): Stretch[] {
  * the system (elasticities stay relative to the base year). Example: `simulateArms(s, { times: [0, 1, 2] })`.
  */
 export function simulateArms(s: Scenario, options: SimulateArmsOptions): ArmsTrajectory {
+  return simulateStretches(s, armsStretches(s, options.reference), options);
+}
+
+/** `simulateArms` on stretches already built by `armsStretches(s, options.reference)` (its `reference` is not read). */
+export function simulateStretches(s: Scenario, parts: Stretch[], options: SimulateArmsOptions): ArmsTrajectory {
   const times = [...options.times];
-  const parts = stretches(s, options.reference);
   const base = parts[0].sys;
   const n = base.labels.length;
   const m = base.actors.length;
