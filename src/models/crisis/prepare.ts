@@ -182,11 +182,13 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
     exerciseTarget = ids.indexOf(ex.target);
     for (const a of ex.by) if (ids.includes(a)) exerciser[ids.indexOf(a)] = 1;
     const lever = val('crisis.exercises.scale');
-    // Only the exercises are expanded (their repeats are most of the timeline's dated events).
-    for (const e of expandTimeline({ ...s, timeline: s.timeline.filter((e) => e.kind === 'exercise') })) {
-      const last = e.endDate ? monthOf(e.endDate, asOf) : e.month;
+    // Each exercise event with its yearly repeats; the order does not matter (a maximum).
+    for (const e of s.timeline) {
+      if (e.kind !== 'exercise') continue;
       const scale = (e.scale === undefined ? 1 : typeof e.scale === 'number' ? e.scale : e.scale.value) * lever;
-      for (let t = Math.max(1, e.month); t <= Math.min(months, last); t++) exerciseScale[t - 1] = Math.max(exerciseScale[t - 1], scale);
+      for (const [first, last] of exerciseMonths(s, e, asOf)) {
+        for (let t = Math.max(1, first); t <= Math.min(months, last); t++) exerciseScale[t - 1] = Math.max(exerciseScale[t - 1], scale);
+      }
     }
   }
 
@@ -228,6 +230,23 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
     exerciseScale, exerciser, exerciseTarget, launchActor, launchMean, launchDispersion, yearOf, years, armsStocks,
   };
 }
+
+/**
+ * The first and last crisis months of each repetition of an exercise event (expandTimeline's months; the last
+ * from its end date, if any, against `asOf`). Kept by the dates that decide them — the event's date, end date and
+ * repeat limit and the scenario's start and asOf — since every cell of an experiment expands the same schedule.
+ */
+function exerciseMonths(s: Scenario, e: Scenario['timeline'][number], asOf: string): readonly (readonly [number, number])[] {
+  const key = [s.start ?? '', s.asOf ?? '', asOf, e.date, e.endDate ?? '', e.repeatYearlyUntil ?? ''].join('|');
+  let out = schedules.get(key);
+  if (!out) {
+    out = expandTimeline({ ...s, timeline: [e] }).map((x) => [x.month, x.endDate ? monthOf(x.endDate, asOf) : x.month] as const);
+    if (schedules.size >= 256) schedules.clear();
+    schedules.set(key, out);
+  }
+  return out;
+}
+const schedules = new Map<string, readonly (readonly [number, number])[]>();
 
 /** Cutpoints for N non-violent categories: the defaults for EscalAItion's four, evenly spread otherwise. */
 function defaultCutpoints(N: number): number[] {
