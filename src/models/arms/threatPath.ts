@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/schema.js';
-import { hostilityIndex, matVec, operatorsInto } from './buildArms.js';
+import { fearInto, hostilityIndex, matVec } from './buildArms.js';
 import { armsStretches, simulateStretches } from './simulateArms.js';
 import { SolveCache, solveKey } from './solveKey.js';
 
@@ -37,17 +37,29 @@ export function monthlyThreatRatios(s: Scenario, months: number, reference?: Sce
   const n = sys.labels.length;
   const x = new Float64Array(n);
   const theta = new Float64Array(m);
-  // With endogenous alignment the threat operator is rebuilt from each month's alignments, into one buffer.
+  // With endogenous alignment the threat is recomputed from each month's alignments: θ_i = Σ_q T_iq x_q with each
+  // entry T_iq formed as `operators` forms it (own stocks: exact zeros) and summed in matVec's order, without
+  // storing T. Without it the operator at start holds throughout.
+  const p = sys.params;
   const w = new Float64Array(m * m);
-  const ops = { f: new Float64Array(m * m), T: run.alignment ? new Float64Array(m * n) : sys.T, hostile: run.alignment ? hostilityIndex(sys.params) : undefined };
+  const f = new Float64Array(m * m);
+  const hostile = run.alignment ? hostilityIndex(p) : undefined;
   for (let k = 0; k < months; k++) {
     for (let q = 0; q < n; q++) x[q] = run.series[q][k];
     if (run.alignment) {
       const wk = run.alignment[k];
       for (let e = 0; e < m * m; e++) w[e] = wk[e];
-      operatorsInto(sys.params, sys.actorOf, w, ops);
-    }
-    matVec(ops.T, x, m, theta);
+      fearInto(p, w, f, hostile);
+      for (let i = 0; i < m; i++) {
+        let th = 0;
+        for (let q = 0; q < n; q++) {
+          const l = sys.actorOf[q];
+          const tq = l === i ? 0 : (1 - p.assurance[i * m + l]) * f[i * m + l] * p.share[l] * p.weight[q];
+          th += tq * x[q];
+        }
+        theta[i] = th;
+      }
+    } else matVec(sys.T, x, m, theta);
     for (let i = 0; i < m; i++) if (sys.theta0[i] > 0) ratio[k * m + i] = Math.max(theta[i], 0) / sys.theta0[i];
   }
   solved.set(key, { ratio: Float64Array.from(ratio), stocks: { labels: [...stocks.labels], atYear: stocks.atYear.map((row) => [...row]) } });

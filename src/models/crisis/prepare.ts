@@ -102,7 +102,12 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
   for (let c = 1; c < cutpoints.length; c++) if (!(cutpoints[c] > cutpoints[c - 1])) throw new Error('crisis.cutpoints must increase');
 
   const strategy = new Int32Array(m);
-  const per = (f: string) => Float64Array.from(ids.map((a) => val(`crisis.actors.${a}.${f}`)));
+  // What getValue reads for `crisis.actors.{a}.{f}` (the actor's own value, else the field's default, else 0),
+  // without resolving a path per actor and field.
+  const per = (f: 'baseline' | 'hostilityWeight' | 'threatWeight' | 'drive' | 'bias' | 'spread' | 'credibility') => {
+    const fallback = PARAMETER_DEFAULTS[`crisis.actors.{actor}.${f}`] ?? 0;
+    return Float64Array.from(ids.map((a) => paramValue(s.crisis?.actors?.[a]?.[f], fallback)));
+  };
   ids.forEach((a, i) => (strategy[i] = strategyIds.indexOf(s.crisis?.actors?.[a]?.strategy ?? 'reciprocator')));
   const beta0 = per('baseline'), beta1 = per('hostilityWeight'), beta2 = per('threatWeight'), drive = per('drive');
   const biasI = per('bias'), spreadI = per('spread'), cred = per('credibility');
