@@ -92,13 +92,23 @@ for (let round = 0; round <= rounds; round++) {
 }
 // Reuse: the cells in compare's order (future by future, the policies in turn) on one thread, keeping the threat
 // paths of the future's earlier cells (forgotten when a future starts, so that no cell finds its own path from an
-// earlier round). Each cell's kernel time is the `kernel` sample of the same cell above (same work, same seeds).
+// earlier round). The kernel is timed again right after each cell (on a model prepared untimed, which finds the
+// cell's own path kept: the next cell sees what it would have seen), so that both samples meet the same load.
 const reuse: number[] = [];
 for (let round = 0; round <= rounds; round++) {
   for (const [k, t] of tasks.entries()) {
     if (k % s.policies.length === 0) clearThreatPathCache();
     const c = time(() => runCellPacked(t));
-    if (round > 0) reuse.push(c - samples.kernel[(round - 1) * tasks.length + k]);
+    const sq = scenarioForFuture(s, design, t.future);
+    const prepared = prepareCrisis(t.policy === 'status-quo' ? sq : applyPolicy(sq, t.policy), 120, sq);
+    const kernel = time(() => {
+      const ws = createWorkspace(prepared);
+      for (let r = 0; r < runs; r++) {
+        seedReplication(ws, 1, t.future.index, r);
+        runReplication(prepared, ws);
+      }
+    });
+    if (round > 0) reuse.push(c - kernel);
   }
 }
 store.close();
