@@ -30,7 +30,9 @@ export function armsRhs(sys: ArmsSystem, options: { endogenous: boolean; nonNega
   const w = new Float64Array(m * m);
   const f = new Float64Array(m * m);
   const hostile = hostilityIndex(p);
-  const { assurance: r, share: theatre, weight: c } = p;
+  // The parameters read in the loops, taken out of their objects once (they do not change during a solve).
+  const { assurance: r, share: theatre, weight: c, growth, elasticity, reliance, fatigue, hostility, treatyFloor, alignmentRate, psi } = p;
+  const { endogenous, nonNegative } = options;
   const tau = new Float64Array(n);
   return (_t: number, y: Float64Array, dy: Float64Array): void => {
     for (let q = 0; q < n; q++) x[q] = y[q];
@@ -39,7 +41,6 @@ export function armsRhs(sys: ArmsSystem, options: { endogenous: boolean; nonNega
     // θ = T x, π = P x and the threat shares q_il in one pass over the operators' entries, without forming T and
     // P: each entry is computed as `operators` computes it (an actor's own stocks are exact zeros there) and each
     // sum takes the same terms in the same order as matVec and the share loop did, so the values are the same.
-    const endogenous = options.endogenous;
     for (let i = 0; i < m; i++) {
       const t0 = theta0[i];
       const shares = endogenous && t0 > 0;
@@ -62,11 +63,11 @@ export function armsRhs(sys: ArmsSystem, options: { endogenous: boolean; nonNega
     transferRates(p, n, w, tau);
     for (let q = 0; q < n; q++) {
       const i = actorOf[q];
-      let rate = p.growth[q] + tau[q];
-      if (theta0[i] > 0) rate += p.elasticity[q] * (theta[i] / theta0[i] - 1);
-      if (pi0[i] > 0) rate -= p.reliance[q] * (pi[i] / pi0[i] - 1);
-      let d = x0[q] * rate - p.fatigue[q] * (x[q] - x0[q]);
-      if (options.nonNegative && x[q] <= 0 && d < 0) d = 0;
+      let rate = growth[q] + tau[q];
+      if (theta0[i] > 0) rate += elasticity[q] * (theta[i] / theta0[i] - 1);
+      if (pi0[i] > 0) rate -= reliance[q] * (pi[i] / pi0[i] - 1);
+      let d = x0[q] * rate - fatigue[q] * (x[q] - x0[q]);
+      if (nonNegative && x[q] <= 0 && d < 0) d = 0;
       dy[q] = d;
     }
     if (!endogenous) {
@@ -81,10 +82,10 @@ export function armsRhs(sys: ArmsSystem, options: { endogenous: boolean; nonNega
         const k = i * m + j, kt = j * m + i;
         let overlap = 0;
         for (let l = 0; l < m; l++) if (l !== i && l !== j) overlap += Math.min(share[i * m + l], share[j * m + l]);
-        const enmity = Math.max(p.hostility[k], p.hostility[kt]);
-        const balance = p.psi * Math.min(1, overlap * (1 - enmity));
-        dy[n + k] = p.alignmentRate[k] * (Math.max(p.treatyFloor[k], balance) - w[k]);
-        dy[n + kt] = p.alignmentRate[kt] * (Math.max(p.treatyFloor[kt], balance) - w[kt]);
+        const enmity = Math.max(hostility[k], hostility[kt]);
+        const balance = psi * Math.min(1, overlap * (1 - enmity));
+        dy[n + k] = alignmentRate[k] * (Math.max(treatyFloor[k], balance) - w[k]);
+        dy[n + kt] = alignmentRate[kt] * (Math.max(treatyFloor[kt], balance) - w[kt]);
       }
     }
   };
