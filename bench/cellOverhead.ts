@@ -8,7 +8,8 @@
 //   cell       runCellPacked, the whole cell as a worker thread runs it
 //   store      the main thread's share: the packed cell written to a store file (one transaction) and its
 //              outcome into the table
-// Times are CPU milliseconds (below). Overhead = cell − kernel, + store. With --baseline DIR (a built earlier checkout), its runCell on the same tasks
+// Times are CPU milliseconds (below). Overhead = cell − kernel, + store; `prepare` and `cell` solve the threat path
+// from scratch, and a last pass times the cells with the reuse a thread of compare gets (threatPath.ts). With --baseline DIR (a built earlier checkout), its runCell on the same tasks
 // is timed in the same loop (its overhead = its cell − this kernel: the kernel is the same code).
 // Run on the built JavaScript: `npm run build && node dist/bench/cellOverhead.js [--baseline DIR] [--runs 10] [--rounds 5]`.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { dyadSets } from '../src/experiment/dyadSets.js';
 import { sampleFutures, scenarioForFuture } from '../src/experiment/futures.js';
 import { OutcomeTable } from '../src/experiment/outcomeTable.js';
 import { runCellPacked, type CellTask } from '../src/experiment/runCell.js';
+import { clearThreatPathCache } from '../src/models/arms/threatPath.js';
 import { prepareCrisis } from '../src/models/crisis/prepare.js';
 import { createWorkspace, runReplication, seedReplication } from '../src/models/crisis/runCrisis.js';
 import { applyPolicy } from '../src/scenario/apply.js';
@@ -65,6 +67,9 @@ for (let round = 0; round <= rounds; round++) {
       pol = t.policy === 'status-quo' ? sq : applyPolicy(sq, t.policy);
     });
     let prepared!: ReturnType<typeof prepareCrisis>;
+    // The threat paths kept for reuse are forgotten before `prepare` and `cell`: both time a solve from scratch
+    // (else `cell` would reuse the path `prepare` just solved for the same cell). Reuse is timed below.
+    clearThreatPathCache();
     const prepare = time(() => (prepared = prepareCrisis(pol, 120, sq)));
     const kernel = time(() => {
       const ws = createWorkspace(prepared);
@@ -74,6 +79,7 @@ for (let round = 0; round <= rounds; round++) {
       }
     });
     let packed!: ReturnType<typeof runCellPacked>;
+    clearThreatPathCache();
     const cell = time(() => (packed = runCellPacked(t)));
     const put = time(() => {
       store.putPackedCell('bench', t.policy, t.future.index, packed);
@@ -82,6 +88,27 @@ for (let round = 0; round <= rounds; round++) {
     const base = baseline ? time(() => baseline(t)) : NaN;
     if (round === 0) continue; // the first round warms the JIT
     Object.entries({ scenario, prepare, kernel, cell, store: put, baseline: base }).forEach(([p, v]) => samples[p as (typeof parts)[number]].push(v));
+  }
+}
+// Reuse: the cells in compare's order (future by future, the policies in turn) on one thread, keeping the threat
+// paths of the future's earlier cells (forgotten when a future starts, so that no cell finds its own path from an
+// earlier round). The kernel is timed again right after each cell (on a model prepared untimed, which finds the
+// cell's own path kept: the next cell sees what it would have seen), so that both samples meet the same load.
+const reuse: number[] = [];
+for (let round = 0; round <= rounds; round++) {
+  for (const [k, t] of tasks.entries()) {
+    if (k % s.policies.length === 0) clearThreatPathCache();
+    const c = time(() => runCellPacked(t));
+    const sq = scenarioForFuture(s, design, t.future);
+    const prepared = prepareCrisis(t.policy === 'status-quo' ? sq : applyPolicy(sq, t.policy), 120, sq);
+    const kernel = time(() => {
+      const ws = createWorkspace(prepared);
+      for (let r = 0; r < runs; r++) {
+        seedReplication(ws, 1, t.future.index, r);
+        runReplication(prepared, ws);
+      }
+    });
+    if (round > 0) reuse.push(c - kernel);
   }
 }
 store.close();
@@ -97,6 +124,7 @@ console.log('|---|---:|---:|');
 for (const p of ['scenario', 'prepare', 'kernel', 'cell', 'store'] as const) console.log(`| ${p} | ${ms[p].toFixed(2)} | ${((100 * ms[p]) / ms.cell).toFixed(1)}% |`);
 console.log(`| overhead = cell − kernel + store | ${overhead.toFixed(2)} | ${((100 * overhead) / ms.kernel).toFixed(1)}% of the kernel |`);
 console.log(`| overhead less prepareCrisis (scenario copies, aggregation, packing, store) | ${(overhead - ms.prepare).toFixed(2)} | |`);
+console.log(`| overhead with reuse: cells of a future in turn on one thread (threat paths reused where a policy leaves the arms inputs alone) | ${(median(reuse) + ms.store).toFixed(2)} | |`);
 if (baseline) {
   const baseOverhead = median(samples.baseline.map((b, k) => b - samples.kernel[k]));
   console.log(`| baseline cell | ${ms.baseline.toFixed(2)} | overhead ${baseOverhead.toFixed(2)} ms (+ its store write, not timed here); this/baseline overhead ${(overhead / baseOverhead).toFixed(2)} |`);

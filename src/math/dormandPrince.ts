@@ -46,11 +46,21 @@ const A: readonly (readonly number[])[] = [
 ];
 // Error estimate: 5th-order minus embedded 4th-order weights.
 const E = [71 / 57600, 0, -71 / 16695, 71 / 1920, -17253 / 339200, 22 / 525, -1 / 40];
+// The tableau's entries as scalars, for the written-out stages of the step loop (the same doubles as above).
+const [, C1, C2, C3, C4, C5, C6] = C as [number, number, number, number, number, number, number];
+const [A10] = A[1] as [number];
+const [A20, A21] = A[2] as [number, number];
+const [A30, A31, A32] = A[3] as [number, number, number];
+const [A40, A41, A42, A43] = A[4] as [number, number, number, number];
+const [A50, A51, A52, A53, A54] = A[5] as [number, number, number, number, number];
+const [A60, A61, A62, A63, A64, A65] = A[6] as [number, number, number, number, number, number];
+const [E0, E1, E2, E3, E4, E5, E6] = E as [number, number, number, number, number, number, number];
 // Dense output (HNW's contd5 coefficients).
 const D = [
   -12715105075 / 11282082432, 0, 87487479700 / 32700410799, -10690763975 / 1880347072,
   701980252875 / 199316789632, -1453857185 / 822651844, 69997945 / 29380423,
 ];
+const [D0, D1, D2, D3, D4, D5, D6] = D as [number, number, number, number, number, number, number];
 const SAFE = 0.9;
 const FAC_MIN = 0.2;
 const FAC_MAX = 10;
@@ -86,7 +96,9 @@ export function dormandPrince(
   let x = Float64Array.from(x0);
   let xNew = new Float64Array(n);
   const k = Array.from({ length: 7 }, () => new Float64Array(n));
+  const [k0, k1, k2, k3, k4, k5, k6] = k as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
   const stage = new Float64Array(n);
+  const cont = hit ? stage : new Float64Array(4 * n);
   const states: number[][] = [];
   const result = { times: [...times], states, accepted: 0, rejected: 0, evaluations: 0, nextStep: 0 };
   const evaluate = (t: number, y: Float64Array, out: Float64Array): void => {
@@ -123,19 +135,70 @@ export function dormandPrince(
       const why = nonFinite ? 'f returns non-finite values just after this time' : 'the solution may blow up here';
       throw new Error(`dormandPrince: step size underflow at t=${t} (h=${h}): ${why}`);
     }
-    for (let s = 1; s < 7; s++) {
-      for (let i = 0; i < n; i++) {
-        let acc = 0;
-        for (let j = 0; j < s; j++) acc += A[s]![j]! * k[j]![i]!;
-        stage[i] = x[i]! + h * acc;
-      }
-      if (s === 6) xNew.set(stage);
-      evaluate(t + C[s]! * h, stage, k[s]!);
+    // The six stages, written out: the same sums in the same order as Σ_j A[s][j]·k_j (terms with a zero
+    // coefficient included, so that a non-finite stage still poisons the error estimate), without the nested
+    // array reads of a generic loop.
+    for (let i = 0; i < n; i++) {
+      let acc = 0;
+      acc += A10 * k0[i]!;
+      stage[i] = x[i]! + h * acc;
     }
+    evaluate(t + C1 * h, stage, k1);
+    for (let i = 0; i < n; i++) {
+      let acc = 0;
+      acc += A20 * k0[i]!;
+      acc += A21 * k1[i]!;
+      stage[i] = x[i]! + h * acc;
+    }
+    evaluate(t + C2 * h, stage, k2);
+    for (let i = 0; i < n; i++) {
+      let acc = 0;
+      acc += A30 * k0[i]!;
+      acc += A31 * k1[i]!;
+      acc += A32 * k2[i]!;
+      stage[i] = x[i]! + h * acc;
+    }
+    evaluate(t + C3 * h, stage, k3);
+    for (let i = 0; i < n; i++) {
+      let acc = 0;
+      acc += A40 * k0[i]!;
+      acc += A41 * k1[i]!;
+      acc += A42 * k2[i]!;
+      acc += A43 * k3[i]!;
+      stage[i] = x[i]! + h * acc;
+    }
+    evaluate(t + C4 * h, stage, k4);
+    for (let i = 0; i < n; i++) {
+      let acc = 0;
+      acc += A50 * k0[i]!;
+      acc += A51 * k1[i]!;
+      acc += A52 * k2[i]!;
+      acc += A53 * k3[i]!;
+      acc += A54 * k4[i]!;
+      stage[i] = x[i]! + h * acc;
+    }
+    evaluate(t + C5 * h, stage, k5);
+    for (let i = 0; i < n; i++) {
+      let acc = 0;
+      acc += A60 * k0[i]!;
+      acc += A61 * k1[i]!;
+      acc += A62 * k2[i]!;
+      acc += A63 * k3[i]!;
+      acc += A64 * k4[i]!;
+      acc += A65 * k5[i]!;
+      xNew[i] = x[i]! + h * acc;
+    }
+    evaluate(t + C6 * h, xNew, k6);
     let err = 0;
     for (let i = 0; i < n; i++) {
       let e = 0;
-      for (let j = 0; j < 7; j++) e += E[j]! * k[j]![i]!;
+      e += E0 * k0[i]!;
+      e += E1 * k1[i]!;
+      e += E2 * k2[i]!;
+      e += E3 * k3[i]!;
+      e += E4 * k4[i]!;
+      e += E5 * k5[i]!;
+      e += E6 * k6[i]!;
       err += ((h * e) / scale(x[i]!, xNew[i]!)) ** 2;
     }
     err = Math.sqrt(err / Math.max(n, 1));
@@ -152,7 +215,7 @@ export function dormandPrince(
       let hNew = h / Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, fac11 / facOld ** BETA / SAFE));
       facOld = Math.max(err, 1e-4);
       const tNew = clipped ? target : t + h;
-      if (!hit) emitDense(t, h, tNew, x, xNew, k, times, next, states, (m) => (next = m));
+      if (!hit) emitDense(t, h, tNew, x, xNew, k, times, next, states, (m) => (next = m), cont);
       else while (next < times.length && times[next]! - tNew <= resolution) (states.push(Array.from(xNew)), next++);
       result.accepted++;
       [x, xNew] = [xNew, x];
@@ -175,7 +238,12 @@ export function dormandPrince(
   }
 }
 
-/** Pushes the dense-output states for the requested times in (t, tNew] (HNW contd5, 4th order). */
+/**
+ * Pushes the dense-output states for the requested times in (t, tNew] (HNW contd5, 4th order). The parts of the
+ * polynomial that do not depend on the output time (HNW's rcont2 … rcont5) are formed once per step, into
+ * `cont` (4n), so that each output costs a few operations per component; the expression evaluated per output is
+ * the original one, grouped the same way, so the values are the same to the bit.
+ */
 function emitDense(
   t: number,
   h: number,
@@ -187,23 +255,41 @@ function emitDense(
   next: number,
   states: number[][],
   setNext: (m: number) => void,
+  cont: Float64Array,
 ): void {
   const n = x.length;
+  let formed = false;
   while (next < times.length && times[next]! <= tNew) {
     const tau = times[next]!;
     if (tau === tNew) {
       states.push(Array.from(xNew));
     } else {
+      if (!formed) {
+        const [k0, k1, k2, k3, k4, k5, k6] = k as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+        for (let i = 0; i < n; i++) {
+          const diff = xNew[i]! - x[i]!;
+          const bspl = h * k0[i]! - diff;
+          let dense = 0;
+          dense += D0 * k0[i]!;
+          dense += D1 * k1[i]!;
+          dense += D2 * k2[i]!;
+          dense += D3 * k3[i]!;
+          dense += D4 * k4[i]!;
+          dense += D5 * k5[i]!;
+          dense += D6 * k6[i]!;
+          cont[i] = diff;
+          cont[n + i] = bspl;
+          cont[2 * n + i] = diff - h * k6[i]! - bspl;
+          cont[3 * n + i] = dense;
+        }
+        formed = true;
+      }
       const th = (tau - t) / h;
       const th1 = 1 - th;
+      const th1h = th1 * h;
       const out = new Array<number>(n);
-      for (let i = 0; i < n; i++) {
-        const diff = xNew[i]! - x[i]!;
-        const bspl = h * k[0]![i]! - diff;
-        let dense = 0;
-        for (let j = 0; j < 7; j++) dense += D[j]! * k[j]![i]!;
-        out[i] = x[i]! + th * (diff + th1 * (bspl + th * (diff - h * k[6]![i]! - bspl + th1 * h * dense)));
-      }
+      // x + th·(diff + th1·(bspl + th·(diff − h·k6 − bspl + th1·h·dense))), as before.
+      for (let i = 0; i < n; i++) out[i] = x[i]! + th * (cont[i]! + th1 * (cont[n + i]! + th * (cont[2 * n + i]! + th1h * cont[3 * n + i]!)));
       states.push(out);
     }
     next++;

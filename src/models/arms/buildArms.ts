@@ -1,6 +1,5 @@
 import { paramValue } from '../../scenario/param.js';
-import { findRelation } from '../../scenario/paths.js';
-import type { CapabilityKind, Scenario } from '../../scenario/schema.js';
+import type { CapabilityKind, Relation, Scenario } from '../../scenario/schema.js';
 
 /**
  * The arms model of DESIGN.md §3.1 in matrix form, built once per parameter set: the state layout, the threat
@@ -79,13 +78,14 @@ export function armsParams(s: Scenario): { params: ArmsParams; labels: string[];
     }
   });
   const n = labels.length;
-  const pair = (f: (i: string, j: string) => number) => {
+  // Each ordered pair's relation, looked up once (findRelation's first match: a direct entry or a mutual one
+  // written the other way round), instead of a scan of the relations per pair and field.
+  const relations = pairRelations(s, actors);
+  const pair = (field: 'hostility' | 'alignment' | 'treatyFloor' | 'assurance' | 'alignmentRate', fallback = 0) => {
     const out = new Float64Array(m * m);
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) out[i * m + j] = f(actors[i], actors[j]);
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) out[i * m + j] = paramValue(relations[i * m + j]?.[field], fallback);
     return out;
   };
-  const rel = (field: 'hostility' | 'alignment' | 'treatyFloor' | 'assurance' | 'alignmentRate', fallback = 0) => (i: string, j: string) =>
-    paramValue(findRelation(s, i, j)?.[field], fallback);
   const eaRate = paramValue(s.arms?.endogenousAlignment?.rate, 0.2);
   const weights = s.arms?.capabilityWeights;
   const cw = { conventional: paramValue(weights?.conventional, 1), strategic: paramValue(weights?.strategic, 0) };
@@ -100,11 +100,11 @@ export function armsParams(s: Scenario): { params: ArmsParams; labels: string[];
     x0: Float64Array.from(x0List),
     params: {
       m,
-      hostility: pair(rel('hostility')),
-      alignment: pair(rel('alignment')),
-      treatyFloor: pair(rel('treatyFloor')),
-      assurance: pair(rel('assurance')),
-      alignmentRate: pair(rel('alignmentRate', eaRate)),
+      hostility: pair('hostility'),
+      alignment: pair('alignment'),
+      treatyFloor: pair('treatyFloor'),
+      assurance: pair('assurance'),
+      alignmentRate: pair('alignmentRate', eaRate),
       share: Float64Array.from(s.actors.map((a) => paramValue(a.theatreShare, 1))),
       weight: Float64Array.from(kindOf.map((k) => cw[k])),
       growth: Float64Array.from(stockParams.map((p) => p.g)),
@@ -120,10 +120,75 @@ export function armsParams(s: Scenario): { params: ArmsParams; labels: string[];
   };
 }
 
+/**
+ * `findRelation(s, actors[i], actors[j])` for every ordered pair at once, at [i·m + j] (undefined on the
+ * diagonal): the first relation, in the scenario's order, written i → j or mutual and written j → i.
+ */
+export function pairRelations(s: Scenario, actors: readonly string[]): (Relation | undefined)[] {
+  const m = actors.length;
+  // Positions by id (a list, should two actors share an id: findRelation would answer both alike).
+  const at = new Map<string, number[]>();
+  actors.forEach((a, i) => at.set(a, [...(at.get(a) ?? []), i]));
+  const out = new Array<Relation | undefined>(m * m);
+  const claim = (from: string, to: string, r: Relation) => {
+    for (const i of at.get(from) ?? []) for (const j of at.get(to) ?? []) if (i !== j && out[i * m + j] === undefined) out[i * m + j] = r;
+  };
+  for (const r of s.relations) {
+    claim(r.from, r.to, r);
+    if (r.mutual) claim(r.to, r.from, r);
+  }
+  return out;
+}
+
 /** Fear f_il = min(1, h_il + κ Σ_j h_ij w_jl), m × m, for the given alignment matrix. */
 export function fearMatrix(p: ArmsParams, alignment: Float64Array = p.alignment): Float64Array {
+  return fearInto(p, alignment, new Float64Array(p.m * p.m));
+}
+
+/**
+ * Each actor's hostile partners, in increasing order: j with h_ij ≠ 0 (j ≠ i), row i at partner[start[i] …
+ * start[i + 1]). Only these terms of the bloc sum Σ_j h_ij w_jl can be non-zero.
+ */
+export interface HostilityIndex {
+  start: Int32Array;
+  partner: Int32Array;
+}
+
+export function hostilityIndex(p: ArmsParams): HostilityIndex {
+  const { m, hostility: h } = p;
+  const start = new Int32Array(m + 1);
+  const partner: number[] = [];
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < m; j++) if (j !== i && h[i * m + j] !== 0) partner.push(j);
+    start[i + 1] = partner.length;
+  }
+  return { start, partner: Int32Array.from(partner) };
+}
+
+/**
+ * `fearMatrix` written into `f` (m × m; its diagonal is left as it is: zero in a fresh array). With `hostile`
+ * (hostilityIndex of the same p) the bloc sum skips the zero hostilities: the same sum bit for bit, since
+ * h_ij w_jl is ±0 when h_ij = 0 and a sum that starts at +0 is never −0, so adding ±0 leaves it unchanged. That
+ * holds for finite alignments only: with a non-finite one (0·∞ is NaN) the full sum is taken.
+ */
+export function fearInto(p: ArmsParams, alignment: Float64Array, f: Float64Array, hostile?: HostilityIndex): Float64Array {
   const { m, hostility: h, cohesion: kappa } = p;
-  const f = new Float64Array(m * m);
+  if (hostile && allFinite(alignment, m * m)) {
+    const { start, partner } = hostile;
+    for (let i = 0; i < m; i++) {
+      const from = start[i], to = start[i + 1];
+      for (let l = 0; l < m; l++) {
+        if (l === i) continue;
+        let bloc = 0;
+        for (let e = from; e < to; e++) {
+          const j = partner[e];
+          if (j !== l) bloc += h[i * m + j] * alignment[j * m + l];
+        }
+        f[i * m + l] = Math.min(1, h[i * m + l] + kappa * bloc);
+      }
+    }
+    return f;
+  }
   for (let i = 0; i < m; i++) {
     for (let l = 0; l < m; l++) {
       if (l === i) continue;
@@ -135,22 +200,38 @@ export function fearMatrix(p: ArmsParams, alignment: Float64Array = p.alignment)
   return f;
 }
 
+function allFinite(a: Float64Array, length: number): boolean {
+  for (let k = 0; k < length; k++) if (!Number.isFinite(a[k])) return false;
+  return true;
+}
+
 /** The threat (T) and protection (P) operators for a given alignment matrix: θ = T x, π = P x. */
 export function operators(p: ArmsParams, actorOf: Int32Array, alignment: Float64Array = p.alignment): { T: Float64Array; P: Float64Array } {
+  const n = actorOf.length;
+  const ws = { f: new Float64Array(p.m * p.m), T: new Float64Array(p.m * n), P: new Float64Array(p.m * n) };
+  operatorsInto(p, actorOf, alignment, ws);
+  return { T: ws.T, P: ws.P };
+}
+
+/**
+ * `operators` written into preallocated arrays (f: m × m fear, T and P: m × n), for loops that rebuild them at
+ * every evaluation; `P` may be omitted when only the threat is wanted, and `hostile` (hostilityIndex(p)) makes
+ * the fear's bloc sums skip zero hostilities. The entries of an actor's own stocks are
+ * never written: zero in fresh arrays, they stay zero. The arithmetic is that of `operators`, term for term.
+ */
+export function operatorsInto(p: ArmsParams, actorOf: Int32Array, alignment: Float64Array, out: { f: Float64Array; T: Float64Array; P?: Float64Array; hostile?: HostilityIndex }): void {
   const { m, assurance: r, share: s, weight: c } = p;
   const n = actorOf.length;
-  const f = fearMatrix(p, alignment);
-  const T = new Float64Array(m * n);
-  const P = new Float64Array(m * n);
+  const { f, T, P } = out;
+  fearInto(p, alignment, f, out.hostile);
   for (let i = 0; i < m; i++) {
     for (let q = 0; q < n; q++) {
       const l = actorOf[q];
       if (l === i) continue;
       T[i * n + q] = (1 - r[i * m + l]) * f[i * m + l] * s[l] * c[q];
-      P[i * n + q] = alignment[i * m + l] * s[l] * c[q];
+      if (P) P[i * n + q] = alignment[i * m + l] * s[l] * c[q];
     }
   }
-  return { T, P };
 }
 
 /** y = M x for an r × n row-major M. */
@@ -196,8 +277,8 @@ export function buildArms(s: Scenario, reference?: Pick<ArmsSystem, 'x0' | 'thet
 }
 
 /** τ_q = Σ rate × w(recipient, donor) for each state entry, at the given alignment. */
-export function transferRates(p: ArmsParams, n: number, alignment: Float64Array = p.alignment): Float64Array {
-  const out = new Float64Array(n);
+export function transferRates(p: ArmsParams, n: number, alignment: Float64Array = p.alignment, out = new Float64Array(n)): Float64Array {
+  out.fill(0);
   for (const t of p.transfers) out[t.state] += t.rate * alignment[t.recipient * p.m + t.donor];
   return out;
 }

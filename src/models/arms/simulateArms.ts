@@ -51,21 +51,28 @@ export interface ArmsTrajectory {
 /** The longest horizon the arms model simulates, in years (its monthly x ≥ 0 check holds 12 entries a year). */
 export const MAX_HORIZON_YEARS = 10_000;
 
-interface Stretch {
+/** One stretch of constant parameters: from `tStart` on, the system built from `scenario` (see `armsStretches`). */
+export interface Stretch {
   tStart: number;
   event?: string;
   scenario: Scenario;
   sys: ArmsSystem;
 }
 
-/** The stretches of constant parameters: the scenario at start, then after each dated change (repeats expanded). */
-function stretches(s: Scenario, reference?: Scenario): Stretch[] {
+/**
+ * The stretches of constant parameters: the scenario at start, then after each dated change (repeats expanded),
+ * each with its system built against the base year of `reference` (default: `s`). Everything a solve reads
+ * of the scenario is in these systems: `simulateStretches` reads nothing else of `s` but its linear form.
+ */
+export function armsStretches(s: Scenario, reference?: Scenario): Stretch[] {
   const base = reference ? buildArms(s, buildArms(reference)) : buildArms(s);
   const out: Stretch[] = [{ tStart: 0, scenario: s, sys: base }];
-  for (const e of expandTimeline(s)) {
-    if (!e.changes?.length || e.t < 0) continue;
+  // Only events with changes start a stretch: expanding the others (yearly exercises, statements) would be
+  // wasted (expandTimeline's stable sort keeps the changes' order either way).
+  for (const e of expandTimeline({ ...s, timeline: s.timeline.filter((e) => e.changes?.length) })) {
+    if (e.t < 0) continue;
     const prev = out[out.length - 1];
-    const scenario = applyChanges(prev.scenario, e.changes);
+    const scenario = applyChanges(prev.scenario, e.changes ?? []);
     const sys = buildArms(scenario, base);
     if (e.t === prev.tStart) out[out.length - 1] = { ...prev, scenario, sys, event: e.title };
     else out.push({ tStart: e.t, event: e.title, scenario, sys });
@@ -80,8 +87,12 @@ function stretches(s: Scenario, reference?: Scenario): Stretch[] {
  * the system (elasticities stay relative to the base year). Example: `simulateArms(s, { times: [0, 1, 2] })`.
  */
 export function simulateArms(s: Scenario, options: SimulateArmsOptions): ArmsTrajectory {
+  return simulateStretches(s, armsStretches(s, options.reference), options);
+}
+
+/** `simulateArms` on stretches already built by `armsStretches(s, options.reference)` (its `reference` is not read). */
+export function simulateStretches(s: Scenario, parts: Stretch[], options: SimulateArmsOptions): ArmsTrajectory {
   const times = [...options.times];
-  const parts = stretches(s, options.reference);
   const base = parts[0].sys;
   const n = base.labels.length;
   const m = base.actors.length;
@@ -145,10 +156,13 @@ export function simulateArms(s: Scenario, options: SimulateArmsOptions): ArmsTra
     y0.set(base.params.alignment, n);
     const rtol = options.rtol ?? 1e-10;
     const solve = (ts: number[]) => integratePiecewise(segs, y0, ts, { rtol, atol: 1e-10 }).states;
-    const res = solveOrLocate(solve, times, base.labels);
+    // The monthly check rides on the same integration when both lists end at the same time: the steps depend
+    // on the last time only (dense output), so each state is the one a separate solve would give, bit for bit.
+    const together = analysis && times.length > 0 && monthly[monthly.length - 1] === times[times.length - 1] && times.every((t, k) => k === 0 || t >= times[k - 1]);
+    const [res, check] = together ? splitSolve(solve, times, monthly, base.labels) : [solveOrLocate(solve, times, base.labels), analysis ? solveOrLocate(solve, monthly, base.labels) : []];
     states = res.map((y) => y.slice(0, n));
     alignment = res.map((y) => y.slice(n));
-    checkStates = analysis ? solveOrLocate(solve, monthly, base.labels) : [];
+    checkStates = check;
   }
 
   const negative: { label: string; firstTime: number }[] = [];
@@ -188,6 +202,26 @@ function solveOrLocate<T extends ArrayLike<number>>(solve: (times: number[]) => 
     for (let q = 0; q < labels.length; q++) if (!Number.isFinite(x[q])) throw armsFailure((ts) => solve(ts).map((y) => Array.from(y)), times, labels);
   }
   return states;
+}
+
+/**
+ * Solves at the union of two non-decreasing output lists with one call, returning each list's states. A failure is
+ * located on `first` alone, as a separate solve would (the bisection does not depend on the other list).
+ */
+function splitSolve(solve: (times: number[]) => number[][], first: number[], second: number[], labels: string[]): [number[][], number[][]] {
+  const all = [...first.map((t, k) => ({ t, k, of: 0 })), ...second.map((t, k) => ({ t, k, of: 1 }))].sort((a, b) => a.t - b.t);
+  let states: number[][];
+  try {
+    states = solveOrLocate(solve, all.map((e) => e.t), labels);
+  } catch {
+    // The first list fails where it would fail alone; if it does not, the second one fails as it would.
+    solveOrLocate(solve, first, labels);
+    solveOrLocate(solve, second, labels);
+    throw new Error('simulateArms: the joint solve failed where the separate ones did not');
+  }
+  const out: [number[][], number[][]] = [new Array(first.length), new Array(second.length)];
+  all.forEach((e, j) => (out[e.of][e.k] = states[j]));
+  return out;
 }
 
 /** A scenario without capability stocks: nothing moves, nothing to analyse; every command reports it the same way. */

@@ -1,6 +1,7 @@
 import type { Scenario } from '../../scenario/schema.js';
-import { matVec, operators } from './buildArms.js';
-import { simulateArms } from './simulateArms.js';
+import { fearInto, hostilityIndex, matVec } from './buildArms.js';
+import { armsStretches, simulateStretches } from './simulateArms.js';
+import { SolveCache, solveKey } from './solveKey.js';
 
 /**
  * Monthly threat ratios θ_i/θ⁰_i for the crisis model (DESIGN.md §3.2: the ln(θ/θ⁰) term), computed once per
@@ -11,6 +12,8 @@ import { simulateArms } from './simulateArms.js';
  * actor i's ratio in month `month` (1-based); actors that fear no one have ratio 1. Under a policy, pass the
  * status quo as `reference` so the ratios are measured against the base year's threat (see simulateArms). Also
  * returns the stocks at each whole year 0 … ⌊months/12⌋ (`atYear[q][y]`), which the record weighting reads.
+ * A path whose inputs (solveKey: the built systems of every stretch, and `months`) equal one of the last few
+ * solved in this thread is not solved again.
  */
 export function monthlyThreatRatios(s: Scenario, months: number, reference?: Scenario): { actors: string[]; ratio: Float64Array; stocks: { labels: string[]; atYear: number[][] } } {
   const actors = s.actors.map((a) => a.id);
@@ -20,7 +23,11 @@ export function monthlyThreatRatios(s: Scenario, months: number, reference?: Sce
   // Mid-months for the ratios, and the whole years 0 … ⌊months/12⌋ for the stock levels (the record's trends).
   const years = Math.floor(months / 12);
   const grid = [...Array.from({ length: months }, (_, k) => ({ t: (k + 0.5) / 12, month: k })), ...Array.from({ length: years + 1 }, (_, y) => ({ t: y, month: -1 - y }))].sort((a, b) => a.t - b.t || a.month - b.month);
-  const full = simulateArms(s, { times: grid.map((g) => g.t), reference, rtol: 1e-6, analysis: false });
+  const parts = armsStretches(s, reference);
+  const key = solveKey(parts, [months]);
+  const known = solved.get(key);
+  if (known) return { actors, ratio: Float64Array.from(known.ratio), stocks: { labels: [...known.stocks.labels], atYear: known.stocks.atYear.map((row) => [...row]) } };
+  const full = simulateStretches(s, parts, { times: grid.map((g) => g.t), rtol: 1e-6, analysis: false });
   const pick = (want: (g: (typeof grid)[number]) => boolean) => grid.map((g, k) => (want(g) ? k : -1)).filter((k) => k >= 0);
   const monthCols = pick((g) => g.month >= 0), yearCols = pick((g) => g.month < 0);
   const run = { ...full, series: full.series.map((row) => monthCols.map((k) => row[k])), alignment: full.alignment && monthCols.map((k) => full.alignment![k]) };
@@ -30,12 +37,40 @@ export function monthlyThreatRatios(s: Scenario, months: number, reference?: Sce
   const n = sys.labels.length;
   const x = new Float64Array(n);
   const theta = new Float64Array(m);
-  let T = sys.T;
+  // With endogenous alignment the threat is recomputed from each month's alignments: θ_i = Σ_q T_iq x_q with each
+  // entry T_iq formed as `operators` forms it (own stocks: exact zeros) and summed in matVec's order, without
+  // storing T. Without it the operator at start holds throughout.
+  const p = sys.params;
+  const w = new Float64Array(m * m);
+  const f = new Float64Array(m * m);
+  const hostile = run.alignment ? hostilityIndex(p) : undefined;
   for (let k = 0; k < months; k++) {
     for (let q = 0; q < n; q++) x[q] = run.series[q][k];
-    if (run.alignment) T = operators(sys.params, sys.actorOf, Float64Array.from(run.alignment[k])).T;
-    matVec(T, x, m, theta);
+    if (run.alignment) {
+      const wk = run.alignment[k];
+      for (let e = 0; e < m * m; e++) w[e] = wk[e];
+      fearInto(p, w, f, hostile);
+      for (let i = 0; i < m; i++) {
+        let th = 0;
+        for (let q = 0; q < n; q++) {
+          const l = sys.actorOf[q];
+          const tq = l === i ? 0 : (1 - p.assurance[i * m + l]) * f[i * m + l] * p.share[l] * p.weight[q];
+          th += tq * x[q];
+        }
+        theta[i] = th;
+      }
+    } else matVec(sys.T, x, m, theta);
     for (let i = 0; i < m; i++) if (sys.theta0[i] > 0) ratio[k * m + i] = Math.max(theta[i], 0) / sys.theta0[i];
   }
+  solved.set(key, { ratio: Float64Array.from(ratio), stocks: { labels: [...stocks.labels], atYear: stocks.atYear.map((row) => [...row]) } });
   return { actors, ratio, stocks };
+}
+
+// The last few threat paths solved in this thread, by the content of their inputs (solveKey): a cell whose
+// policy leaves the arms inputs as they are reuses its future's status-quo path. Callers get copies.
+const solved = new SolveCache<{ ratio: Float64Array; stocks: { labels: string[]; atYear: number[][] } }>(8);
+
+/** Forgets the threat paths kept for reuse (benchmarks use it to time a solve from scratch). */
+export function clearThreatPathCache(): void {
+  solved.clear();
 }

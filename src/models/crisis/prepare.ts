@@ -1,10 +1,11 @@
 import { applyPolicy, applyStructural } from '../../scenario/apply.js';
 import { escalAItionCatalog, strategyIds } from '../../scenario/catalog.js';
 import { paramValue } from '../../scenario/param.js';
-import { getValue, resolvePath } from '../../scenario/paths.js';
+import { getValue, PARAMETER_DEFAULTS, resolvePath } from '../../scenario/paths.js';
 import type { PolicyScenario } from '../../scenario/apply.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { expandTimeline, monthOf } from '../../scenario/timeline.js';
+import { pairRelations } from '../arms/buildArms.js';
 import { monthlyThreatRatios } from '../arms/threatPath.js';
 import { buildCatalog, type ActionCatalog } from './actions.js';
 import { logit } from './ladder.js';
@@ -101,14 +102,23 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
   for (let c = 1; c < cutpoints.length; c++) if (!(cutpoints[c] > cutpoints[c - 1])) throw new Error('crisis.cutpoints must increase');
 
   const strategy = new Int32Array(m);
-  const per = (f: string) => Float64Array.from(ids.map((a) => val(`crisis.actors.${a}.${f}`)));
+  // What getValue reads for `crisis.actors.{a}.{f}` (the actor's own value, else the field's default, else 0),
+  // without resolving a path per actor and field.
+  const per = (f: 'baseline' | 'hostilityWeight' | 'threatWeight' | 'drive' | 'bias' | 'spread' | 'credibility') => {
+    const fallback = PARAMETER_DEFAULTS[`crisis.actors.{actor}.${f}`] ?? 0;
+    return Float64Array.from(ids.map((a) => paramValue(s.crisis?.actors?.[a]?.[f], fallback)));
+  };
   ids.forEach((a, i) => (strategy[i] = strategyIds.indexOf(s.crisis?.actors?.[a]?.strategy ?? 'reciprocator')));
   const beta0 = per('baseline'), beta1 = per('hostilityWeight'), beta2 = per('threatWeight'), drive = per('drive');
   const biasI = per('bias'), spreadI = per('spread'), cred = per('credibility');
   const wD = val('crisis.deterrenceWeight'), wR = val('crisis.assuranceWeight'), wC = val('crisis.restraintWeight');
   const shrink = val('crisis.dialogueShrink');
 
-  const rel = (i: number, j: number, f: string) => (i === j ? 0 : val(`relations.${ids[i]}.${ids[j]}.${f}`));
+  // The pairs' relations looked up once (what getValue reads for `relations.{i}.{j}.{field}`: the relation's own
+  // value, else the field's documented default, else 0), not by resolving four paths per ordered pair.
+  const relations = pairRelations(s, ids);
+  const rel = (i: number, j: number, f: 'hostility' | 'dialogue' | 'assurance' | 'alignment') =>
+    i === j ? 0 : paramValue(relations[i * m + j]?.[f], PARAMETER_DEFAULTS[`relations.{actor}.{actor}.${f}`] ?? 0);
   const hostility = new Float64Array(m * m), dialogue = new Float64Array(m * m), assurance = new Float64Array(m * m), alignment = new Float64Array(m * m);
   for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
     const d = i * m + j;
@@ -177,11 +187,13 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
     exerciseTarget = ids.indexOf(ex.target);
     for (const a of ex.by) if (ids.includes(a)) exerciser[ids.indexOf(a)] = 1;
     const lever = val('crisis.exercises.scale');
-    for (const e of expandTimeline(s)) {
+    // Each exercise event with its yearly repeats; the order does not matter (a maximum).
+    for (const e of s.timeline) {
       if (e.kind !== 'exercise') continue;
-      const last = e.endDate ? monthOf(e.endDate, asOf) : e.month;
       const scale = (e.scale === undefined ? 1 : typeof e.scale === 'number' ? e.scale : e.scale.value) * lever;
-      for (let t = Math.max(1, e.month); t <= Math.min(months, last); t++) exerciseScale[t - 1] = Math.max(exerciseScale[t - 1], scale);
+      for (const [first, last] of exerciseMonths(s, e, asOf)) {
+        for (let t = Math.max(1, first); t <= Math.min(months, last); t++) exerciseScale[t - 1] = Math.max(exerciseScale[t - 1], scale);
+      }
     }
   }
 
@@ -223,6 +235,23 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
     exerciseScale, exerciser, exerciseTarget, launchActor, launchMean, launchDispersion, yearOf, years, armsStocks,
   };
 }
+
+/**
+ * The first and last crisis months of each repetition of an exercise event (expandTimeline's months; the last
+ * from its end date, if any, against `asOf`). Kept by the dates that decide them — the event's date, end date and
+ * repeat limit and the scenario's start and asOf — since every cell of an experiment expands the same schedule.
+ */
+function exerciseMonths(s: Scenario, e: Scenario['timeline'][number], asOf: string): readonly (readonly [number, number])[] {
+  const key = [s.start ?? '', s.asOf ?? '', asOf, e.date, e.endDate ?? '', e.repeatYearlyUntil ?? ''].join('|');
+  let out = schedules.get(key);
+  if (!out) {
+    out = expandTimeline({ ...s, timeline: [e] }).map((x) => [x.month, x.endDate ? monthOf(x.endDate, asOf) : x.month] as const);
+    if (schedules.size >= 256) schedules.clear();
+    schedules.set(key, out);
+  }
+  return out;
+}
+const schedules = new Map<string, readonly (readonly [number, number])[]>();
 
 /** Cutpoints for N non-violent categories: the defaults for EscalAItion's four, evenly spread otherwise. */
 function defaultCutpoints(N: number): number[] {

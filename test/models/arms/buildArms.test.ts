@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../../src/scenario/apply.js';
 import { parseScenario } from '../../../src/scenario/load.js';
 import { scenarioSchema, type Scenario } from '../../../src/scenario/schema.js';
-import { buildArms, fearMatrix, matVec } from '../../../src/models/arms/buildArms.js';
+import { buildArms, fearInto, fearMatrix, hostilityIndex, matVec } from '../../../src/models/arms/buildArms.js';
 import { armsRhs } from '../../../src/models/arms/nonlinear.js';
 
 const korea = (() => {
@@ -83,5 +83,27 @@ describe('the arms system built from a scenario', () => {
     const sys = buildArms(korea);
     expect(sys.labels.slice(0, 3)).toEqual(['PRK.conventional', 'PRK.strategic', 'KOR.conventional']);
     expect(sys.labels).toHaveLength(13);
+  });
+});
+
+describe('fear with the hostility index', () => {
+  it('equals the full bloc sums bit for bit, and takes them in full when an alignment is not finite', () => {
+    const p = buildArms(korea).params;
+    const index = hostilityIndex(p);
+    const m = p.m;
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let trial = 0; trial < 50; trial++) {
+      const w = Float64Array.from({ length: m * m }, (_, e) => (e % (m + 1) === 0 ? 0 : next()));
+      const full = fearInto(p, w, new Float64Array(m * m));
+      const sparse = fearInto(p, w, new Float64Array(m * m), index);
+      expect(Array.from(sparse).every((v, k) => Object.is(v, full[k]))).toBe(true);
+    }
+    const w = Float64Array.from(p.alignment);
+    w[1] = Infinity;
+    const full = fearInto(p, w, new Float64Array(m * m));
+    const sparse = fearInto(p, w, new Float64Array(m * m), index);
+    expect(Array.from(sparse).every((v, k) => Object.is(v, full[k]))).toBe(true);
+    expect(Array.from(full).some(Number.isNaN)).toBe(true);
   });
 });

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../src/scenario/load.js';
 import { scenarioSchema } from '../../../src/scenario/schema.js';
-import { monthlyThreatRatios } from '../../../src/models/arms/threatPath.js';
+import { clearThreatPathCache, monthlyThreatRatios } from '../../../src/models/arms/threatPath.js';
+import { armsStretches } from '../../../src/models/arms/simulateArms.js';
+import { solveKey, type SolveKey } from '../../../src/models/arms/solveKey.js';
 import { applyPolicy } from '../../../src/scenario/apply.js';
 
 describe('monthlyThreatRatios', () => {
@@ -32,5 +34,33 @@ describe('monthlyThreatRatios', () => {
     const chn = sq.actors.indexOf('CHN');
     expect(sq.ratio[chn]).toBeCloseTo(1, 2);
     expect(nato.ratio[chn]).toBeGreaterThan(sq.ratio[chn] + 0.05);
+  });
+});
+
+describe('monthlyThreatRatios reuse (solveKey)', () => {
+  const r = parseScenario(readFileSync(new URL('../../../scenarios/korea-2024.yaml', import.meta.url), 'utf8'), 'k');
+  if (!r.ok) throw new Error('invalid');
+  const korea = r.scenario;
+  const keyOf = (policy: string) => solveKey(armsStretches(policy === 'status-quo' ? korea : applyPolicy(korea, policy), korea), [120]);
+  const same = (a: SolveKey, b: SolveKey) => a.hash === b.hash && a.names === b.names && a.numbers.length === b.numbers.length && a.numbers.every((v, k) => Object.is(v, b.numbers[k]));
+
+  it('keys Korea\'s dialogue and GRIT cells like the status quo, and the policies that move arms inputs apart', () => {
+    const sq = keyOf('status-quo');
+    expect(same(keyOf('dialogue'), sq)).toBe(true);
+    expect(same(keyOf('grit'), sq)).toBe(true);
+    for (const p of ['asian-nato', 'deterrence-assurance', 'japan-bridge']) expect(same(keyOf(p), sq)).toBe(false);
+  });
+
+  it('gives a reused path equal, number for number, to one solved from scratch, as a copy', () => {
+    clearThreatPathCache();
+    const fresh = monthlyThreatRatios(korea, 36);
+    const again = monthlyThreatRatios(applyPolicy(korea, 'dialogue'), 36, korea);
+    expect(Array.from(again.ratio)).toEqual(Array.from(fresh.ratio));
+    expect(again.stocks).toEqual(fresh.stocks);
+    again.ratio[0] = -1;
+    again.stocks.atYear[0][0] = -1;
+    const third = monthlyThreatRatios(korea, 36);
+    expect(third.ratio[0]).toBe(fresh.ratio[0]);
+    expect(third.stocks.atYear[0][0]).toBe(fresh.stocks.atYear[0][0]);
   });
 });

@@ -1,0 +1,77 @@
+import type { Stretch } from './simulateArms.js';
+
+/**
+ * The inputs of an arms solve, as numbers and names: what `simulateStretches` and the threat path read of
+ * each stretch (its start, the built system: x⁰, θ⁰, π⁰, A, b, T, P, every structural parameter, the state
+ * layout) and the options the caller adds. Two solves with equal keys compute the same numbers, whatever
+ * scenario objects they came from: the key is the content the solve reads, never an object's identity.
+ */
+export interface SolveKey {
+  names: string;
+  numbers: Float64Array;
+  hash: number;
+}
+
+export function solveKey(parts: readonly Stretch[], options: readonly number[]): SolveKey {
+  const out: number[] = [...options, parts.length];
+  const names: string[] = [];
+  const push = (a: ArrayLike<number>) => {
+    out.push(a.length);
+    for (let k = 0; k < a.length; k++) out.push(a[k]);
+  };
+  for (const { tStart, sys } of parts) {
+    out.push(tStart);
+    names.push(sys.actors.join(','), sys.labels.join(','), sys.kindOf.join(','));
+    for (const a of [sys.actorOf, sys.x0, sys.theta0, sys.pi0, sys.A, sys.b, sys.T, sys.P]) push(a);
+    const p = sys.params;
+    if (!p) {
+      out.push(-1);
+      continue;
+    }
+    out.push(p.m, p.cohesion, p.psi, p.endogenous ? 1 : 0, p.nonNegative ? 1 : 0);
+    for (const a of [p.hostility, p.alignment, p.treatyFloor, p.assurance, p.alignmentRate, p.share, p.weight, p.growth, p.elasticity, p.reliance, p.fatigue]) push(a);
+    out.push(p.transfers.length);
+    for (const t of p.transfers) out.push(t.state, t.recipient, t.donor, t.rate);
+  }
+  const numbers = Float64Array.from(out);
+  // FNV-1a over the numbers' bits: only to find candidates; equality is decided on the whole key.
+  const words = new Uint32Array(numbers.buffer);
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < words.length; k++) hash = Math.imul(hash ^ words[k], 0x01000193);
+  const joined = names.join('|');
+  for (let k = 0; k < joined.length; k++) hash = Math.imul(hash ^ joined.charCodeAt(k), 0x01000193);
+  return { names: joined, numbers, hash: hash >>> 0 };
+}
+
+function sameKey(a: SolveKey, b: SolveKey): boolean {
+  if (a.hash !== b.hash || a.names !== b.names || a.numbers.length !== b.numbers.length) return false;
+  for (let k = 0; k < a.numbers.length; k++) if (!Object.is(a.numbers[k], b.numbers[k])) return false;
+  return true;
+}
+
+/**
+ * A small most-recently-used store of solve results by key. Within one thread, the cells of one future under
+ * policies that leave the arms inputs alone (Korea's dialogue and GRIT change channels, exercises and
+ * strategies, not stocks or relations' arms fields) have equal keys: their threat path is solved once.
+ */
+export class SolveCache<T> {
+  private entries: { key: SolveKey; value: T }[] = [];
+  constructor(private readonly limit: number) {}
+
+  get(key: SolveKey): T | undefined {
+    const k = this.entries.findIndex((e) => sameKey(e.key, key));
+    if (k < 0) return undefined;
+    const [hit] = this.entries.splice(k, 1);
+    this.entries.push(hit);
+    return hit.value;
+  }
+
+  set(key: SolveKey, value: T): void {
+    if (this.entries.length >= this.limit) this.entries.shift();
+    this.entries.push({ key, value });
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}
