@@ -40,7 +40,7 @@ export function MapView({ view, pairs, year }: { view: ScenarioView; pairs: Pair
           {atlas.features.map((f) => {
             const a = f.properties.iso ? actor(f.properties.iso) : undefined;
             return (
-              <path key={String(f.id)} d={path(f) ?? ''} class={a ? 'country actor' : 'country context'} data-iso={f.properties.iso || undefined} fill={a ? blocColour(a.bloc) : CONTEXT_LAND} fill-opacity={a ? 0.55 : 1}>
+              <path key={`${f.id} ${f.properties.name}`} d={path(f) ?? ''} class={a ? 'country actor' : 'country context'} data-iso={f.properties.iso || undefined} fill={a ? blocColour(a.bloc) : CONTEXT_LAND} fill-opacity={a ? 0.55 : 1}>
                 <title>{f.properties.name}{a ? ` — ${a.blocName}` : ''}</title>
               </path>
             );
