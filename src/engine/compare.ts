@@ -142,7 +142,7 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
     seed: o.seed,
     options: { ...options, store: o.store },
     question: `Under each policy, how likely is an armed clash, a war, nuclear use within ${years % 1 ? years.toFixed(1) : years} years of ${s.asOf ?? s.start ?? 'the start'} — how sure are we, and which assumptions decide it?`,
-    scenarioInfo: { title: s.title, description: s.description, asOf: s.asOf, sources: s.sources },
+    scenarioInfo: { title: s.title, description: s.description, asOf: s.asOf, sources: s.sources, actors: s.actors.map((a) => ({ id: a.id, name: a.name })) },
     weights: weights!,
     policies: analysis.policies as ComparisonResult['policies'],
     byType: analysis.byType,

@@ -154,6 +154,11 @@ export class ExperimentStore {
     });
   }
 
+  /** The policies with stored cells in an experiment, sorted (one query: the listing reads no cell keys). */
+  storedPolicies(experiment: string): string[] {
+    return this.guard('read', () => (this.db.prepare('SELECT DISTINCT policy FROM cells WHERE experiment = ? ORDER BY policy').all(experiment) as { policy: string }[]).map((r) => r.policy));
+  }
+
   /**
    * Writes one cell with its checksum and bumps the experiment's progress, in one transaction. `beforeCommit` runs
    * between the two writes (a test hook: throwing there must leave no trace of the cell).

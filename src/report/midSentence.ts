@@ -11,11 +11,15 @@ const bare = (w: string) => w.replace(/['\u2019]s$/, '');
 /**
  * The proper nouns the scenario's own prose uses: every capitalised word that is not the first of its sentence in
  * the given texts (policy descriptions, the scenario's description; quoted titles of works left out), and every
- * capitalised word after the first of a title ("Asian" in "An Asian NATO"). Example: `properNouns(['Japan opens channels to Pyongyang.'], [])` →
- * {'Pyongyang'}; `properNouns(['… the US, Japan, South Korea …'], [])` has 'Japan'.
+ * capitalised word after the first of a title ("Asian" in "An Asian NATO"), and every capitalised word of two or more
+ * letters of the actors' names ("North", "Korea", "Japan"): a country that only ever opens a sentence in the prose is
+ * still a name. Example: `properNouns(['Japan opens channels to Pyongyang.'], [])` → {'Pyongyang'};
+ * `properNouns(['Japan opens channels to Pyongyang.'], [], ['Japan'])` → {'Pyongyang', 'Japan'};
+ * `properNouns(['… the US, Japan, South Korea …'], [])` has 'Japan'.
  */
-export function properNouns(prose: readonly string[], titles: readonly string[]): Set<string> {
+export function properNouns(prose: readonly string[], titles: readonly string[], actorNames: readonly string[] = []): Set<string> {
   const nouns = new Set<string>();
+  for (const name of actorNames) for (const m of name.matchAll(WORD)) nouns.add(bare(m[0]));
   for (const text of prose) {
     // A quoted title of a work ("What's Driving North Korea's …") capitalises every word: it says nothing.
     const unquoted = text.replace(/"[^"]*"|\u201C[^\u201D]*\u201D/g, ' ');
@@ -49,11 +53,16 @@ export function inSentence(title: string, nouns: ReadonlySet<string>): string {
 }
 
 /**
- * The mid-sentence writer for one comparison's labels, from its own prose: the policies' descriptions and titles
- * and the scenario's description. Example: `midSentence(view)('Deterrence with assurance')` → 'deterrence with
- * assurance'.
+ * The mid-sentence writer for one comparison's labels, from its own prose and names: the policies' descriptions and
+ * titles, the scenario's description and its actors' names. Example: `midSentence(view)('Deterrence with
+ * assurance')` → 'deterrence with assurance'; `midSentence(view)('Japan as a bridge')` → 'Japan as a bridge' when an
+ * actor is named Japan.
  */
-export function midSentence(v: { policies: readonly { title: string; description: string }[]; scenarioInfo: { description?: string } }): (title: string) => string {
-  const nouns = properNouns([...v.policies.map((p) => p.description), v.scenarioInfo.description ?? ''], v.policies.map((p) => p.title));
+export function midSentence(v: { policies: readonly { title: string; description: string }[]; scenarioInfo: { description?: string; actors?: readonly { name: string }[] } }): (title: string) => string {
+  const nouns = properNouns(
+    [...v.policies.map((p) => p.description), v.scenarioInfo.description ?? ''],
+    v.policies.map((p) => p.title),
+    (v.scenarioInfo.actors ?? []).map((a) => a.name),
+  );
   return (title) => inSentence(title, nouns);
 }

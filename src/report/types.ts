@@ -63,7 +63,8 @@ export interface ComparisonResult {
   seed: number;
   options: { policies: string[]; futures: number; runs: number; horizonMonths: number; design: 'lhs'; threshold: number; store: string | null };
   question: string;               // e.g. "Under each policy, how likely is a clash, a war, nuclear use within 10 years?"
-  scenarioInfo: { title: string; description?: string; asOf?: string; sources: { id: string; title: string; publisher?: string; year?: number; url?: string; note?: string }[] };
+  // actors: their names keep their capitals mid-sentence (src/report/midSentence.ts); absent from an earlier version's document.
+  scenarioInfo: { title: string; description?: string; asOf?: string; sources: { id: string; title: string; publisher?: string; year?: number; url?: string; note?: string }[]; actors?: { id: string; name: string }[] };
   weights: WeightsResult;
   policies: PolicyResult[];       // scenario order; status-quo first
   byType: { weighted: ByTypeResult[]; unweighted: ByTypeResult[] };   // the comparison split by each structural uncertainty's alternatives

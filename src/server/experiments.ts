@@ -32,8 +32,11 @@ export interface SensitivityEntry {
   horizonMonths: number;
   /** The inputs the design varies (Morris: every input; Sobol': the top ones of the screening, or all with groups). */
   inputs: string[];
-  /** Design rows: the cells each policy of the design needs. */
-  rows: number;
+  /**
+   * Design rows: the cells each policy of the design needs; null when the stored settings cannot give them (a design
+   * row of an older version or edited by hand), so that one damaged design does not take the listing down.
+   */
+  rows: number | null;
   /** The policies with stored cells (one, or two for a difference A − B; the design does not record them). */
   policies: string[];
   cells: number;
@@ -41,19 +44,50 @@ export interface SensitivityEntry {
 
 type CompareMeta = { policies: string[]; futures: number; runs: number; horizonMonths: number; threshold: number };
 const isComparison = (o: Record<string, unknown>): o is Record<string, unknown> & CompareMeta => o.kind === undefined && Array.isArray(o.policies) && typeof o.futures === 'number';
-type SensitivityMeta = { kind: 'sensitivity'; method: 'morris' | 'sobol'; inputs: string[]; groups?: string[] | null; trajectories?: number; levels?: number; n?: number; runs: number; horizonMonths: number };
-const isSensitivity = (o: Record<string, unknown>): o is Record<string, unknown> & SensitivityMeta => o.kind === 'sensitivity' && (o.method === 'morris' || o.method === 'sobol') && Array.isArray(o.inputs);
+type SensitivityMeta = { kind: 'sensitivity'; method: 'morris' | 'sobol'; inputs: string[]; groups?: unknown; trajectories?: unknown; levels?: unknown; n?: unknown; rows?: unknown; runs: number; horizonMonths: number };
+/** What a design needs to be listed at all; the sampler's settings are checked apart (designRows), so a design missing them is still listed. */
+const isSensitivity = (o: Record<string, unknown>): o is Record<string, unknown> & SensitivityMeta =>
+  o.kind === 'sensitivity' &&
+  (o.method === 'morris' || o.method === 'sobol') &&
+  Array.isArray(o.inputs) &&
+  o.inputs.every((i) => typeof i === 'string') &&
+  Number.isInteger(o.runs) &&
+  Number.isInteger(o.horizonMonths);
+
+const positiveWhole = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
 
 /**
- * The rows of a stored sensitivity design, drawn again with the sampler and the stored settings (as
- * src/engine/sensitivity.ts draws them): the count follows the sampler (its dummy factor included) rather than a
- * formula that could drift from it.
+ * Row counts by design: the experiment id hashes the scenario, seed, options and version; the seed and options are
+ * keyed too, for a row edited by hand under its old id.
  */
-function designRows(o: SensitivityMeta, seed: number): number {
-  const bounds = o.inputs.map((name) => ({ name, lower: 0, upper: 1 }));
-  const groups = o.groups ?? undefined;
-  if (o.method === 'morris') return morrisSample(bounds, { trajectories: o.trajectories!, levels: o.levels, seed, groups }).unit.length;
-  return sobolSample(bounds, o.n!, { seed, groups }).unit.length;
+const rowsById = new Map<string, number | null>();
+const ROWS_REMEMBERED = 1000;
+
+/**
+ * The rows of a stored sensitivity design: the options' `rows` when they carry it, else drawn again with the sampler
+ * and the stored settings (as src/engine/sensitivity.ts draws them, so the count follows the sampler, its dummy
+ * factor included, rather than a formula that could drift from it), once per design. Null when the settings are
+ * missing or the sampler refuses them.
+ */
+function designRows(id: string, o: SensitivityMeta, seed: number): number | null {
+  if (positiveWhole(o.rows)) return o.rows;
+  const key = `${id}|${seed}|${JSON.stringify(o)}`;
+  if (rowsById.has(key)) return rowsById.get(key)!;
+  let rows: number | null = null;
+  const groups = o.groups === undefined || o.groups === null ? undefined : Array.isArray(o.groups) && o.groups.every((g) => typeof g === 'string') ? (o.groups as string[]) : null;
+  const levels = o.levels === undefined ? undefined : positiveWhole(o.levels) ? o.levels : null;
+  if (groups !== null && levels !== null) {
+    const bounds = o.inputs.map((name) => ({ name, lower: 0, upper: 1 }));
+    try {
+      if (o.method === 'morris' && positiveWhole(o.trajectories)) rows = morrisSample(bounds, { trajectories: o.trajectories, levels, seed, groups }).unit.length;
+      else if (o.method === 'sobol' && positiveWhole(o.n)) rows = sobolSample(bounds, o.n, { seed, groups }).unit.length;
+    } catch {
+      rows = null;
+    }
+  }
+  if (rowsById.size >= ROWS_REMEMBERED) rowsById.delete(rowsById.keys().next().value!);
+  rowsById.set(key, rows);
+  return rows;
 }
 
 /** What `GET /api/experiments` lists: the comparisons, and apart from them the sensitivity designs. */
@@ -79,8 +113,7 @@ export function listStore(store: string | null): StoreListing {
       if (isComparison(o)) {
         experiments.push({ id: e.id, scenario, seed: e.seed, futures: o.futures, runs: o.runs, horizonMonths: o.horizonMonths, policies: o.policies, cells: e.cellsDone, cellsTotal: o.policies.length * o.futures });
       } else if (isSensitivity(o)) {
-        const policies = [...new Set([...db.storedKeys(e.id)].map((k) => k.slice(0, k.lastIndexOf('|'))))].sort();
-        sensitivity.push({ id: e.id, scenario, seed: e.seed, method: o.method, runs: o.runs, horizonMonths: o.horizonMonths, inputs: o.inputs, rows: designRows(o, e.seed), policies, cells: e.cellsDone });
+        sensitivity.push({ id: e.id, scenario, seed: e.seed, method: o.method, runs: o.runs, horizonMonths: o.horizonMonths, inputs: o.inputs, rows: designRows(e.id, o, e.seed), policies: db.storedPolicies(e.id), cells: e.cellsDone });
       }
     }
     return { experiments, sensitivity };

@@ -116,7 +116,7 @@ export const experimentListSchema = z.object({
         runs: z.number().int(),
         horizonMonths: z.number().int(),
         inputs: z.array(z.string()).describe('The inputs the design varies.'),
-        rows: z.number().int().describe('Design rows: the cells each policy of the design needs.'),
+        rows: z.number().int().nullable().describe('Design rows: the cells each policy of the design needs; null when the stored settings cannot give them (a damaged design row).'),
         policies: z.array(z.string()).describe('The policies with stored cells (the design itself does not record them).'),
         cells: z.number().int().describe('Cells stored.'),
       }),

@@ -51,4 +51,18 @@ describe('ExperimentStore', () => {
     expect(t.storedKeys('e1')).toEqual(new Set(['status-quo|0']));
     t.close();
   });
+
+  it('lists the policies with stored cells of one experiment, each once and sorted', () => {
+    const s = ExperimentStore.open(tempStore());
+    s.begin(meta);
+    s.begin({ ...meta, id: 'e2' });
+    expect(s.storedPolicies('e1')).toEqual([]);
+    s.putCell('e1', 'status-quo', 0, cell(1));
+    s.putCell('e1', 'dialogue', 0, cell(1));
+    s.putCell('e1', 'status-quo', 1, cell(2));
+    s.putCell('e2', 'asian-nato', 0, cell(1));
+    expect(s.storedPolicies('e1')).toEqual(['dialogue', 'status-quo']);
+    expect(s.storedPolicies('e2')).toEqual(['asian-nato']);
+    s.close();
+  });
 });

@@ -4,7 +4,7 @@ import { inSentence, midSentence, properNouns } from '../../src/report/midSenten
 
 const view = (file: string) => {
   const s = readScenarioFile(file).scenario;
-  return { policies: s.policies.map((p) => ({ title: p.title, description: p.description })), scenarioInfo: { description: s.description } };
+  return { policies: s.policies.map((p) => ({ title: p.title, description: p.description })), scenarioInfo: { description: s.description, actors: s.actors.map((a) => ({ name: a.name })) } };
 };
 
 describe('policy labels inside a sentence', () => {
@@ -22,7 +22,11 @@ describe('policy labels inside a sentence', () => {
   it('finds proper nouns off sentence starts and past the first word of a title, never an article', () => {
     const nouns = properNouns(['Japan opens channels to Pyongyang. The article warns, as in The Diplomat’s piece "What Drives It".', '“Quoted” start, then Seoul.'], ['An Asian NATO']);
     expect([...nouns].sort()).toEqual(['Asian', 'Diplomat', 'Pyongyang', 'Seoul']);
-    expect(inSentence('Japan as a bridge', nouns)).toBe('japan as a bridge'); // 'Japan' only opens a sentence here
+    // 'Japan' only opens a sentence in this prose: it is a name because an actor is named so.
+    const withActors = properNouns(['Japan opens channels to Pyongyang.'], [], ['Japan', 'North Korea', 'United States']);
+    expect([...withActors].sort()).toEqual(['Japan', 'Korea', 'North', 'Pyongyang', 'States', 'United']);
+    expect(inSentence('Japan as a bridge', withActors)).toBe('Japan as a bridge');
+    expect(inSentence('Japan as a bridge', properNouns(['Japan opens channels to Pyongyang.'], []))).toBe('japan as a bridge'); // no actor, no name
     expect(inSentence('Japan as a bridge', new Set(['Japan']))).toBe('Japan as a bridge');
     expect(inSentence('Japan–Korea bridge', new Set())).toBe('Japan–Korea bridge'); // a capital inside the word
     expect(inSentence('Hwasong-19 moratorium', new Set())).toBe('Hwasong-19 moratorium');
@@ -32,6 +36,25 @@ describe('policy labels inside a sentence', () => {
     expect(inSentence('A backchannel', new Set())).toBe('a backchannel');
     expect(inSentence('A', new Set())).toBe('a');
     expect(inSentence('', new Set())).toBe('');
+  });
+
+  it("keeps a policy title that opens with an actor's name, even when the prose only capitalises it at sentence starts", () => {
+    const v = {
+      policies: [
+        { title: 'Status quo', description: 'Nothing changes.' },
+        { title: 'China first', description: 'China is courted before anyone else. Turkey waits.' },
+        { title: 'Korea talks', description: 'Talks open.' },
+      ],
+      scenarioInfo: { description: 'Japan waits too.', actors: [{ name: 'China' }, { name: 'North Korea' }, { name: 'Japan' }, { name: 'X' }] },
+    };
+    const mid = midSentence(v);
+    expect(mid('China first')).toBe('China first');
+    expect(mid('Japan as a bridge')).toBe('Japan as a bridge');
+    expect(mid('Korea talks')).toBe('Korea talks'); // a word of an actor's name
+    expect(mid('Turkey waits')).toBe('turkey waits'); // not an actor, and only ever opening a sentence
+    expect(mid('Status quo')).toBe('status quo');
+    // A document of an earlier version carries no actors: the prose alone decides.
+    expect(midSentence({ ...v, scenarioInfo: { description: v.scenarioInfo.description } })('China first')).toBe('china first');
   });
 
   it("lower-cases every policy title of the other cases (none opens with a proper noun or an acronym)", () => {

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NUMERICAL_HINT } from '../../src/math/numericalError.js';
 import { experimentListSchema, jobListSchema } from '../../src/server/responses.js';
@@ -69,6 +70,36 @@ describe('GET /api/experiments', () => {
       const list = (await call(s.url, 'GET', '/api/experiments')).json;
       expect(list.experiments).toEqual([]);
       expect(list.sensitivity).toEqual([expect.objectContaining({ id: doc.sobol.experiment, method: 'sobol', rows: doc.sobol.evaluations, policies: ['status-quo'], cells: doc.sobol.evaluations })]);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('GET /api/experiments with a damaged sensitivity design row', () => {
+  it('is a 200 that still lists the comparisons, and the damaged designs with rows null', async () => {
+    const s = await testServer();
+    try {
+      const compare = await waitJob(s.url, (await call(s.url, 'POST', '/api/jobs', { kind: 'compare', yaml: koreaYaml, options: { policies: ['status-quo'], futures: 2, runs: 2, horizon: 12, seed: 5 } })).json.id);
+      expect(compare.status).toBe('done');
+      // Rows as an older version or a hand edit could leave them: a Morris design without its trajectories, a
+      // Sobol' one whose n is not a number, and one the sampler refuses (groups that do not match the inputs).
+      const db = new Database(s.store);
+      const put = db.prepare('INSERT INTO experiments (id, scenario_id, scenario_hash, seed, options, version, cells_done) VALUES (?, ?, ?, ?, ?, ?, 0)');
+      const base = { kind: 'sensitivity', inputs: ['a', 'b'], runs: 2, horizonMonths: 12 };
+      put.run('damaged-morris', 'korea-2024', 'h', 1, JSON.stringify({ ...base, method: 'morris' }), '0');
+      put.run('damaged-sobol', 'korea-2024', 'h', 1, JSON.stringify({ ...base, method: 'sobol', n: 'four' }), '0');
+      put.run('refused-sobol', 'korea-2024', 'h', 1, JSON.stringify({ ...base, method: 'sobol', n: 4, groups: ['g'] }), '0');
+      db.close();
+      const r = await call(s.url, 'GET', '/api/experiments');
+      expect(r.status).toBe(200);
+      expect(experimentListSchema.safeParse(r.json).success).toBe(true);
+      expect(r.json.experiments).toEqual([expect.objectContaining({ seed: 5, policies: ['status-quo'], cells: 2, cellsTotal: 2 })]);
+      expect(r.json.sensitivity.map((d: { id: string; rows: number | null }) => [d.id, d.rows])).toEqual([
+        ['damaged-morris', null],
+        ['damaged-sobol', null],
+        ['refused-sobol', null],
+      ]);
     } finally {
       await s.close();
     }

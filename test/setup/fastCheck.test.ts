@@ -43,11 +43,24 @@ describe('property-test settings', () => {
     expect(r.counterexample).not.toBeNull();
   });
 
-  it('fails a passing property stopped before its numRuns rather than counting it a pass', () => {
+  it('passes a property stopped at the time limit while still passing, on the runs it did (no pass/fail on wall time)', () => {
     const slow = fc.property(fc.integer(), () => {
       busy(20);
       return true;
     });
-    expect(() => fc.check(slow, { seed: 7, numRuns: 1000, plugins: [timeLimitPlugin(100)] })).toThrow(/Property interrupted after \d+ tests/);
+    const r = fc.check(slow, { seed: 7, numRuns: 1000, plugins: [timeLimitPlugin(100)] });
+    expect(r.failed).toBe(false);
+    expect(r.interrupted).toBe(true);
+    expect(r.numRuns).toBeGreaterThan(0);
+    expect(r.numRuns).toBeLessThan(1000);
+    expect(() => fc.assert(slow, { seed: 7, numRuns: 1000, plugins: [timeLimitPlugin(100)] })).not.toThrow();
+  });
+
+  it('still fails, with its seed, a property whose counterexample is found before the limit stops the shrinking', () => {
+    const failing = fc.property(longArrays, () => {
+      busy(2);
+      return false;
+    });
+    expect(() => fc.assert(failing, { seed: 7, plugins: [timeLimitPlugin(200)] })).toThrow(/\{ seed: 7, path: "[0-9:]+"/);
   });
 });

@@ -36,10 +36,28 @@ export function fastCheckSettings(env: Record<string, string | undefined>): Fast
 }
 
 /**
- * The interruption plugin: `failOnInterrupt` so a property stopped before its numRuns is a failure, not a silent
- * pass on fewer cases (a property stopped while shrinking fails anyway, with the case it had reached).
+ * The interruption plugin. At the limit fast-check stops drawing new cases and stops shrinking. A counterexample
+ * found before or during the interrupted shrinking still fails the property, with its seed and path (the case it had
+ * reached, partly shrunk). A property stopped while still passing passes on the runs it did, with a warning that says
+ * how many: failing it would make wall time (the machine's load) a pass/fail condition. fast-check itself still fails
+ * a property interrupted before its first passing run.
  */
-export const timeLimitPlugin = (timeLimitMs: number) => fc.interruptAfterTimeLimit(timeLimitMs, { failOnInterrupt: true });
+export const timeLimitPlugin =
+  (timeLimitMs: number): fc.Plugin<unknown> =>
+  (pluginIndex, pluginStore) => {
+    const limit = fc.interruptAfterTimeLimit(timeLimitMs, { failOnInterrupt: false })(pluginIndex, pluginStore);
+    // Warn only when this limit was reached, not when another (a property's own, shorter one) stopped the run.
+    const start = performance.now();
+    return {
+      ...limit,
+      onAllRunsComplete: (runDetails) => {
+        const out = limit.onAllRunsComplete?.(runDetails);
+        if (!runDetails.failed && runDetails.interrupted && performance.now() - start >= timeLimitMs)
+          console.warn(`fast-check: property stopped at the ${timeLimitMs} ms time limit after ${runDetails.numRuns} passing runs (seed ${runDetails.seed})`);
+        return out;
+      },
+    };
+  };
 
 const settings = fastCheckSettings(process.env);
 if (settings.seed !== undefined) fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: settings.seed });
