@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { canonicalJson } from '../scenario/canonical.js';
 import { VERSION } from '../version.js';
@@ -106,7 +106,59 @@ export function writeDerived(kind: string, key: unknown, value: unknown): void {
     writeFileSync(tmp, json);
     renameSync(tmp, at.path);
   } catch {
-    // Nothing to undo: the entry was not written, or the temporary file is left for no reader.
+    // Nothing to undo: the entry was not written, or the temporary file is left for no reader (pruned below).
+    return;
+  }
+  pruneDerived(dirname(at.path), kind);
+}
+
+/** Entries kept per kind; a main answer is ~450 KB, so the folder stays within tens of megabytes. */
+export const DERIVED_ENTRIES_PER_KIND = 64;
+/** A temporary file this old belongs to no write still under way (a write takes milliseconds): a crash left it. */
+const STALE_TMP_MS = 60 * 60 * 1000;
+
+/**
+ * Bounds the folder after a write: every `--set` variant and every scenario edit adds an entry, and a crash
+ * between write and rename leaves a temporary file. Removes the temporary files older than an hour and, of the
+ * entries of `kind`, all but the DERIVED_ENTRIES_PER_KIND most recently written (by modification time; a read does
+ * not refresh it, so a much-used entry can go and is simply computed again). Never throws: another process may
+ * remove the same file first.
+ */
+function pruneDerived(dir: string, kind: string): void {
+  try {
+    const now = Date.now(), own = new RegExp(`^${kind.replace(/[^a-z0-9]/gi, '\\$&')}-[0-9a-f]{64}\\.json$`);
+    const entries: { file: string; mtime: number }[] = [];
+    for (const name of readdirSync(dir)) {
+      const file = join(dir, name);
+      const tmp = name.endsWith('.tmp');
+      if (!tmp && !own.test(name)) continue;
+      const mtime = mtimeOf(file);
+      if (mtime === undefined) continue;
+      if (tmp) {
+        if (now - mtime > STALE_TMP_MS) removeQuietly(file);
+      } else entries.push({ file, mtime });
+    }
+    if (entries.length <= DERIVED_ENTRIES_PER_KIND) return;
+    entries.sort((a, b) => b.mtime - a.mtime || (a.file < b.file ? -1 : 1));
+    for (const e of entries.slice(DERIVED_ENTRIES_PER_KIND)) removeQuietly(e.file);
+  } catch {
+    // An unreadable folder is left as it is: the cache still works, only larger.
+  }
+}
+
+function mtimeOf(file: string): number | undefined {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Already gone (another process pruned it), or not ours to remove: either way nothing to do.
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,6 +50,35 @@ describe('the derived cache keeps only values that survive JSON', () => {
     expect(cache.readDerived('probe', { i: 'plain' })).toBeUndefined();
     writeFileSync(file, JSON.stringify({ ...stored, value: { label: 'x-0', n: -0.05 } }));
     expect(cache.readDerived('probe', { i: 'plain' })).toEqual({ label: 'x-0', n: -0.05 });
+  });
+
+  it('stays bounded: a write removes temporary files older than an hour and all but the newest entries of its kind', () => {
+    const folder = join(dir, 'derived'), n = cache.DERIVED_ENTRIES_PER_KIND;
+    for (let i = 0; i < n; i++) cache.writeDerived('growth', { i }, { i });
+    const growth = () => entries().filter((f) => /^growth-[0-9a-f]{64}\.json$/.test(f));
+    expect(growth()).toHaveLength(n);
+    // Entry i was written i minutes after a day ago; so entry 0 is the oldest.
+    const dayAgo = Date.now() / 1000 - 86_400;
+    const nameOf = new Map<string, number>();
+    for (const name of growth()) {
+      const i = JSON.parse(readFileSync(join(folder, name), 'utf8')).value.i as number;
+      nameOf.set(name, i);
+      utimesSync(join(folder, name), dayAgo + 60 * i, dayAgo + 60 * i);
+    }
+    const crashed = join(folder, 'growth-x.json.123.tmp'), underWay = join(folder, 'growth-y.json.456.tmp');
+    writeFileSync(crashed, '{');
+    writeFileSync(underWay, '{');
+    utimesSync(crashed, dayAgo, dayAgo);
+    const others = entries().filter((f) => f.startsWith('probe-'));
+    cache.writeDerived('growth', { i: n }, { i: n });
+    const kept = growth();
+    expect(kept).toHaveLength(n);
+    expect(kept.map((f) => nameOf.get(f) ?? n).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    expect(existsSync(crashed)).toBe(false);
+    expect(existsSync(underWay)).toBe(true);
+    expect(entries().filter((f) => f.startsWith('probe-'))).toEqual(others);
+    expect(cache.readDerived('growth', { i: 0 })).toBeUndefined();
+    expect(cache.readDerived('growth', { i: n })).toEqual({ i: n });
   });
 });
 
