@@ -1,8 +1,13 @@
-// Bundles the `flashpoints` command into ES modules (docs/performance.md#bundled-cli), run by `npm run build` after
-// tsc: `node scripts/bundleCli.mjs`. The bundle replaces tsc's dist/src/cli/main.js, so the bin, `npm start` and
-// every test that spawns the built CLI run it; its lazily loaded parts are chunks in dist/src/cli/chunks/. A plain
-// `tsc -p tsconfig.build.json` writes the unbundled main.js back, which works the same (only slower to start), so
-// no build order leaves a stale CLI behind.
+// Bundles the `flashpoints` command into ES modules (docs/performance.md#bundled-cli), run by `npm run build:cli`
+// (and so `npm run build`) right after tsc: `node scripts/bundleCli.mjs`. The bundle replaces tsc's
+// dist/src/cli/main.js, so the bin, `npm start` and every test that spawns the built CLI run it; its lazily loaded
+// parts are chunks in dist/src/cli/chunks/. A plain `tsc -p tsconfig.build.json` writes the unbundled main.js back,
+// which works the same (only slower to start).
+//
+// The bundle is built from src/, but the worker threads and the server's package lookup still load tsc's files in
+// dist/src/ (LOCATED below). A bundle over older tsc output would run new main-thread code beside old worker code
+// under one build stamp, so this script refuses to run while any dist/src/**/*.js is missing or older than its
+// src/**/*.ts.
 //
 // Why: a call used to load ~40 of the project's files and ~100 of its dependencies' one by one, and Node's
 // CommonJS lexer read commander's and ml-matrix's sources on every start to find their exports. In the bundle the
@@ -12,7 +17,7 @@
 // (better-sqlite3, bullmq/ioredis, piscina, echarts, exceljs: every one loaded only by the commands that use it); and the two modules that find built files relative to their own location (the worker pool's worker files,
 // the server's package folder), which are imported from their tsc-built place in dist/.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +33,27 @@ const chunks = join(outdir, 'chunks');
 const BUNDLED = new Set(['commander', 'jstat', 'ml-matrix', 'yaml', 'zod', 'cli-table3', 'cli-progress', 'hono', '@hono/node-server', '@hono/zod-openapi']);
 /** Source modules that locate built files from `import.meta.url`: kept as their tsc output, next to those files. */
 const LOCATED = new Set(['engine/pool.ts', 'server/packageRoot.ts']);
+
+// The source files (src/, every .ts) whose tsc output in dist/src/ is missing or older than the source.
+function staleTscOutput(dir = join(root, 'src')) {
+  const stale = [];
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    const file = join(dir, d.name);
+    if (d.isDirectory()) stale.push(...staleTscOutput(file));
+    else if (d.name.endsWith('.ts') && !d.name.endsWith('.d.ts')) {
+      const built = join(root, 'dist', relative(root, file)).replace(/\.ts$/, '.js');
+      if (!existsSync(built) || statSync(built).mtimeMs < statSync(file).mtimeMs) stale.push(relative(root, file));
+    }
+  }
+  return stale;
+}
+
+const stale = staleTscOutput();
+if (stale.length) {
+  console.error(`bundleCli: tsc's output in dist/src/ is older than ${stale.length} source file(s), e.g. ${stale.slice(0, 3).join(', ')};`);
+  console.error('the bundle would run beside stale worker code. Run `npm run build` (or `npm run build:cli`, which runs tsc first).');
+  process.exit(1);
+}
 
 const packageName = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
 

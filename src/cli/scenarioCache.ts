@@ -38,15 +38,16 @@ export function scenarioCacheDir(): string | undefined {
 }
 
 /**
- * The build this code belongs to: the version and the time its compiled file was written (every build rewrites
- * it). Undefined when running the TypeScript sources (tsx, tests), whose edits no stamp would follow: no cache.
+ * The build this code belongs to: the version, the time its compiled file was written (every build rewrites it)
+ * and Node's version — another V8 need not give the same floating-point results (`Math.*` is not specified to the
+ * last bit), so switching Node without a rebuild must not reuse derived results. Undefined when running the TypeScript sources (tsx, tests), whose edits no stamp would follow: no cache.
  * Also the stamp of the derived-results cache (derivedCache.ts).
  */
 export function buildStamp(): string | undefined {
   const self = fileURLToPath(import.meta.url);
   if (!self.endsWith('.js')) return undefined;
   try {
-    return `${VERSION}+${statSync(self).mtimeMs}`;
+    return `${VERSION}+${statSync(self).mtimeMs}+node${process.version}`;
   } catch {
     return undefined;
   }
