@@ -71,3 +71,21 @@ describe('a replication on the WebAssembly draws', () => {
     }
   });
 });
+
+describe('a workspace whose bank holds more streams than m²', () => {
+  it('gives the record of a bank of exactly m² streams (months are read at the bank\'s own stride)', () => {
+    const p = prepareCrisis(crisisScenario(korea()), 60);
+    const mm = p.m * p.m;
+    for (const wasm of [true, false]) {
+      const exact = createWorkspace(p), wide = createWorkspace(p);
+      wide.streams = new StreamBank(mm + 17, { wasm });
+      exact.streams = new StreamBank(mm, { wasm });
+      for (const rep of [0, 5]) {
+        seedReplication(exact, 4, 1, rep);
+        seedReplication(wide, 4, 1, rep);
+        const a = structuredClone(runReplication(p, exact));
+        expect(structuredClone(runReplication(p, wide))).toEqual(a);
+      }
+    }
+  });
+});
