@@ -63,4 +63,13 @@ describe('monthlyThreatRatios reuse (solveKey)', () => {
     expect(third.ratio[0]).toBe(fresh.ratio[0]);
     expect(third.stocks.atYear[0][0]).toBe(fresh.stocks.atYear[0][0]);
   });
+
+  it('tells apart name lists that join alike (names containing the separators)', () => {
+    const [part] = armsStretches(korea, korea);
+    const renamed = (actors: string[]) => solveKey([{ ...part, sys: { ...part.sys, actors } }], [120]);
+    const a = renamed(['A,B', 'C', ...part.sys.actors.slice(2)]), b = renamed(['A', 'B,C', ...part.sys.actors.slice(2)]);
+    expect(a.names).not.toBe(b.names);
+    const c = renamed(['A|B', ...part.sys.actors.slice(1)]), d = renamed(['A', ...part.sys.actors.slice(1)]);
+    expect(c.names).not.toBe(d.names);
+  });
 });
