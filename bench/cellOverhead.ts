@@ -23,6 +23,7 @@ import { runCellPacked, type CellTask } from '../src/experiment/runCell.js';
 import { clearThreatPathCache } from '../src/models/arms/threatPath.js';
 import { prepareCrisis } from '../src/models/crisis/prepare.js';
 import { createWorkspace, runReplication, seedReplication } from '../src/models/crisis/runCrisis.js';
+import { nativeStreams } from '../src/models/crisis/streams.js';
 import { applyPolicy } from '../src/scenario/apply.js';
 import { parseScenario } from '../src/scenario/load.js';
 
@@ -58,7 +59,7 @@ const time = (f: () => unknown) => {
 };
 const ms: Record<string, number> = {};
 
-console.log(`per-cell overhead — ${new Date().toISOString()}, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}; Korea, ${tasks.length} cells × ${runs} runs × 120 months, ${rounds} rounds`);
+console.log(`per-cell overhead — ${new Date().toISOString()}, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}; Korea, ${tasks.length} cells × ${runs} runs × 120 months, ${rounds} rounds; native stream kernel: ${nativeStreams()}`);
 for (let round = 0; round <= rounds; round++) {
   for (const [k, t] of tasks.entries()) {
     let sq = s, pol = s;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCrisisBatch } from '../src/models/crisis/batch.js';
 import { crisisScenario, prepareCrisis } from '../src/models/crisis/prepare.js';
+import { nativeStreams } from '../src/models/crisis/streams.js';
 import { parseScenario } from '../src/scenario/load.js';
 import { compileReference, compilerMissing, javascriptTotals, runReference, writePreparedInput } from './kernelReference.js';
 
@@ -60,4 +61,4 @@ console.log(`${new Date().toISOString()}, ${cpus().length} cores (${cpus()[0].mo
 console.log(`Korea 2024 status quo, ${p.m} actors (${p.m * (p.m - 1)} ordered dyads) × ${p.months} months × ${runs} runs, ${reps} interleaved reps; integer totals identical`);
 console.log(`C (cc -O2):  median ${cCpu.toFixed(1)} CPU ns per dyad-month [${list(samples.cCpu)}]; wall ${cc.toFixed(1)} [${list(samples.c)}]`);
 console.log(`JavaScript:  median ${jsCpu.toFixed(1)} CPU ns per dyad-month [${list(samples.jsCpu)}]; wall ${js.toFixed(1)} [${list(samples.js)}]`);
-console.log(`ratio JS / C: ${(jsCpu / cCpu).toFixed(2)}× in CPU time, ${(js / cc).toFixed(2)}× in wall time (target ≤ 1.5)`);
+console.log(`ratio JS / C: ${(jsCpu / cCpu).toFixed(2)}× in CPU time, ${(js / cc).toFixed(2)}× in wall time (target ≤ 1.5); native stream kernel: ${nativeStreams()}`);

@@ -208,16 +208,15 @@ function solveOrLocate<T extends ArrayLike<number>>(solve: (times: number[]) => 
  * Solves at the union of two non-decreasing output lists with one call, returning each list's states. A failure is
  * located on `first` alone, as a separate solve would (the bisection does not depend on the other list).
  */
-function splitSolve(solve: (times: number[]) => number[][], first: number[], second: number[], labels: string[]): [number[][], number[][]] {
+export function splitSolve(solve: (times: number[]) => number[][], first: number[], second: number[], labels: string[]): [number[][], number[][]] {
   const all = [...first.map((t, k) => ({ t, k, of: 0 })), ...second.map((t, k) => ({ t, k, of: 1 }))].sort((a, b) => a.t - b.t);
   let states: number[][];
   try {
     states = solveOrLocate(solve, all.map((e) => e.t), labels);
   } catch {
-    // The first list fails where it would fail alone; if it does not, the second one fails as it would.
-    solveOrLocate(solve, first, labels);
-    solveOrLocate(solve, second, labels);
-    throw new Error('simulateArms: the joint solve failed where the separate ones did not');
+    // The first list fails where it would fail alone; if it does not, the second one fails as it would. If
+    // neither fails (the joint solve should not fail alone: its steps are theirs), their states are the answer.
+    return [solveOrLocate(solve, first, labels), solveOrLocate(solve, second, labels)];
   }
   const out: [number[][], number[][]] = [new Array(first.length), new Array(second.length)];
   all.forEach((e, j) => (out[e.of][e.k] = states[j]));

@@ -14,14 +14,14 @@ export interface SolveKey {
 
 export function solveKey(parts: readonly Stretch[], options: readonly number[]): SolveKey {
   const out: number[] = [...options, parts.length];
-  const names: string[] = [];
+  const names: (readonly string[])[] = [];
   const push = (a: ArrayLike<number>) => {
     out.push(a.length);
     for (let k = 0; k < a.length; k++) out.push(a[k]);
   };
   for (const { tStart, sys } of parts) {
     out.push(tStart);
-    names.push(sys.actors.join(','), sys.labels.join(','), sys.kindOf.join(','));
+    names.push(sys.actors, sys.labels, sys.kindOf);
     for (const a of [sys.actorOf, sys.x0, sys.theta0, sys.pi0, sys.A, sys.b, sys.T, sys.P]) push(a);
     const p = sys.params;
     if (!p) {
@@ -38,7 +38,8 @@ export function solveKey(parts: readonly Stretch[], options: readonly number[]):
   const words = new Uint32Array(numbers.buffer);
   let hash = 0x811c9dc5;
   for (let k = 0; k < words.length; k++) hash = Math.imul(hash ^ words[k], 0x01000193);
-  const joined = names.join('|');
+  // JSON keeps every name whole: ids containing ',' or '|' cannot make two different lists join alike.
+  const joined = JSON.stringify(names);
   for (let k = 0; k < joined.length; k++) hash = Math.imul(hash ^ joined.charCodeAt(k), 0x01000193);
   return { names: joined, numbers, hash: hash >>> 0 };
 }

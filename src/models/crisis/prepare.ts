@@ -3,7 +3,7 @@ import { escalAItionCatalog, strategyIds } from '../../scenario/catalog.js';
 import { paramValue } from '../../scenario/param.js';
 import { getValue, PARAMETER_DEFAULTS, resolvePath } from '../../scenario/paths.js';
 import type { PolicyScenario } from '../../scenario/apply.js';
-import type { Scenario } from '../../scenario/schema.js';
+import type { Relation, Scenario } from '../../scenario/schema.js';
 import { expandTimeline, monthOf } from '../../scenario/timeline.js';
 import { pairRelations } from '../arms/buildArms.js';
 import { monthlyThreatRatios } from '../arms/threatPath.js';
@@ -71,6 +71,23 @@ export interface PreparedCrisis extends Omit<ActionCatalog, 'ids'> {
   armsStocks: { labels: string[]; atYear: number[][] };
 }
 
+export type CrisisActorField = 'baseline' | 'hostilityWeight' | 'threatWeight' | 'drive' | 'bias' | 'spread' | 'credibility';
+export type RelationField = 'hostility' | 'dialogue' | 'assurance' | 'alignment';
+
+/**
+ * What getValue reads for `crisis.actors.{a}.{f}` for every actor a of `ids` (the actor's own value, else the
+ * field's default, else 0), without resolving a path per actor and field. A test holds it to getValue.
+ */
+export function crisisActorField(s: Scenario, ids: readonly string[], f: CrisisActorField): Float64Array {
+  const fallback = PARAMETER_DEFAULTS[`crisis.actors.{actor}.${f}`] ?? 0;
+  return Float64Array.from(ids.map((a) => paramValue(s.crisis?.actors?.[a]?.[f], fallback)));
+}
+
+/** What getValue reads for `relations.{i}.{j}.{f}` from pairRelations' table (0 on the diagonal). A test holds it to getValue. */
+export function relationField(relations: readonly (Relation | undefined)[], m: number, i: number, j: number, f: RelationField): number {
+  return i === j ? 0 : paramValue(relations[i * m + j]?.[f], PARAMETER_DEFAULTS[`relations.{actor}.{actor}.${f}`] ?? 0);
+}
+
 /** Cutpoints used when the scenario gives none: calibrated so the Korea status quo is plausible (docs/model.md). */
 export const DEFAULT_CUTPOINTS = [-3, 1.5, 3.5];
 
@@ -104,10 +121,7 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
   const strategy = new Int32Array(m);
   // What getValue reads for `crisis.actors.{a}.{f}` (the actor's own value, else the field's default, else 0),
   // without resolving a path per actor and field.
-  const per = (f: 'baseline' | 'hostilityWeight' | 'threatWeight' | 'drive' | 'bias' | 'spread' | 'credibility') => {
-    const fallback = PARAMETER_DEFAULTS[`crisis.actors.{actor}.${f}`] ?? 0;
-    return Float64Array.from(ids.map((a) => paramValue(s.crisis?.actors?.[a]?.[f], fallback)));
-  };
+  const per = (f: CrisisActorField) => crisisActorField(s, ids, f);
   ids.forEach((a, i) => (strategy[i] = strategyIds.indexOf(s.crisis?.actors?.[a]?.strategy ?? 'reciprocator')));
   const beta0 = per('baseline'), beta1 = per('hostilityWeight'), beta2 = per('threatWeight'), drive = per('drive');
   const biasI = per('bias'), spreadI = per('spread'), cred = per('credibility');
@@ -117,8 +131,7 @@ export function prepareCrisis(s: Scenario, months: number, reference?: Scenario)
   // The pairs' relations looked up once (what getValue reads for `relations.{i}.{j}.{field}`: the relation's own
   // value, else the field's documented default, else 0), not by resolving four paths per ordered pair.
   const relations = pairRelations(s, ids);
-  const rel = (i: number, j: number, f: 'hostility' | 'dialogue' | 'assurance' | 'alignment') =>
-    i === j ? 0 : paramValue(relations[i * m + j]?.[f], PARAMETER_DEFAULTS[`relations.{actor}.{actor}.${f}`] ?? 0);
+  const rel = (i: number, j: number, f: RelationField) => relationField(relations, m, i, j, f);
   const hostility = new Float64Array(m * m), dialogue = new Float64Array(m * m), assurance = new Float64Array(m * m), alignment = new Float64Array(m * m);
   for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
     const d = i * m + j;

@@ -168,6 +168,9 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
   // DYAD_STEPS steps a month, the launch stream LAUNCH_DRAWS), and the bank makes MONTH_CHUNK months in one call.
   const bank = ws.streams, own = streams === bank;
   const draws = own ? bank.dyadBlock : ws.dyadBlock, launchSource = ws.launchSource;
+  // A month's draws lie 3·size apart in the bank (StreamBank.fillMonths), which may hold more streams than m²
+  // (a workspace reused for a smaller model); drawMonth lays ws.dyadBlock out at 3·m².
+  const monthStride = own ? 3 * bank.size : 3 * m * m;
   const launchSlot = p.launchActor >= 0 ? p.launchActor * m + p.launchActor : -1;
   launchSource.block = own ? bank.launchBlock : ws.launchBlock;
   ws.memory.fill(0);
@@ -197,8 +200,8 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
       launches = sampleNegBinomial(p.launchMean[t - 1], p.launchDispersion, launchSource);
       record.launches += launches;
     }
-    record.score[t - 1] = chooseActions(p, ws, draws, month * 3 * m * m, t, launches);
-    updateMemories(p, ws, draws, month * 3 * m * m, t);
+    record.score[t - 1] = chooseActions(p, ws, draws, month * monthStride, t, launches);
+    updateMemories(p, ws, draws, month * monthStride, t);
   }
   return record;
 }

@@ -1,6 +1,6 @@
 import { mixKey, type RandomSource } from '../../math/rng/index.js';
 import { LAUNCH_DRAWS } from './campaigns.js';
-import { createStreamKernel, type StreamKernel } from './streamsWasm.js';
+import { reserveKernelBytes, streamKernel, type StreamKernel } from './streamsWasm.js';
 
 /**
  * Keyed random streams for the crisis runs without BigInt in the per-dyad path: stream `k` of replication r is
@@ -79,33 +79,87 @@ export interface KeyedStreams {
  * `fillMonth` draws a whole month at once into `dyadBlock` and `launchBlock`, by the WebAssembly kernel
  * (streamsWasm.ts: native 64-bit steps, several times cheaper) where it is available, else by `next` and
  * `dyadDraws` here; both give the same numbers, and `next` and `dyadDraws` remain usable on the same state.
+ *
+ * The thread has one kernel and one kernel memory, shared by all banks: the bank in use holds its states and
+ * blocks at the start of that memory, and a bank taking it over saves the holder's bytes into the holder's own
+ * copy and puts its own back (`bind`). Switching happens once per workspace change (a cell), not in the loops.
+ * `state`, `dyadBlock` and `launchBlock` are views that stay valid until another bank is used.
  */
+/** The bank whose bytes are in the thread's kernel memory now (StreamBank.bind). */
+let holder: StreamBank | undefined;
+
 export class StreamBank implements KeyedStreams {
-  readonly state: Int32Array;
-  /** Up to MONTH_CHUNK months of dyad draws, [(month·size + k)·3 + q] = stream k's dyadDraws out[q] (diagonal slots unused). */
-  readonly dyadBlock: Float64Array;
-  /** Up to MONTH_CHUNK months of the launch stream's LAUNCH_DRAWS uniforms, [month·LAUNCH_DRAWS + q]. */
-  readonly launchBlock: Float64Array;
+  private stateView: Int32Array;
+  private dyadView: Float64Array;
+  private launchView: Float64Array;
   private readonly kernel: StreamKernel | undefined;
-  /** Byte offsets of the blocks in the kernel's memory (the states start at 0, 16 bytes a stream). */
+  /** Byte offsets of the blocks in the bank's bytes (the states start at 0, 16 bytes a stream), and their total. */
   private readonly dyadAt: number;
   private readonly launchAt: number;
+  private readonly bytes: number;
+  /** The bank's bytes while another bank holds the kernel memory (allocated when first put aside). */
+  private image: Int32Array | undefined;
 
   /** `size` streams; `wasm: false` keeps the generator in JavaScript (tests and the benchmark compare the two). */
   constructor(readonly size: number, options: { wasm?: boolean } = {}) {
     this.dyadAt = 16 * size;
     this.launchAt = this.dyadAt + 24 * size * MONTH_CHUNK;
-    const bytes = this.launchAt + 8 * LAUNCH_DRAWS * MONTH_CHUNK;
-    this.kernel = options.wasm === false ? undefined : createStreamKernel(bytes);
-    const buffer = this.kernel ? this.kernel.memory.buffer : new ArrayBuffer(bytes);
-    this.state = new Int32Array(buffer, 0, 4 * size);
-    this.dyadBlock = new Float64Array(buffer, this.dyadAt, 3 * size * MONTH_CHUNK);
-    this.launchBlock = new Float64Array(buffer, this.launchAt, LAUNCH_DRAWS * MONTH_CHUNK);
+    this.bytes = this.launchAt + 8 * LAUNCH_DRAWS * MONTH_CHUNK;
+    this.kernel = options.wasm === false ? undefined : streamKernel();
+    const buffer = new ArrayBuffer(this.kernel ? 0 : this.bytes);
+    this.stateView = new Int32Array(buffer);
+    this.dyadView = this.launchView = new Float64Array(buffer);
+    if (this.kernel) this.bind();
+    else this.view(buffer);
+  }
+
+  /** The streams' states, [4k …] = stream k's [s0 high, s0 low, s1 high, s1 low]. */
+  get state(): Int32Array {
+    this.bind();
+    return this.stateView;
+  }
+
+  /** Up to MONTH_CHUNK months of dyad draws, [(month·size + k)·3 + q] = stream k's dyadDraws out[q] (diagonal slots unused). */
+  get dyadBlock(): Float64Array {
+    this.bind();
+    return this.dyadView;
+  }
+
+  /** Up to MONTH_CHUNK months of the launch stream's LAUNCH_DRAWS uniforms, [month·LAUNCH_DRAWS + q]. */
+  get launchBlock(): Float64Array {
+    this.bind();
+    return this.launchView;
   }
 
   /** True when `fillMonth` runs in WebAssembly. */
   get native(): boolean {
     return this.kernel !== undefined;
+  }
+
+  private view(buffer: ArrayBuffer): void {
+    this.stateView = new Int32Array(buffer, 0, 4 * this.size);
+    this.dyadView = new Float64Array(buffer, this.dyadAt, 3 * this.size * MONTH_CHUNK);
+    this.launchView = new Float64Array(buffer, this.launchAt, LAUNCH_DRAWS * MONTH_CHUNK);
+  }
+
+  /** Makes this bank the holder of the kernel memory (a no-op when it is already, and without a kernel). */
+  private bind(): void {
+    const kernel = this.kernel;
+    if (!kernel || holder === this) return;
+    if (holder) holder.putAside();
+    reserveKernelBytes(kernel, this.bytes); // may detach the buffer: the views are made below
+    const buffer = kernel.memory.buffer, own = new Int32Array(buffer, 0, this.bytes / 4);
+    if (this.image) own.set(this.image);
+    else own.fill(0); // a new bank starts from zeros, as on a memory of its own
+    this.view(buffer);
+    holder = this;
+  }
+
+  /** Copies the bank's bytes out of the kernel memory before another bank takes it. */
+  private putAside(): void {
+    const buffer = this.kernel!.memory.buffer;
+    (this.image ??= new Int32Array(this.bytes / 4)).set(new Int32Array(buffer, 0, this.bytes / 4));
+    holder = undefined;
   }
 
   /**
@@ -115,15 +169,16 @@ export class StreamBank implements KeyedStreams {
    */
   fillMonths(m: number, launchSlot: number, count: number): void {
     if (m * m > this.size || count > MONTH_CHUNK) throw new Error('fillMonths: more streams or months than the bank holds');
+    this.bind();
     if (this.kernel) {
       this.kernel.months(this.dyadAt, m, 24 * this.size, launchSlot, this.launchAt, LAUNCH_DRAWS, count);
       return;
     }
-    const block = this.dyadBlock;
+    const block = this.dyadView;
     for (let month = 0; month < count; month++) {
       const base = 3 * this.size * month;
       for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) this.dyadDraws(i * m + j, block, base + 3 * (i * m + j));
-      if (launchSlot >= 0) for (let q = 0; q < LAUNCH_DRAWS; q++) this.launchBlock[LAUNCH_DRAWS * month + q] = this.next(launchSlot);
+      if (launchSlot >= 0) for (let q = 0; q < LAUNCH_DRAWS; q++) this.launchView[LAUNCH_DRAWS * month + q] = this.next(launchSlot);
     }
   }
 
@@ -185,8 +240,9 @@ export class StreamBank implements KeyedStreams {
   /** Seeds every stream k to `streamFor(seed, future, replication, k)`. */
   seed(seed: number, future: number, replication: number): void {
     const [hi, lo] = replicationKey(seed, future, replication);
+    this.bind();
     if (this.kernel) this.kernel.seed(hi, lo, this.size); // the same states, on native 64-bit multiplications
-    else for (let k = 0; k < this.size; k++) seedStream(this.state, k, hi, lo, k);
+    else for (let k = 0; k < this.size; k++) seedStream(this.stateView, k, hi, lo, k);
   }
 
   /** Stream k as a RandomSource (for the launch campaign's sampler). */
@@ -212,4 +268,9 @@ export function seedStream(state: Int32Array, slot: number, keyHi: number, keyLo
   state[o + 1] = s0lo;
   state[o + 2] = outHi;
   state[o + 3] = (s0hi | s0lo | outHi | outLo) === 0 ? 1 : outLo;
+}
+
+/** True when this thread's StreamBanks draw in WebAssembly (the benchmarks print it, so a fallback is seen). */
+export function nativeStreams(): boolean {
+  return streamKernel() !== undefined;
 }

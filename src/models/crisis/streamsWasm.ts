@@ -169,45 +169,52 @@ function months(): WasmFunction {
 
 /** The exported functions of an instance; addresses are byte offsets in its memory. */
 export interface StreamKernel {
-  memory: { buffer: ArrayBuffer };
+  memory: WasmMemory;
   dyadMonth(state: number, out: number, m: number): void;
   launchMonth(state: number, out: number, count: number): void;
   seed(keyHi: number, keyLo: number, n: number): void;
   months(out: number, m: number, stride: number, launchSlot: number, launchOut: number, launchCount: number, count: number): void;
 }
 
+interface WasmMemory {
+  buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
 /** The part of the WebAssembly API used here (the project's TypeScript targets run without DOM types). */
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
 }
 
-let compiled: object | null | undefined;
+const PAGE = 65536;
+let shared: StreamKernel | null | undefined;
 
 /**
- * An instance of the stream kernel with a fresh memory of at least `bytes` bytes, or undefined where WebAssembly
- * is unavailable (or the host is big-endian, where the Int32Array views would not match WebAssembly's byte
- * order): the caller then uses the JavaScript generator, which gives the same draws. The module is assembled and
- * compiled once, synchronously (a few hundred bytes: allowed on a browser's main thread as in a worker).
+ * The thread's one instance of the stream kernel, or undefined where WebAssembly is unavailable (or the host is
+ * big-endian, where the Int32Array views would not match WebAssembly's byte order, or a page's content-security
+ * policy forbids it): the caller then uses the JavaScript generator, which gives the same draws. One instance for
+ * all banks, not one per bank: on 64-bit hosts every WebAssembly.Memory reserves gigabytes of address space, so a
+ * memory per cell made allocation fail once many were alive. The module is assembled and compiled once,
+ * synchronously (a few hundred bytes: allowed on a browser's main thread as in a worker).
  */
-export function createStreamKernel(bytes: number): StreamKernel | undefined {
+export function streamKernel(): StreamKernel | undefined {
+  if (shared === undefined) shared = instantiate() ?? null;
+  return shared ?? undefined;
+}
+
+function instantiate(): StreamKernel | undefined {
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (compiled === undefined) {
-    const littleEndian = new Uint8Array(Int32Array.of(1).buffer)[0] === 1;
-    try {
-      compiled = api && littleEndian ? new api.Module(assembleModule([dyadMonth(), launchMonth(), seed(), months()])) : null;
-    } catch {
-      compiled = null;
-    }
-  }
-  if (!api || compiled === null) return undefined;
-  let memory: { buffer: ArrayBuffer }, exports: Record<string, unknown>;
+  const littleEndian = new Uint8Array(Int32Array.of(1).buffer)[0] === 1;
+  if (!api || !littleEndian) return undefined;
+  let memory: WasmMemory, exports: Record<string, unknown>;
   try {
-    memory = new api.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+    const compiled = new api.Module(assembleModule([dyadMonth(), launchMonth(), seed(), months()]));
+    memory = new api.Memory({ initial: 1 });
     exports = new api.Instance(compiled, { env: { memory } }).exports;
   } catch {
-    return undefined; // e.g. a page whose content-security policy forbids WebAssembly: the JavaScript generator
+    return undefined; // WebAssembly present but refused (content-security policy): the JavaScript generator
   }
   return {
     memory,
@@ -216,4 +223,14 @@ export function createStreamKernel(bytes: number): StreamKernel | undefined {
     seed: exports.seed as StreamKernel['seed'],
     months: exports.months as StreamKernel['months'],
   };
+}
+
+/**
+ * Grows the kernel's memory to at least `bytes`. Growing detaches the old ArrayBuffer, so views over it must be
+ * made again (StreamBank does so whenever it takes the memory). A failure to grow throws: silently drawing
+ * elsewhere would hide the loss of the kernel.
+ */
+export function reserveKernelBytes(kernel: StreamKernel, bytes: number): void {
+  const have = kernel.memory.buffer.byteLength;
+  if (have < bytes) kernel.memory.grow(Math.ceil((bytes - have) / PAGE));
 }

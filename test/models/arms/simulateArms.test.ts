@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { applyChanges, applyPolicy } from '../../../src/scenario/apply.js';
 import { parseScenario } from '../../../src/scenario/load.js';
 import { scenarioSchema, type Scenario } from '../../../src/scenario/schema.js';
-import { simulateArms } from '../../../src/models/arms/simulateArms.js';
+import { simulateArms, splitSolve } from '../../../src/models/arms/simulateArms.js';
 import { analyzeArms } from '../../../src/models/arms/analyzeArms.js';
+import { NumericalError } from '../../../src/math/numericalError.js';
 
 const read = (p: string) => {
   const r = parseScenario(readFileSync(new URL(`../../../${p}`, import.meta.url), 'utf8'), p);
@@ -163,5 +164,25 @@ describe('analyzeArms', () => {
     expect(a.stability.maxRealPart).toBeCloseTo(0.832, 12);
     expect(a.verdict).toMatch(/runs away/);
     expect(a.couplings.map((c) => [c.responds, c.to])).toEqual([['U', 'V'], ['V', 'U']]);
+  });
+});
+
+describe('the joint solve of output and check times (splitSolve)', () => {
+  // A solve that fails only on the union of the lists: the case the joint solve must not turn into a bare Error.
+  const states = (ts: number[]) => ts.map((t) => [1 + t, 2 * t]);
+  const jointFails = (limit: number) => (ts: number[]) => {
+    if (ts.length > limit) throw new Error('step size underflow');
+    return states(ts);
+  };
+
+  it('falls back to the separate solves when only the joint one fails', () => {
+    const first = [0, 1, 2], second = [0.5, 1.5, 2];
+    const [a, b] = splitSolve(jointFails(3), first, second, ['x', 'y']);
+    expect(a).toEqual(states(first));
+    expect(b).toEqual(states(second));
+  });
+
+  it('reports a separate solve that fails as the numerical failure it would be alone', () => {
+    expect(() => splitSolve(jointFails(2), [0, 1, 2], [2], ['x', 'y'])).toThrow(NumericalError);
   });
 });

@@ -6,6 +6,7 @@ import { clearThreatPathCache, monthlyThreatRatios } from '../../../src/models/a
 import { armsStretches } from '../../../src/models/arms/simulateArms.js';
 import { solveKey, type SolveKey } from '../../../src/models/arms/solveKey.js';
 import { applyPolicy } from '../../../src/scenario/apply.js';
+import { sampleFutures, scenarioForFuture } from '../../../src/experiment/futures.js';
 
 describe('monthlyThreatRatios', () => {
   it('follows the closed form of a one-way threat: Y grows as x⁰(1 + g t) with no fatigue', () => {
@@ -62,5 +63,38 @@ describe('monthlyThreatRatios reuse (solveKey)', () => {
     const third = monthlyThreatRatios(korea, 36);
     expect(third.ratio[0]).toBe(fresh.ratio[0]);
     expect(third.stocks.atYear[0][0]).toBe(fresh.stocks.atYear[0][0]);
+  });
+
+  it('tells apart name lists that join alike (names containing the separators)', () => {
+    const [part] = armsStretches(korea, korea);
+    const renamed = (actors: string[]) => solveKey([{ ...part, sys: { ...part.sys, actors } }], [120]);
+    const a = renamed(['A,B', 'C', ...part.sys.actors.slice(2)]), b = renamed(['A', 'B,C', ...part.sys.actors.slice(2)]);
+    expect(a.names).not.toBe(b.names);
+    const c = renamed(['A|B', ...part.sys.actors.slice(1)]), d = renamed(['A', ...part.sys.actors.slice(1)]);
+    expect(c.names).not.toBe(d.names);
+  });
+
+  it('gives every Korea cell the path it has from scratch, after the cache is primed by every other policy of its future', () => {
+    const design = sampleFutures(korea, 3, 5);
+    const policies = ['status-quo', ...korea.policies.map((p) => p.id)];
+    const months = 24;
+    for (const future of design.futures) {
+      const sq = scenarioForFuture(korea, design, future);
+      const cell = (policy: string) => monthlyThreatRatios(policy === 'status-quo' ? sq : applyPolicy(sq, policy), months, sq);
+      for (const policy of policies) {
+        clearThreatPathCache();
+        const a = cell(policy);
+        clearThreatPathCache();
+        for (const other of policies) if (other !== policy) cell(other);
+        const b = cell(policy);
+        expect(b.actors).toEqual(a.actors);
+        expect(b.ratio.length).toBe(a.ratio.length);
+        for (let k = 0; k < a.ratio.length; k++) if (!Object.is(b.ratio[k], a.ratio[k])) expect.fail(`${policy}: ratio ${k} ${b.ratio[k]} ≠ ${a.ratio[k]}`);
+        expect(b.stocks.labels).toEqual(a.stocks.labels);
+        a.stocks.atYear.forEach((row, y) => row.forEach((v, q) => {
+          if (!Object.is(b.stocks.atYear[y][q], v)) expect.fail(`${policy}: stock ${q} at year ${y}`);
+        }));
+      }
+    }
   });
 });

@@ -71,3 +71,55 @@ describe('a replication on the WebAssembly draws', () => {
     }
   });
 });
+
+describe('a workspace whose bank holds more streams than m²', () => {
+  it('gives the record of a bank of exactly m² streams (months are read at the bank\'s own stride)', () => {
+    const p = prepareCrisis(crisisScenario(korea()), 60);
+    const mm = p.m * p.m;
+    for (const wasm of [true, false]) {
+      const exact = createWorkspace(p), wide = createWorkspace(p);
+      wide.streams = new StreamBank(mm + 17, { wasm });
+      exact.streams = new StreamBank(mm, { wasm });
+      for (const rep of [0, 5]) {
+        seedReplication(exact, 4, 1, rep);
+        seedReplication(wide, 4, 1, rep);
+        const a = structuredClone(runReplication(p, exact));
+        expect(structuredClone(runReplication(p, wide))).toEqual(a);
+      }
+    }
+  });
+});
+
+describe('the thread\'s one stream kernel', () => {
+  it('serves 2,000 workspaces alive at once, all native, with identical records', () => {
+    const p = prepareCrisis(crisisScenario(korea()), 12);
+    const reference = createWorkspace(p);
+    seedReplication(reference, 21, 3, 9);
+    const expected = structuredClone(runReplication(p, reference));
+    const alive = [];
+    for (let n = 0; n < 2000; n++) {
+      const ws = createWorkspace(p);
+      expect(ws.streams.native).toBe(true);
+      seedReplication(ws, 21, 3, 9);
+      alive.push(ws);
+    }
+    // Seeded all before any runs: each bank's states survive the others' use of the kernel memory.
+    for (let n = 0; n < alive.length; n += 97) expect(structuredClone(runReplication(p, alive[n]))).toEqual(expected);
+  });
+
+  it('keeps interleaved banks apart, bank for bank as the JavaScript generator, also across growth', () => {
+    const small = new StreamBank(4), large = new StreamBank(400), js = new StreamBank(4, { wasm: false });
+    small.seed(1, 2, 3);
+    js.seed(1, 2, 3);
+    small.fillMonths(2, 0, 3);
+    large.seed(5, 5, 5);
+    large.fillMonths(20, -1, MONTH_CHUNK); // takes the memory (and grows it) between small's calls
+    js.fillMonths(2, 0, 3);
+    expect(Array.from(small.dyadBlock)).toEqual(Array.from(js.dyadBlock));
+    expect(Array.from(small.launchBlock)).toEqual(Array.from(js.launchBlock));
+    small.fillMonths(2, 0, 2);
+    js.fillMonths(2, 0, 2);
+    expect(Array.from(small.state)).toEqual(Array.from(js.state));
+    expect(small.next(3)).toBe(js.next(3));
+  });
+});
