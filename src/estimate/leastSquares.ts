@@ -1,4 +1,4 @@
-import { Matrix, QrDecomposition } from 'ml-matrix';
+import { householderQr, qrSolve, rEntry, thinQ, type HouseholderQr } from './householder.js';
 
 /** A rank-deficient or empty design: the estimators turn it into a clear message (the CLI exits 2). */
 export class EstimationError extends Error {
@@ -30,7 +30,7 @@ export interface LeastSquaresFit {
 export const SINGULAR_RCOND = 1e-11;
 
 /**
- * Least squares by Householder QR (ml-matrix) on the column-equilibrated design: each column is divided by
+ * Least squares by Householder QR (./householder.ts) on the column-equilibrated design: each column is divided by
  * its Euclidean norm before the factorisation and the coefficients are scaled back, which keeps ill-conditioned
  * designs such as NIST's Longley accurate to 11 significant digits or more. Never forms the normal equations.
  *
@@ -50,15 +50,17 @@ export function leastSquares(rows: number[][], ys: number[][], names?: string[],
     norms[r] = Math.sqrt(norms[r]);
     if (norms[r] === 0) throw new EstimationError(`singular design: column ${label(names, r)} is all zeros`);
   }
-  const xs = new Matrix(T, k);
-  for (let t = 0; t < T; t++) for (let r = 0; r < k; r++) xs.set(t, r, rows[t][r] / norms[r]);
-  const qr = new QrDecomposition(xs);
-  const R = qr.upperTriangularMatrix;
+  const xs = new Float64Array(T * k);
+  for (let t = 0; t < T; t++) {
+    const row = rows[t];
+    for (let r = 0; r < k; r++) xs[t + r * T] = row[r] / norms[r];
+  }
+  const qr = householderQr(xs, T, k);
   let maxDiag = 0;
   let minDiag = Infinity;
   let minAt = 0;
   for (let r = 0; r < k; r++) {
-    const d = Math.abs(R.get(r, r));
+    const d = Math.abs(qr.rdiag[r]);
     maxDiag = Math.max(maxDiag, d);
     if (d < minDiag) [minDiag, minAt] = [d, r];
   }
@@ -68,14 +70,15 @@ export function leastSquares(rows: number[][], ys: number[][], names?: string[],
       `singular design: column ${label(names, minAt)} is (nearly) a linear combination of the columns before it`,
     );
   }
-  const ym = new Matrix(ys.map((row) => row.slice()));
-  const bs = qr.solve(ym);
+  const ym = new Float64Array(T * M);
+  for (let t = 0; t < T; t++) for (let m = 0; m < M; m++) ym[t + m * T] = ys[t][m];
+  const bs = qrSolve(qr, ym, M);
   const beta: number[][] = [];
   for (let r = 0; r < k; r++) {
     beta.push([]);
-    for (let m = 0; m < M; m++) beta[r].push(bs.get(r, m) / norms[r]);
+    for (let m = 0; m < M; m++) beta[r].push(bs[r + m * k] / norms[r]);
   }
-  const rinv = upperInverse(R, k);
+  const rinv = upperInverse(qr, k);
   const xtxInv: number[][] = [];
   for (let a = 0; a < k; a++) {
     xtxInv.push(new Array<number>(k).fill(0));
@@ -96,7 +99,7 @@ export function leastSquares(rows: number[][], ys: number[][], names?: string[],
     }
     resid.push(e);
   }
-  const q = withQ ? qr.orthogonalMatrix.to2DArray() : undefined;
+  const q = withQ ? thinQ(qr) : undefined;
   return { beta, xtxInv, resid, rcond, q, rinv, norms };
 }
 
@@ -105,14 +108,14 @@ function label(names: string[] | undefined, r: number): string {
 }
 
 /** Inverse of the upper-triangular k × k matrix R by back substitution. */
-function upperInverse(R: Matrix, k: number): number[][] {
+function upperInverse(R: HouseholderQr, k: number): number[][] {
   const inv: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   for (let j = 0; j < k; j++) {
-    inv[j][j] = 1 / R.get(j, j);
+    inv[j][j] = 1 / R.rdiag[j];
     for (let i = j - 1; i >= 0; i--) {
       let s = 0;
-      for (let c = i + 1; c <= j; c++) s += R.get(i, c) * inv[c][j];
-      inv[i][j] = -s / R.get(i, i);
+      for (let c = i + 1; c <= j; c++) s += rEntry(R, i, c) * inv[c][j];
+      inv[i][j] = -s / R.rdiag[i];
     }
   }
   return inv;

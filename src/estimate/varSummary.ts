@@ -1,4 +1,4 @@
-import { eigenvalues } from '../math/eigen.js';
+import { realEigenvalues } from '../math/realEigenvalues.js';
 import { fSurvival, tTwoSided, zTwoSided } from './pValues.js';
 import type { VarResult } from './var.js';
 
@@ -86,7 +86,7 @@ export function summarizeVar(fit: VarResult): VarSummary {
   });
   const sd = fit.sigmaU.map((row, i) => Math.sqrt(row[i]));
   const residCorrelation = fit.sigmaU.map((row, i) => row.map((v, j) => (i === j ? 1 : v / (sd[i] * sd[j]))));
-  const roots = p === 0 ? [] : eigenvalues(companionMatrix(fit.coefs)).map((z) => ({ re: z.re, im: z.im, modulus: Math.hypot(z.re, z.im) }));
+  const roots = p === 0 ? [] : realEigenvalues(companionMatrix(fit.coefs)).map((z) => ({ re: z.re, im: z.im, modulus: Math.hypot(z.re, z.im) }));
   return { equations, residCorrelation, roots, stable: roots.every((z) => z.modulus < 1) };
 }
 

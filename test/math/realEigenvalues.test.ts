@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { eigenvalues } from '../../src/math/eigen.js';
+import { realEigenvalues } from '../../src/math/realEigenvalues.js';
+import { companionMatrix } from '../../src/estimate/varSummary.js';
+
+// The eigenvalue-only solver must give `eigenvalues`' numbers exactly (Object.is on every part): the VAR summary's
+// companion roots moved from one to the other, and its recorded outputs must not change.
+const same = (A: number[][]) => {
+  const a = realEigenvalues(A);
+  const b = eigenvalues(A);
+  expect(a.length).toBe(b.length);
+  a.forEach((z, i) => {
+    expect(Object.is(z.re, b[i].re) && Object.is(z.im, b[i].im), `${JSON.stringify(z)} vs ${JSON.stringify(b[i])}`).toBe(true);
+  });
+};
+
+// Entries on a grid of 1/1024 steps: subnormal draws would only test the iteration's thresholds.
+const entry = fc.integer({ min: -2048, max: 2048 }).map((k) => k / 1024);
+const square = (n: number) => fc.array(fc.array(entry, { minLength: n, maxLength: n }), { minLength: n, maxLength: n });
+
+describe('realEigenvalues', () => {
+  it('equals eigenvalues() bit for bit on random non-symmetric matrices', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 12 }).chain(square), same), { seed: 4242, numRuns: 150 });
+  });
+
+  it('equals eigenvalues() bit for bit on random symmetric matrices', () => {
+    const sym = fc.integer({ min: 1, max: 12 }).chain(square).map((A) => A.map((row, i) => row.map((v, j) => (j <= i ? v : A[j][i]))));
+    fc.assert(fc.property(sym, same), { seed: 4243, numRuns: 150 });
+  });
+
+  it('equals eigenvalues() bit for bit on VAR companion matrices (K ≤ 4, p ≤ 8) and structured cases', () => {
+    const coefs = fc
+      .record({ K: fc.integer({ min: 1, max: 4 }), p: fc.integer({ min: 1, max: 8 }), shrink: fc.integer({ min: 1, max: 20 }).map((k) => k / 20) })
+      .chain(({ K, p, shrink }) => fc.array(square(K).map((A) => A.map((row) => row.map((v) => v * shrink))), { minLength: p, maxLength: p }));
+    fc.assert(fc.property(coefs, (c) => same(companionMatrix(c))), { seed: 4244, numRuns: 150 });
+    for (const A of [[[0, 1], [-1, 0]], [[0]], [[1e-300, 1], [0, 3]], [[5e8, 1], [2, -3e8]], [[0, 0], [0, 0]], [[1, 2, 0], [0, 1, 2], [0, 0, 1]]]) same(A);
+  });
+
+  it('rejects non-finite entries and non-square input', () => {
+    expect(() => realEigenvalues([[1, NaN], [0, 1]])).toThrow(/not finite/);
+    expect(() => realEigenvalues([[1, 2]])).toThrow(/square/);
+  });
+});
