@@ -1,3 +1,5 @@
+import { hypot2 } from '../math/hypot.js';
+
 /**
  * Householder QR of a tall T × k matrix held column-major in one Float64Array (`a[i + j * T]`), factorised in
  * place: the columns below and on the diagonal keep the Householder vectors, the entries above it R's
@@ -19,21 +21,6 @@ export interface HouseholderQr {
   qr: Float64Array;
   /** Diagonal of R (the sign convention gives R_jj = −‖column‖ after the earlier reflections). */
   rdiag: Float64Array;
-}
-
-/** √(a² + b²) without overflow or underflow: the larger magnitude factored out. */
-function hypot2(a: number, b: number): number {
-  const absA = Math.abs(a);
-  const absB = Math.abs(b);
-  if (absA > absB) {
-    const r = b / a;
-    return absA * Math.sqrt(1 + r * r);
-  }
-  if (b !== 0) {
-    const r = a / b;
-    return absB * Math.sqrt(1 + r * r);
-  }
-  return 0;
 }
 
 /** Factorises `a` (T × k, column-major, overwritten) in place. */

@@ -1,4 +1,5 @@
 import type { Complex } from './complex.js';
+import { hypot2 } from './hypot.js';
 
 /**
  * Eigenvalues only (no vectors) of a small dense real matrix, on one row-major Float64Array, for callers that
@@ -46,19 +47,6 @@ export function realEigenvalues(rows: ReadonlyArray<ReadonlyArray<number>>): Com
 function isSymmetric(a: Float64Array, n: number): boolean {
   for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) if (a[i * n + j] !== a[j * n + i]) return false;
   return true;
-}
-
-/** √(a² + b²) without overflow: the larger magnitude factored out. */
-function hypot2(a: number, b: number): number {
-  if (Math.abs(a) > Math.abs(b)) {
-    const r = b / a;
-    return Math.abs(a) * Math.sqrt(1 + r * r);
-  }
-  if (b !== 0) {
-    const r = a / b;
-    return Math.abs(b) * Math.sqrt(1 + r * r);
-  }
-  return 0;
 }
 
 /**
