@@ -5,7 +5,7 @@ import { DECISION_SLACK, orderedLogitBracketed, orderedLogitFromOdds, slackCutpo
 import { ladderOutcome, warProbability } from './ladder.js';
 import { normalQuantile } from './perception.js';
 import type { PreparedCrisis } from './prepare.js';
-import { MONTH_CHUNK, StreamBank, type KeyedStreams } from './streams.js';
+import { drawMonthInto, MONTH_CHUNK, StreamBank, type KeyedStreams } from './streams.js';
 
 /*
  * One replication of the crisis model (DESIGN.md §3.2, docs/model.md), month by month. Every ordered dyad
@@ -169,7 +169,7 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
   const bank = ws.streams, own = streams === bank;
   const draws = own ? bank.dyadBlock : ws.dyadBlock, launchSource = ws.launchSource;
   // A month's draws lie 3·size apart in the bank (StreamBank.fillMonths), which may hold more streams than m²
-  // (a workspace reused for a smaller model); drawMonth lays ws.dyadBlock out at 3·m².
+  // (a workspace reused for a smaller model); drawMonthInto lays ws.dyadBlock out at 3·m².
   const monthStride = own ? 3 * bank.size : 3 * m * m;
   const launchSlot = p.launchActor >= 0 ? p.launchActor * m + p.launchActor : -1;
   launchSource.block = own ? bank.launchBlock : ws.launchBlock;
@@ -192,7 +192,7 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
     if (month === 0) {
       const count = Math.min(MONTH_CHUNK, months - t + 1);
       if (own) bank.fillMonths(m, launchSlot, count);
-      else for (let q = 0; q < count; q++) drawMonth(streams, m, launchSlot, ws, q);
+      else for (let q = 0; q < count; q++) drawMonthInto(streams, m, launchSlot, ws.dyadBlock, 3 * m * m * q, ws.launchBlock, LAUNCH_DRAWS * q);
     }
     let launches = 0;
     if (launchSlot >= 0) {
@@ -204,22 +204,6 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
     updateMemories(p, ws, draws, month * monthStride, t);
   }
   return record;
-}
-
-const oneDyad = new Float64Array(3);
-
-/**
- * Month `month` of StreamBank.fillMonths through the KeyedStreams interface, into ws.dyadBlock and ws.launchBlock:
- * the same calls in the same order as a loop that draws as it goes.
- */
-function drawMonth(streams: KeyedStreams, m: number, launchSlot: number, ws: Workspace, month: number): void {
-  if (launchSlot >= 0) for (let q = 0; q < LAUNCH_DRAWS; q++) ws.launchBlock[month * LAUNCH_DRAWS + q] = streams.next(launchSlot);
-  const one = oneDyad;
-  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
-    if (i === j) continue;
-    streams.dyadDraws(i * m + j, one);
-    ws.dyadBlock.set(one, 3 * (month * m * m + i * m + j));
-  }
 }
 
 /**

@@ -59,35 +59,36 @@ export function carryOut(a: number, b: number, sum: number): number {
   return ((a & b) | ((a | b) & ~sum)) >>> 31;
 }
 
-/** What a crisis run draws from: the next uniform on [0, 1) of stream k. Tests substitute fixed sequences. */
 /** Months of draws a StreamBank's blocks hold (fillMonths): 8 months of 81 streams are 16 KiB, in the first-level cache. */
 export const MONTH_CHUNK = 8;
 
 /** Generator steps per dyad-month: fixed, whether or not the draws are used. */
 export const DYAD_STEPS = 2;
 
+/** What a crisis run draws from: the next uniform on [0, 1) of stream k. Tests substitute fixed sequences. */
 export interface KeyedStreams {
   next(stream: number): number;
   /** The three uniforms of a dyad-month (choice, ladder, reading) into out[0 … 2], from DYAD_STEPS steps. */
   dyadDraws(stream: number, out: Float64Array): void;
 }
 
+/** The bank whose bytes are in the thread's kernel memory now (StreamBank.bind). */
+let holder: StreamBank | undefined;
+
 /**
  * A bank of xoroshiro128+ generators (the same algorithm and outputs as `Xoroshiro128Plus`) with their states in
  * one Int32Array, so the hot path works on 32-bit integers only and reseeding allocates nothing.
  *
- * `fillMonth` draws a whole month at once into `dyadBlock` and `launchBlock`, by the WebAssembly kernel
+ * `fillMonths` draws whole months at once into `dyadBlock` and `launchBlock`, by the WebAssembly kernel
  * (streamsWasm.ts: native 64-bit steps, several times cheaper) where it is available, else by `next` and
- * `dyadDraws` here; both give the same numbers, and `next` and `dyadDraws` remain usable on the same state.
+ * `dyadDraws` here (drawMonthInto); both give the same numbers, and `next` and `dyadDraws` remain usable on the
+ * same state.
  *
  * The thread has one kernel and one kernel memory, shared by all banks: the bank in use holds its states and
  * blocks at the start of that memory, and a bank taking it over saves the holder's bytes into the holder's own
  * copy and puts its own back (`bind`). Switching happens once per workspace change (a cell), not in the loops.
  * `state`, `dyadBlock` and `launchBlock` are views that stay valid until another bank is used.
  */
-/** The bank whose bytes are in the thread's kernel memory now (StreamBank.bind). */
-let holder: StreamBank | undefined;
-
 export class StreamBank implements KeyedStreams {
   private stateView: Int32Array;
   private dyadView: Float64Array;
@@ -131,7 +132,7 @@ export class StreamBank implements KeyedStreams {
     return this.launchView;
   }
 
-  /** True when `fillMonth` runs in WebAssembly. */
+  /** True when `fillMonths` runs in WebAssembly. */
   get native(): boolean {
     return this.kernel !== undefined;
   }
@@ -174,17 +175,7 @@ export class StreamBank implements KeyedStreams {
       this.kernel.months(this.dyadAt, m, 24 * this.size, launchSlot, this.launchAt, LAUNCH_DRAWS, count);
       return;
     }
-    const block = this.dyadView;
-    for (let month = 0; month < count; month++) {
-      const base = 3 * this.size * month;
-      for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) this.dyadDraws(i * m + j, block, base + 3 * (i * m + j));
-      if (launchSlot >= 0) for (let q = 0; q < LAUNCH_DRAWS; q++) this.launchView[LAUNCH_DRAWS * month + q] = this.next(launchSlot);
-    }
-  }
-
-  /** One month of draws (fillMonths with count 1): at the start of dyadBlock and launchBlock. */
-  fillMonth(m: number, launchSlot: number): void {
-    this.fillMonths(m, launchSlot, 1);
+    for (let month = 0; month < count; month++) drawMonthInto(this, m, launchSlot, this.dyadView, 3 * this.size * month, this.launchView, LAUNCH_DRAWS * month);
   }
 
   /** A uniform on [0, 1) with 53 random bits from stream k (xoroshiro128+, a=24, b=16, c=37). */
@@ -209,9 +200,8 @@ export class StreamBank implements KeyedStreams {
    * out[2] the reading's uniforms, the high and low 32-bit halves of the second output, each (v + 0.5)/2³² so
    * never 0 or 1. Half-words are ample for a logistic choice and a normal reading (tails to 6.2σ); the low half of
    * xoroshiro128+'s output is weak only in its lowest bits, which move a reading by less than 2⁻²⁸.
-   * Written at out[at …] (fillMonth's block).
    */
-  dyadDraws(k: number, out: Float64Array, at = 0): void {
+  dyadDraws(k: number, out: Float64Array): void {
     const st = this.state, o = 4 * k;
     const s0hi = st[o], s0lo = st[o + 1], s1hi = st[o + 2], s1lo = st[o + 3];
     // Both steps written out on int32 values (| 0 keeps V8's arithmetic in 32-bit registers) with a branch-free
@@ -219,7 +209,7 @@ export class StreamBank implements KeyedStreams {
     // often, and cost more than the rest of the generator. Step 1: output s0 + s1, then the state update.
     let lo = (s0lo + s1lo) | 0;
     let hi = (s0hi + s1hi + carryOut(s0lo, s1lo, lo)) | 0;
-    out[at + 1] = ((hi >>> 0) * 2097152 + (lo >>> 11)) * TWO_TO_MINUS_53;
+    out[1] = ((hi >>> 0) * 2097152 + (lo >>> 11)) * TWO_TO_MINUS_53;
     const x1hi = s1hi ^ s0hi, x1lo = s1lo ^ s0lo;
     const a0hi = ((s0hi << 24) | (s0lo >>> 8)) ^ x1hi ^ ((x1hi << 16) | (x1lo >>> 16));
     const a0lo = ((s0lo << 24) | (s0hi >>> 8)) ^ x1lo ^ (x1lo << 16);
@@ -228,8 +218,8 @@ export class StreamBank implements KeyedStreams {
     // Step 2.
     lo = (a0lo + a1lo) | 0;
     hi = (a0hi + a1hi + carryOut(a0lo, a1lo, lo)) | 0;
-    out[at] = ((hi >>> 0) + 0.5) * TWO_TO_MINUS_32;
-    out[at + 2] = ((lo >>> 0) + 0.5) * TWO_TO_MINUS_32;
+    out[0] = ((hi >>> 0) + 0.5) * TWO_TO_MINUS_32;
+    out[2] = ((lo >>> 0) + 0.5) * TWO_TO_MINUS_32;
     const x2hi = a1hi ^ a0hi, x2lo = a1lo ^ a0lo;
     st[o] = ((a0hi << 24) | (a0lo >>> 8)) ^ x2hi ^ ((x2hi << 16) | (x2lo >>> 16));
     st[o + 1] = ((a0lo << 24) | (a0hi >>> 8)) ^ x2lo ^ (x2lo << 16);
@@ -250,6 +240,25 @@ export class StreamBank implements KeyedStreams {
     return { nextDouble: () => this.next(k) };
   }
 }
+
+/**
+ * One month of draws of an m-actor model through the KeyedStreams interface, in StreamBank's block layout:
+ * LAUNCH_DRAWS `next` of stream launchSlot (if ≥ 0) into launch[launchAt …], and the dyadDraws of every dyad
+ * stream k = i·m + j (i ≠ j) into dyads[dyadAt + 3k …]. The bank's JavaScript path and the runs on other streams
+ * (tests' fixed sequences) both draw through it; the streams are independent, so the order of the parts does not
+ * change a draw.
+ */
+export function drawMonthInto(streams: KeyedStreams, m: number, launchSlot: number, dyads: Float64Array, dyadAt: number, launch: Float64Array, launchAt: number): void {
+  if (launchSlot >= 0) for (let q = 0; q < LAUNCH_DRAWS; q++) launch[launchAt + q] = streams.next(launchSlot);
+  const one = oneDyad;
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
+    if (i === j) continue;
+    streams.dyadDraws(i * m + j, one);
+    dyads.set(one, dyadAt + 3 * (i * m + j));
+  }
+}
+
+const oneDyad = new Float64Array(3);
 
 /** The 64-bit key of a replication, as two 32-bit halves: mixKey([seed, future, replication]). */
 export function replicationKey(seed: number, future: number, replication: number): [number, number] {

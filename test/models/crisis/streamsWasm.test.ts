@@ -40,7 +40,7 @@ describe('the WebAssembly month of draws', () => {
     a.seed(3, 1, 7);
     b.seed(3, 1, 7);
     const out = new Float64Array(3);
-    a.fillMonth(m, 2 * m + 2);
+    a.fillMonths(m, 2 * m + 2, 1);
     for (let q = 0; q < LAUNCH_DRAWS; q++) expect(a.launchBlock[q]).toBe(b.next(2 * m + 2));
     b.dyadDraws(1, out);
     expect(Array.from(a.dyadBlock.subarray(3, 6))).toEqual(Array.from(out));
