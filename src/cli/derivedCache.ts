@@ -162,11 +162,16 @@ function removeQuietly(file: string): void {
   }
 }
 
-/** The cached value of (kind, key), else `compute()` stored for the next call. */
-export function cachedDerived<T>(kind: string, key: unknown, compute: () => T): T {
-  const hit = readDerived<T>(kind, key);
-  if (hit !== undefined) return hit;
-  const value = compute();
+/**
+ * The cached value of (kind, key) when it has the shape its readers need (`accept`), else `compute()`'s, stored
+ * for the next call. An entry can be any JSON (written by hand, or by a build whose types differed under the same
+ * stamp): one of the wrong shape is recomputed and rewritten, not crashed on. `compute` may import what it needs,
+ * so that a hit loads no model.
+ */
+export async function cachedDerived<T>(kind: string, key: unknown, accept: (v: unknown) => v is T, compute: () => Promise<T>): Promise<T> {
+  const hit = readDerived<unknown>(kind, key);
+  if (accept(hit)) return hit;
+  const value = await compute();
   writeDerived(kind, key, value);
   return value;
 }

@@ -1,11 +1,12 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
-import { canonicalJson } from './canonical.js';
 import { checkReferences, suggest, type ScenarioIssue } from './check.js';
+import { scenarioHash } from './hash.js';
 import { allowedKeys } from './keys.js';
 import { scenarioSchema, type Scenario } from './schema.js';
-import { sha256Hex } from './sha256.js';
 import { checkStructure, scanText, SCENARIO_LIMITS } from './yamlLimits.js';
+
+export { scenarioHash };
 
 /** A problem located in the source text: `file:line:col path: message`, and a hint. */
 export interface LocatedIssue {
@@ -75,10 +76,6 @@ function capped(issues: LocatedIssue[], unlocated = 0): LoadResult {
   return omitted ? { ok: false, issues: issues.slice(0, max), omitted } : { ok: false, issues };
 }
 
-/** SHA-256 of the canonical JSON of the parsed scenario (defaults filled in): stable under key order and layout. */
-export function scenarioHash(s: Scenario, sha256: (text: string) => string = sha256Hex): string {
-  return sha256(canonicalJson(s));
-}
 
 /** Formats an issue as the CLI prints it. */
 export function formatIssue(i: LocatedIssue): string {

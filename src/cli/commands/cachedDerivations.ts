@@ -1,8 +1,8 @@
 import type { ArmsOverFutures } from '../../experiment/armsOverFutures.js';
 import type { ScenarioWarning } from '../../experiment/scenarioWarnings.js';
-import { canonicalJson } from '../../scenario/canonical.js';
+import { scenarioHash } from '../../scenario/hash.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { readDerived, writeDerived } from '../derivedCache.js';
+import { cachedDerived } from '../derivedCache.js';
 import { nodeSha256Hex } from '../nodeSha256.js';
 
 /*
@@ -12,13 +12,10 @@ import { nodeSha256Hex } from '../nodeSha256.js';
  * policy compare adds — so a reused value is the one that scenario gives. The models are loaded only on a miss.
  */
 
-/** SHA-256 of the canonical scenario (the hash the store and the reproduce line use, by node:crypto). */
-const scenarioKey = (s: Scenario) => nodeSha256Hex(canonicalJson(s));
+/** The scenario hash the store and the reproduce line use, by node:crypto. */
+const scenarioKey = (s: Scenario) => scenarioHash(s, nodeSha256Hex);
 
-/*
- * A hit is used only in the shape its readers need: an entry can be any JSON (written by hand, or by a build whose
- * types differed under the same stamp), and one of the wrong shape is recomputed and rewritten, not crashed on.
- */
+/* The shapes a hit must have to be used (cachedDerived recomputes any other). */
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -39,23 +36,17 @@ function isArmsOverFutures(v: unknown): v is ArmsOverFutures {
 }
 
 /** `scenarioWarnings(s, { crisis: true, months })`, as `compare` prints them; cached by scenario and months. */
-export async function cachedWarnings(s: Scenario, months: number): Promise<ScenarioWarning[]> {
-  const key = { scenario: scenarioKey(s), crisis: true, months };
-  const hit = readDerived<unknown>('warnings', key);
-  if (isWarnings(hit)) return hit;
-  const { scenarioWarnings } = await import('../../experiment/scenarioWarnings.js');
-  const warnings = scenarioWarnings(s, { crisis: true, months });
-  writeDerived('warnings', key, warnings);
-  return warnings;
+export function cachedWarnings(s: Scenario, months: number): Promise<ScenarioWarning[]> {
+  return cachedDerived('warnings', { scenario: scenarioKey(s), crisis: true, months }, isWarnings, async () => {
+    const { scenarioWarnings } = await import('../../experiment/scenarioWarnings.js');
+    return scenarioWarnings(s, { crisis: true, months });
+  });
 }
 
 /** `armsOverFutures(s, { futures, seed })`: the arms verdict over the comparison's futures; cached by scenario, count and seed. */
-export async function cachedArmsOverFutures(s: Scenario, o: { futures: number; seed: number }): Promise<ArmsOverFutures> {
-  const key = { scenario: scenarioKey(s), futures: o.futures, seed: o.seed };
-  const hit = readDerived<unknown>('arms-over-futures', key);
-  if (isArmsOverFutures(hit)) return hit;
-  const { armsOverFutures } = await import('../../experiment/armsOverFutures.js');
-  const over = armsOverFutures(s, o);
-  writeDerived('arms-over-futures', key, over);
-  return over;
+export function cachedArmsOverFutures(s: Scenario, o: { futures: number; seed: number }): Promise<ArmsOverFutures> {
+  return cachedDerived('arms-over-futures', { scenario: scenarioKey(s), futures: o.futures, seed: o.seed }, isArmsOverFutures, async () => {
+    const { armsOverFutures } = await import('../../experiment/armsOverFutures.js');
+    return armsOverFutures(s, o);
+  });
 }
