@@ -7,12 +7,13 @@ import { cellOutcome, designFuture, parameterFamily, prefixGroups, sensitivitySp
 import { canonicalJson } from '../scenario/canonical.js';
 import type { Scenario } from '../scenario/schema.js';
 import { sha256Hex } from '../scenario/sha256.js';
-import { morrisAnalyze, morrisSample, sobolAnalyze, sobolSample, type InputBound, type MorrisMeasures, type SobolIndices } from '../sensitivity/index.js';
+import { morrisAnalyze, sobolAnalyze, type InputBound, type MorrisMeasures, type SobolIndices } from '../sensitivity/index.js';
 import type { MorrisFactor, SobolFactor } from '../report/types.js';
 import { VERSION } from '../version.js';
 import { StoreMismatchError } from './compare.js';
 import { ExperimentStore } from './experimentStore.js';
 import { createPool } from './pool.js';
+import { drawMorrisDesign, drawSobolDesign, type MorrisDesignOptions, type SobolDesignOptions } from './storedDesign.js';
 
 /** Options of {@link runSensitivity}. */
 export interface SensitivityOptions extends CellRunOptions {
@@ -87,8 +88,8 @@ export async function runSensitivity(s: Scenario, hash: string, o: SensitivityOp
     let ranked = all;
     if (!useGroups) {
       const groups = o.groupBy === 'family' ? names.map(parameterFamily) : undefined;
-      const design = morrisSample(unitBounds(all), { trajectories: o.trajectories, levels, seed: o.seed, groups });
-      const options = { method: 'morris', trajectories: o.trajectories, levels, inputs: names, ...(groups ? { groups } : {}) };
+      const options: MorrisDesignOptions = { method: 'morris', trajectories: o.trajectories, levels, inputs: names, ...(groups ? { groups } : {}) };
+      const design = drawMorrisDesign(options, o.seed);
       const Y = await runner.outputs('morris', options, space, design.unit, all, policies);
       const m = morrisAnalyze(unitBounds(all), design.unit, Y, { levels, seed: o.seed, groups });
       morris = { ...morrisRows(m), experiment: runner.lastExperiment };
@@ -99,8 +100,8 @@ export async function runSensitivity(s: Scenario, hash: string, o: SensitivityOp
     if (o.method === 'sobol') {
       const cols = useGroups ? all : ranked.slice(0, Math.min(o.top, ranked.length)).sort((a, b) => a - b);
       const groups = useGroups ? prefixGroups(cols.map((c) => names[c]), o.groups!) : undefined;
-      const design = sobolSample(unitBounds(cols), o.n, { seed: o.seed, groups });
-      const options = { method: 'sobol', n: o.n, inputs: cols.map((c) => names[c]), groups: groups ?? null };
+      const options: SobolDesignOptions = { method: 'sobol', n: o.n, inputs: cols.map((c) => names[c]), groups: groups ?? null };
+      const design = drawSobolDesign(options, o.seed);
       const Y = await runner.outputs('sobol', options, space, design.unit, cols, policies);
       const ix = sobolAnalyze(Y, design.layout, { seed: o.seed });
       const fixed = all.length - cols.length;

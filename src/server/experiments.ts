@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { withStatusQuo } from '../engine/commandDocuments.js';
 import { ExperimentStore } from '../engine/experimentStore.js';
+import { drawMorrisDesign, drawSobolDesign } from '../engine/storedDesign.js';
 import { withZeroEffects } from '../scenario/apply.js';
 import { scenarioHash } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
-import { morrisSample } from '../sensitivity/morrisSample.js';
-import { sobolSample } from '../sensitivity/sobolSample.js';
 import { ApiError } from './apiError.js';
 import type { JobSpec } from './jobSpecs.js';
 
@@ -64,9 +63,9 @@ const rowsById = new Map<string, number | null>();
 const ROWS_REMEMBERED = 1000;
 
 /**
- * The rows of a stored sensitivity design: the options' `rows` when they carry it, else drawn again with the sampler
- * and the stored settings (as src/engine/sensitivity.ts draws them, so the count follows the sampler, its dummy
- * factor included, rather than a formula that could drift from it), once per design. Null when the settings are
+ * The rows of a stored sensitivity design: the options' `rows` when they carry it, else drawn again from the stored
+ * settings by the functions `sensitivity` drew it with (engine/storedDesign.ts: the count follows the sampler, its
+ * dummy factor included, rather than a formula that could drift from it), once per design. Null when the settings are
  * missing or the sampler refuses them.
  */
 function designRows(id: string, o: SensitivityMeta, seed: number): number | null {
@@ -77,10 +76,9 @@ function designRows(id: string, o: SensitivityMeta, seed: number): number | null
   const groups = o.groups === undefined || o.groups === null ? undefined : Array.isArray(o.groups) && o.groups.every((g) => typeof g === 'string') ? (o.groups as string[]) : null;
   const levels = o.levels === undefined ? undefined : positiveWhole(o.levels) ? o.levels : null;
   if (groups !== null && levels !== null) {
-    const bounds = o.inputs.map((name) => ({ name, lower: 0, upper: 1 }));
     try {
-      if (o.method === 'morris' && positiveWhole(o.trajectories)) rows = morrisSample(bounds, { trajectories: o.trajectories, levels, seed, groups }).unit.length;
-      else if (o.method === 'sobol' && positiveWhole(o.n)) rows = sobolSample(bounds, o.n, { seed, groups }).unit.length;
+      if (o.method === 'morris' && positiveWhole(o.trajectories)) rows = drawMorrisDesign({ method: 'morris', trajectories: o.trajectories, levels, inputs: o.inputs, groups }, seed).unit.length;
+      else if (o.method === 'sobol' && positiveWhole(o.n)) rows = drawSobolDesign({ method: 'sobol', n: o.n, inputs: o.inputs, groups: groups ?? null }, seed).unit.length;
     } catch {
       rows = null;
     }
