@@ -1,5 +1,12 @@
 import type { Complex } from './complex.js';
 import { hypot2 } from './hypot.js';
+import { NumericalError } from './numericalError.js';
+
+/**
+ * Iterations (QL or QR sweeps) allowed per order of the matrix before it counts as not converging: the classical
+ * routines need about two a root, and EISPACK stops at 30 a root; this allows more than three times that.
+ */
+export const SWEEPS_PER_ROOT = 100;
 
 /**
  * Eigenvalues only (no vectors) of a small dense real matrix, on one row-major Float64Array, for callers that
@@ -10,10 +17,12 @@ import { hypot2 } from './hypot.js';
  * performed in the same order, and the ones that only build eigenvectors are left out, so the values equal
  * `eigenvalues`' bit for bit (test/math/realEigenvalues.test.ts compares them).
  *
- * Sorted by real part, then imaginary part. Entries must be finite (checked). Example:
+ * Sorted by real part, then imaginary part. Entries must be finite (checked). An iteration that has not converged
+ * after `maxSweeps` sweeps in all (default SWEEPS_PER_ROOT·n) throws a NumericalError instead of running on: the
+ * reference has no such bound, and an input that never converges would hang it. Example:
  * `realEigenvalues([[0, 1], [-1, 0]])` → [{re: 0, im: −1}, {re: 0, im: 1}].
  */
-export function realEigenvalues(rows: ReadonlyArray<ReadonlyArray<number>>): Complex[] {
+export function realEigenvalues(rows: ReadonlyArray<ReadonlyArray<number>>, options: { maxSweeps?: number } = {}): Complex[] {
   const n = rows.length;
   if (n === 0) throw new RangeError('realEigenvalues: the matrix is empty');
   const a = new Float64Array(n * n);
@@ -32,16 +41,31 @@ export function realEigenvalues(rows: ReadonlyArray<ReadonlyArray<number>>): Com
   if (scale !== 1) for (let i = 0; i < a.length; i++) a[i] = a[i] * scale;
   const d = new Float64Array(n);
   const e = new Float64Array(n);
+  const budget = { left: options.maxSweeps ?? SWEEPS_PER_ROOT * n, order: n };
   if (isSymmetric(a, n)) {
     tridiagonalize(a, n, d, e);
-    tridiagonalQl(n, d, e);
+    tridiagonalQl(n, d, e, budget);
   } else {
     hessenberg(a, n);
-    hessenbergQr(a, n, d, e);
+    hessenbergQr(a, n, d, e, budget);
   }
   const values: Complex[] = [];
   for (let j = 0; j < n; j++) values.push({ re: d[j] / scale, im: e[j] / scale });
   return values.sort((x, y) => x.re - y.re || x.im - y.im);
+}
+
+/** The sweeps an iteration may still take; `sweep` spends one, and throws when none is left. */
+interface SweepBudget {
+  left: number;
+  order: number;
+}
+
+function sweep(budget: SweepBudget): void {
+  if (--budget.left < 0)
+    throw new NumericalError(`the eigenvalues of a ${budget.order} × ${budget.order} matrix did not converge (QR/QL iteration stopped after its sweep budget)`, {
+      quantity: 'eigenvalues',
+      hint: 'the matrix is close to one the iteration cannot split (entries spanning many orders of magnitude, or a near-defective block); rescale the inputs or lower the model order',
+    });
 }
 
 function isSymmetric(a: Float64Array, n: number): boolean {
@@ -126,7 +150,7 @@ function tridiagonalize(v: Float64Array, n: number, d: Float64Array, e: Float64A
 }
 
 /** Implicit QL on the tridiagonal (d, e[1..]); leaves the eigenvalues in d (ascending) and zeros in e. */
-function tridiagonalQl(n: number, d: Float64Array, e: Float64Array): void {
+function tridiagonalQl(n: number, d: Float64Array, e: Float64Array, budget: SweepBudget): void {
   for (let i = 1; i < n; i++) e[i - 1] = e[i];
   e[n - 1] = 0;
   let f = 0;
@@ -141,6 +165,7 @@ function tridiagonalQl(n: number, d: Float64Array, e: Float64Array): void {
     }
     if (m > l) {
       do {
+        sweep(budget);
         let g = d[l];
         let p = (d[l + 1] - g) / (2 * e[l]);
         let r = hypot2(p, 1);
@@ -233,7 +258,7 @@ function hessenberg(h: Float64Array, n: number): void {
  * Shifted double-step QR on the Hessenberg `H` (overwritten, the whole matrix transformed as for a Schur form):
  * real parts in d, imaginary parts in e (a complex pair as consecutive entries, positive imaginary part first).
  */
-function hessenbergQr(H: Float64Array, nn: number, d: Float64Array, e: Float64Array): void {
+function hessenbergQr(H: Float64Array, nn: number, d: Float64Array, e: Float64Array, budget: SweepBudget): void {
   const at = (i: number, j: number) => H[i * nn + j];
   const set = (i: number, j: number, v: number) => {
     H[i * nn + j] = v;
@@ -322,6 +347,7 @@ function hessenbergQr(H: Float64Array, nn: number, d: Float64Array, e: Float64Ar
         }
       }
       iter = iter + 1;
+      sweep(budget);
       let m = n - 2;
       while (m >= l) {
         z = at(m, m);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eigenvalues } from '../../src/math/eigen.js';
-import { realEigenvalues } from '../../src/math/realEigenvalues.js';
+import { NumericalError } from '../../src/math/numericalError.js';
+import { realEigenvalues, SWEEPS_PER_ROOT } from '../../src/math/realEigenvalues.js';
 import { companionMatrix } from '../../src/estimate/varSummary.js';
 
 // The eigenvalue-only solver must give `eigenvalues`' numbers exactly (Object.is on every part): the VAR summary's
@@ -40,5 +41,34 @@ describe('realEigenvalues', () => {
   it('rejects non-finite entries and non-square input', () => {
     expect(() => realEigenvalues([[1, NaN], [0, 1]])).toThrow(/not finite/);
     expect(() => realEigenvalues([[1, 2]])).toThrow(/square/);
+  });
+
+  it('stops an iteration that runs out of sweeps with a NumericalError, and the default budget is never reached on random input', () => {
+    const nonSymmetric = [[1, 2, 3], [4, 5, 6], [7, 8, 10]], symmetric = [[2, 1, 0], [1, 2, 1], [0, 1, 2]];
+    for (const A of [nonSymmetric, symmetric]) {
+      expect(() => realEigenvalues(A, { maxSweeps: 0 })).toThrow(NumericalError);
+      expect(() => realEigenvalues(A, { maxSweeps: 0 })).toThrow(/did not converge/);
+      expect(realEigenvalues(A, { maxSweeps: SWEEPS_PER_ROOT * 3 })).toEqual(realEigenvalues(A));
+    }
+    // Entries of twelve orders of magnitude, signs and zeros mixed: within the default budget every time.
+    const magnitude = fc.tuple(fc.double({ min: 1e-6, max: 1e6, noNaN: true }), fc.boolean()).map(([v, negative]) => (negative ? -v : v));
+    const sane = fc.integer({ min: 1, max: 10 }).chain((n) => fc.array(fc.array(fc.oneof(magnitude, fc.constant(0)), { minLength: n, maxLength: n }), { minLength: n, maxLength: n }));
+    fc.assert(fc.property(sane, (A) => realEigenvalues(A).length === A.length), { seed: 4245, numRuns: 300 });
+    // Entries over six hundred orders of magnitude, subnormals included: either the values or a NumericalError —
+    // such a matrix once needed between 10⁵ and 10⁷ sweeps, a hang in practice, and stops now.
+    const extreme = [[0, 0, 7.892716163929713e-104, 0], [1.0007972939622244e-306, 0, -2.6250393098603006e-276, 0], [1.0334244420463066e-306, 0, 0, 0], [4.5453590708979273e-305, 0, 0, 0]];
+    expect(() => realEigenvalues(extreme)).toThrow(NumericalError);
+    const wide = fc.oneof(fc.double({ min: -1e30, max: 1e30, noNaN: true }), fc.double({ min: -1e-300, max: 1e-300, noNaN: true }), fc.constant(0));
+    const anything = fc.integer({ min: 1, max: 10 }).chain((n) => fc.array(fc.array(wide, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }));
+    fc.assert(
+      fc.property(anything, (A) => {
+        try {
+          return realEigenvalues(A).length === A.length;
+        } catch (err) {
+          return err instanceof NumericalError;
+        }
+      }),
+      { seed: 4246, numRuns: 300 },
+    );
   });
 });
