@@ -62,3 +62,9 @@ console.log(`Korea 2024 status quo, ${p.m} actors (${p.m * (p.m - 1)} ordered dy
 console.log(`C (cc -O2):  median ${cCpu.toFixed(1)} CPU ns per dyad-month [${list(samples.cCpu)}]; wall ${cc.toFixed(1)} [${list(samples.c)}]`);
 console.log(`JavaScript:  median ${jsCpu.toFixed(1)} CPU ns per dyad-month [${list(samples.jsCpu)}]; wall ${js.toFixed(1)} [${list(samples.js)}]`);
 console.log(`ratio JS / C: ${(jsCpu / cCpu).toFixed(2)}× in CPU time, ${(js / cc).toFixed(2)}× in wall time (target ≤ 1.5); native stream kernel: ${nativeStreams()}`);
+// Paired: each JavaScript rep against the C rep that ran right after it. The machine's speed drifts over seconds
+// (other guests' load on a shared host moves both kernels' times by 1.5× together), and a ratio within a pair,
+// taken a fraction of a second apart, cancels what the ratio of the two medians does not.
+const paired = samples.jsCpu.map((v, k) => v / samples.cCpu[k]).sort((a, b) => a - b);
+const quartile = (q: number) => paired[Math.min(paired.length - 1, Math.floor(q * paired.length))];
+console.log(`paired ratio JS / C (CPU, rep by rep): median ${median(paired).toFixed(2)}×, quartiles ${quartile(0.25).toFixed(2)}–${quartile(0.75).toFixed(2)}× over ${paired.length} pairs`);
