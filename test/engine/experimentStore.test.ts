@@ -1,20 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExperimentStore } from '../../src/engine/experimentStore.js';
-import type { CellAggregate } from '../../src/experiment/cell.js';
+import { experimentMeta, sampleCell, tempStores } from './storeFixture.js';
 
-const dirs: string[] = [];
-const tempStore = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'store-'));
-  dirs.push(dir);
-  return join(dir, 'x.sqlite');
-};
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempStore = tempStores('store-');
 
-const cell = (war: number): CellAggregate => ({ runs: 10, clashRuns: 5, warRuns: war, nuclearRuns: 0, clashYearsSum: 3, clashYearsSumSq: 5, scoreMeanSum: 1, scoreMeanSumSq: 1, scoreSum: [1, 2], hist: [[1, 0, 10]], dyadClashYears: [0, 2, 1, 0], sets: { ids: [], clashYearsSum: [], clashYearsSumSq: [], warRuns: [], nuclearRuns: [] } });
-const meta = { id: 'e1', scenarioId: 'korea-2024', scenarioHash: 'abc', seed: 1, options: { runs: 10 }, version: '0.1.0' };
+const cell = sampleCell;
+const meta = experimentMeta();
 
 describe('ExperimentStore', () => {
   it('records the scenario, writes cells and reads them back after reopening', () => {

@@ -1,23 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExperimentStore, StoreError } from '../../src/engine/experimentStore.js';
-import type { CellAggregate } from '../../src/experiment/cell.js';
+import { experimentMeta, sampleCell, tempStores } from './storeFixture.js';
 
 /* The store's digest of an experiment's cells: what the main job's answer cache checks before reusing an answer. */
 
-const dirs: string[] = [];
-const tempStore = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'digest-'));
-  dirs.push(dir);
-  return join(dir, 'x.sqlite');
-};
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempStore = tempStores('digest-');
 
-const cell = (war: number): CellAggregate => ({ runs: 10, clashRuns: 5, warRuns: war, nuclearRuns: 0, clashYearsSum: 3, clashYearsSumSq: 5, scoreMeanSum: 1, scoreMeanSumSq: 1, scoreSum: [1, 2], hist: [[1, 0, 10]], dyadClashYears: [0, 2, 1, 0], sets: { ids: [], clashYearsSum: [], clashYearsSumSq: [], warRuns: [], nuclearRuns: [] } });
-const meta = (id: string) => ({ id, scenarioId: 'korea-2024', scenarioHash: 'abc', seed: 1, options: { runs: 10 }, version: '0.1.0' });
+const cell = sampleCell;
+const meta = experimentMeta;
 
 function storeWith(cells: [string, string, number, number][]): string {
   const file = tempStore();
@@ -64,6 +56,6 @@ describe('the store digest', () => {
     db.prepare("UPDATE cells SET data = replace(data, '\"warRuns\":1', '\"warRuns\":2')").run();
     db.close();
     expect(() => ExperimentStore.digestOf(file, ['e1'])).toThrow(/cell \(policy 'status-quo', future 0\) of experiment e1… is corrupt: its checksum does not match/);
-    expect(() => ExperimentStore.digestOf(join(dirs[0], 'absent.sqlite'), ['e1'])).toThrow(StoreError);
+    expect(() => ExperimentStore.digestOf(join(dirname(file), 'absent.sqlite'), ['e1'])).toThrow(StoreError);
   });
 });

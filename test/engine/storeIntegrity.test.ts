@@ -1,22 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExperimentStore, StoreError } from '../../src/engine/experimentStore.js';
 import { cellChecksum, cellProblem } from '../../src/engine/storeIntegrity.js';
-import type { CellAggregate } from '../../src/experiment/cell.js';
+import { experimentMeta, sampleCell, tempStores } from './storeFixture.js';
 
-const dirs: string[] = [];
-const tempStore = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'integrity-'));
-  dirs.push(dir);
-  return join(dir, 'x.sqlite');
-};
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempStore = tempStores('integrity-');
 
-const cell = (war: number): CellAggregate => ({ runs: 10, clashRuns: 5, warRuns: war, nuclearRuns: 0, clashYearsSum: 3, clashYearsSumSq: 5, scoreMeanSum: 1, scoreMeanSumSq: 1, scoreSum: [1, 2], hist: [[1, 0, 10]], dyadClashYears: [0, 2, 1, 0], sets: { ids: [], clashYearsSum: [], clashYearsSumSq: [], warRuns: [], nuclearRuns: [] } });
-const meta = { id: 'e1', scenarioId: 'korea-2024', scenarioHash: 'abc', seed: 1, options: { runs: 10 }, version: '0.1.0' };
+const cell = sampleCell;
+const meta = experimentMeta();
 
 describe('store integrity', () => {
   it('the checksum is the SHA-256 of the cell JSON (FIPS 180-2 test vector "abc")', () => {

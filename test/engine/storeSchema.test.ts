@@ -1,21 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExperimentStore, STORE_SCHEMA, StoreError } from '../../src/engine/experimentStore.js';
 import { emptyCell, type CellAggregate } from '../../src/experiment/cell.js';
+import { experimentMeta, tempStores } from './storeFixture.js';
 
-const dirs: string[] = [];
-const tempStore = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'schema-'));
-  dirs.push(dir);
-  return join(dir, 'x.sqlite');
-};
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempStore = tempStores('schema-');
 
-const meta = { id: 'e1', scenarioId: 'korea-2024', scenarioHash: 'abc', seed: 1, options: { runs: 10 }, version: '0.1.0' };
+const meta = experimentMeta();
 const cell = (future: number): CellAggregate => ({
   ...emptyCell(3, 4, ['g']),
   runs: 10, clashRuns: 4, warRuns: future % 3, scoreSum: [10 * future, 2, 0.5],
