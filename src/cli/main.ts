@@ -96,7 +96,10 @@ function report(err: unknown): number {
   if (message.startsWith(NUMERICAL_PREFIX)) {
     // Valid input the models cannot compute in double precision: exit 1, the same message in every command.
     process.stderr.write(`flashpoints: ${message}\n`);
-    process.stderr.write(`hint: ${NUMERICAL_HINT}\n`);
+    // Its own hint when it has one (a NumericalError thrown on this thread); one that crossed a worker thread is
+    // a plain Error with the same message, and gets the common hint.
+    const own = (err as { hint?: unknown } | null)?.hint;
+    process.stderr.write(`hint: ${typeof own === 'string' ? own : NUMERICAL_HINT}\n`);
     return 1;
   }
   process.stderr.write(`flashpoints: ${message}\n`);

@@ -16,9 +16,59 @@ export function workerFile(name = 'worker'): string {
 }
 
 /**
- * A pool of exactly `threads` worker threads, each given `workerData` once (what all its tasks share). Destroy it
- * with `await pool.destroy()`.
+ * The old-generation limit of each worker thread's V8 heap, in MiB. Left to itself V8 lets a busy thread's heap grow
+ * to about four times what is live before it collects the old generation: Korea cells keep ~25–30 MiB live per
+ * thread, and the threads' heaps reached ~100 MiB each, which put `compare`'s peak RSS at 400 MiB by 12,000 cells
+ * and still climbing. At 64 MiB the collections come sooner, at no measured cost in time (bench/RESULTS.md,
+ * "Worker heaps"); a cell's own data is well under a MiB even for much larger scenarios, so the limit leaves
+ * twice the live set free. A thread that does exceed it ends with WorkerMemoryError, not a crash.
  */
-export function createPool(threads: number, worker = 'worker', workerData?: unknown): Piscina {
-  return new Piscina({ filename: workerFile(worker), minThreads: threads, maxThreads: threads, idleTimeout: 1000, ...(workerData === undefined ? {} : { workerData }) });
+export const WORKER_OLD_SPACE_MIB = 64;
+
+/** A worker thread exceeded its heap limit (WORKER_OLD_SPACE_MIB); the run stops with this message and exit code 1. */
+export class WorkerMemoryError extends Error {
+  constructor(limitMib: number) {
+    super(
+      `a worker thread ran out of memory: its JavaScript heap is limited to ${limitMib} MiB of old generation ` +
+        '(WORKER_OLD_SPACE_MIB in src/engine/pool.ts); run with --threads 1 to compute on the main thread, whose heap is not limited this way',
+    );
+    this.name = 'WorkerMemoryError';
+  }
+}
+
+/** The pool `createPool` gives: piscina's, with a worker's death by its heap limit turned into a WorkerMemoryError. */
+class CellPool extends Piscina {
+  constructor(
+    options: ConstructorParameters<typeof Piscina>[0],
+    private readonly limitMib: number,
+  ) {
+    super(options);
+    // A worker that dies also emits 'error' on the pool, which would end the process from an event handler with
+    // a stack trace; the task it was running rejects as well, and that rejection is what reaches the caller.
+    this.on('error', () => {});
+  }
+
+  override run(task: unknown, options?: Parameters<Piscina['run']>[1]): Promise<unknown> {
+    return super.run(task, options).catch((err: unknown) => {
+      throw (err as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerMemoryError(this.limitMib) : err;
+    });
+  }
+}
+
+/**
+ * A pool of exactly `threads` worker threads, each given `workerData` once (what all its tasks share) and a heap
+ * limited to `oldSpaceMib` (default WORKER_OLD_SPACE_MIB). Destroy it with `await pool.destroy()`.
+ */
+export function createPool(threads: number, worker = 'worker', workerData?: unknown, oldSpaceMib = WORKER_OLD_SPACE_MIB): Piscina {
+  return new CellPool(
+    {
+      filename: workerFile(worker),
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 1000,
+      resourceLimits: { maxOldGenerationSizeMb: oldSpaceMib },
+      ...(workerData === undefined ? {} : { workerData }),
+    },
+    oldSpaceMib,
+  );
 }

@@ -17,7 +17,10 @@ export class NumericalError extends Error {
   }
 }
 
-/** The hint of every NumericalError: the same in every command, also when the error crossed a worker thread. */
+/**
+ * The hint of a NumericalError unless it names its own (the eigenvalue iterations do, math/realEigenvalues.ts):
+ * the same in every command, also when the error crossed a worker thread.
+ */
 export const NUMERICAL_HINT = 'the values lie within their domains but compound beyond double precision; lower the parameters that feed what is named, or the horizon (every command stops here the same way, exit 1)';
 
 /** Every NumericalError message starts with this, so that one crossing a worker thread is still recognised. */

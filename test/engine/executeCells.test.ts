@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { executeCells, localPool } from '../../src/engine/executeCells.js';
+import { createPool, WORKER_OLD_SPACE_MIB, WorkerMemoryError } from '../../src/engine/pool.js';
 import type { CellAggregate } from '../../src/experiment/cell.js';
 import { sampleFutures } from '../../src/experiment/futures.js';
 import { runCell, type CellTask } from '../../src/experiment/runCell.js';
@@ -38,5 +39,29 @@ describe('executeCells on the local pool', () => {
 
   it('does not touch the executor for no tasks', async () => {
     await executeCells([], () => {}, { run: () => Promise.reject(new Error('called')) });
+  });
+});
+
+describe('the worker pool', () => {
+  it('ends a task whose thread runs out of heap with a WorkerMemoryError naming the limit, not with a crash', async () => {
+    // 4 MiB of old generation is less than loading the modules takes: the thread dies on its first task.
+    const small = createPool(1, 'compareWorker', undefined, 4);
+    try {
+      const run = small.run(tasks[0]);
+      await expect(run).rejects.toBeInstanceOf(WorkerMemoryError);
+      await expect(run).rejects.toThrow(/ran out of memory: its JavaScript heap is limited to 4 MiB .* --threads 1/);
+    } finally {
+      await small.destroy();
+    }
+  });
+
+  it('runs Korea cells within the default limit, with runCell\'s results', async () => {
+    const p = createPool(1, 'compareWorker');
+    try {
+      expect(p.options.resourceLimits?.maxOldGenerationSizeMb).toBe(WORKER_OLD_SPACE_MIB);
+      for (const t of tasks.slice(0, 2)) expect(await p.run(t)).toEqual(runCell(t));
+    } finally {
+      await p.destroy();
+    }
   });
 });
