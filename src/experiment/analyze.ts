@@ -1,7 +1,7 @@
 import { monthlyQuantiles, ScorePool, type CellAggregate } from './cell.js';
 import type { DyadSet } from './dyadSets.js';
 import type { Future } from './futures.js';
-import { cellValue, OutcomeTable, type CellScalars, type CellValueOutcome } from './outcomeTable.js';
+import { cellValue, OutcomeTable, type CellValueOutcome } from './outcomeTable.js';
 import { replicateInterval, weightedMean, weightedSpread } from './statistics.js';
 import type { StructuralUncertainty } from './uncertainties.js';
 
@@ -85,14 +85,25 @@ export function analyzeExperiment(input: ExperimentCells | ExperimentOutcomes, o
   const cell = (pi: number, f: number) => e.table.get(pi, f);
   const cellsOf = (pi: number) => e.futures.map((_, f) => cell(pi, f));
   const sq = e.policies.findIndex((p) => p.id === 'status-quo');
-  const perFuture = e.policies.map((_, pi) => {
+  const groups = (e.sets ?? []).map((s, k) => ({ ...s, k })).filter((s) => s.group);
+  // Each policy's per-future values, read off the table once: the outcomes, and each dyad-set group's war, nuclear
+  // and clash-year values (read again for every weighting and measure, the table's cells made ~20 KiB of garbage a
+  // future, which at 10⁵ cells was most of compare's peak memory).
+  const perPolicy = e.policies.map((_, pi) => {
     const row = cellsOf(pi);
-    return Object.fromEntries(outcomes.map((o) => [o, row.map((c) => cellValue(c, o, H))])) as Record<Outcome, number[]>;
+    return {
+      outcomes: Object.fromEntries(outcomes.map((o) => [o, row.map((c) => cellValue(c, o, H))])) as Record<Outcome, number[]>,
+      groups: groups.map((g) => ({
+        war: row.map((c) => c.sets.warRuns[g.k] / c.runs),
+        nuclear: row.map((c) => c.sets.nuclearRuns[g.k] / c.runs),
+        clashYearsPerDecade: row.map((c) => (c.sets.clashYearsSum[g.k] / c.runs) * (120 / H)),
+      })),
+    };
   });
+  const perFuture = perPolicy.map((p) => p.outcomes);
   // Each future's replicate of the design; futures without one (independent draws) are their own.
   const replicateOf = e.futures.map((f, k) => f.replicate ?? k);
   const at = (v: readonly number[], w: readonly number[], subset?: readonly number[]) => replicateInterval(v, w, replicateOf, subset);
-  const groups = (e.sets ?? []).map((s, k) => ({ ...s, k })).filter((s) => s.group);
   const ones = e.futures.map(() => 1);
   const recordWeights = options.weights ? [...options.weights] : ones;
 
@@ -119,10 +130,10 @@ export function analyzeExperiment(input: ExperimentCells | ExperimentOutcomes, o
       })(),
       acrossFutures: Object.fromEntries(outcomes.map((o) => [o, weightedSpread(perFuture[pi][o], w)])),
       ...(versus ? { versusStatusQuo: versus } : {}),
-      groups: groups.map((g) => {
-        const of = (f: (c: CellScalars) => number) => at(cellsOf(pi).map(f), w);
-        const cy = of((c) => (c.sets.clashYearsSum[g.k] / c.runs) * (120 / H));
-        return { id: g.id, title: g.title, war: clamp01(of((c) => c.sets.warRuns[g.k] / c.runs)), nuclear: clamp01(of((c) => c.sets.nuclearRuns[g.k] / c.runs)), clashYearsPerDecade: { mean: cy.est, lo: cy.lo, hi: cy.hi } };
+      groups: groups.map((g, gi) => {
+        const v = perPolicy[pi].groups[gi];
+        const cy = at(v.clashYearsPerDecade, w);
+        return { id: g.id, title: g.title, war: clamp01(at(v.war, w)), nuclear: clamp01(at(v.nuclear, w)), clashYearsPerDecade: { mean: cy.est, lo: cy.lo, hi: cy.hi } };
       }),
       monthlyScore: { mean: pooled.scoreSum.map((v) => (pooled.runs ? v / pooled.runs : 0)), q05, q50, q95 },
     };
