@@ -266,6 +266,10 @@ export class ExperimentStore {
 
   /** Stores an experiment's design — every future's sampled values and alternatives — once (the experiments table reads it). */
   putDesign(experiment: string, design: StoredDesign): void {
+    // A design is written once and never replaced; a resumed or reused experiment finds it stored, and is spared its
+    // text (~50 MiB of JSON at 10⁵ Korea cells, twice over as the string and SQLite's copy).
+    const stored = this.guard('read', () => this.db.prepare('SELECT 1 FROM designs WHERE experiment = ?').get(experiment));
+    if (stored) return;
     this.guard('write', () => this.db.prepare('INSERT OR IGNORE INTO designs (experiment, data) VALUES (?, ?)').run(experiment, JSON.stringify(design)));
   }
 
