@@ -21,16 +21,23 @@ export function workerFile(name = 'worker'): string {
  * thread, and the threads' heaps reached ~100 MiB each, which put `compare`'s peak RSS at 400 MiB by 12,000 cells
  * and still climbing. At 64 MiB the collections come sooner, at no measured cost in time (bench/RESULTS.md,
  * "Worker heaps"); a cell's own data is well under a MiB even for much larger scenarios, so the limit leaves
- * twice the live set free. A thread that does exceed it ends with WorkerMemoryError, not a crash.
+ * twice the live set free. $FLASHPOINTS_WORKER_HEAP_MIB (a whole number ≥ 16) replaces it, for a scenario that
+ * needs more. A thread that exceeds its limit ends the run with WorkerMemoryError, not a crash.
  */
 export const WORKER_OLD_SPACE_MIB = 64;
 
-/** A worker thread exceeded its heap limit (WORKER_OLD_SPACE_MIB); the run stops with this message and exit code 1. */
+/** The limit the pools use: $FLASHPOINTS_WORKER_HEAP_MIB when it is a whole number ≥ 16, else WORKER_OLD_SPACE_MIB. */
+export function workerHeapLimitMib(env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env.FLASHPOINTS_WORKER_HEAP_MIB);
+  return Number.isInteger(asked) && asked >= 16 ? asked : WORKER_OLD_SPACE_MIB;
+}
+
+/** A worker thread exceeded its heap limit; the run stops with this message (exit code 1). */
 export class WorkerMemoryError extends Error {
   constructor(limitMib: number) {
     super(
-      `a worker thread ran out of memory: its JavaScript heap is limited to ${limitMib} MiB of old generation ` +
-        '(WORKER_OLD_SPACE_MIB in src/engine/pool.ts); run with --threads 1 to compute on the main thread, whose heap is not limited this way',
+      `a worker thread ran out of memory: its JavaScript heap is limited to ${limitMib} MiB of old generation; ` +
+        'raise the limit with FLASHPOINTS_WORKER_HEAP_MIB=<MiB>, or compute on the main thread with --threads 1 where the command has it',
     );
     this.name = 'WorkerMemoryError';
   }
@@ -43,8 +50,10 @@ class CellPool extends Piscina {
     private readonly limitMib: number,
   ) {
     super(options);
-    // A worker that dies also emits 'error' on the pool, which would end the process from an event handler with
-    // a stack trace; the task it was running rejects as well, and that rejection is what reaches the caller.
+    // piscina rejects the task of a worker that dies while running it (that rejection reaches the caller), and
+    // emits 'error' on the pool only for a worker that dies with no task — one that cannot start, say, or an
+    // uncaught exception between tasks — and replaces it. Without a listener that event would end the process
+    // from an event handler with a stack trace; the replacement thread serves the next task instead.
     this.on('error', () => {});
   }
 
@@ -57,9 +66,9 @@ class CellPool extends Piscina {
 
 /**
  * A pool of exactly `threads` worker threads, each given `workerData` once (what all its tasks share) and a heap
- * limited to `oldSpaceMib` (default WORKER_OLD_SPACE_MIB). Destroy it with `await pool.destroy()`.
+ * limited to `oldSpaceMib` (default workerHeapLimitMib()). Destroy it with `await pool.destroy()`.
  */
-export function createPool(threads: number, worker = 'worker', workerData?: unknown, oldSpaceMib = WORKER_OLD_SPACE_MIB): Piscina {
+export function createPool(threads: number, worker = 'worker', workerData?: unknown, oldSpaceMib = workerHeapLimitMib()): Piscina {
   return new CellPool(
     {
       filename: workerFile(worker),

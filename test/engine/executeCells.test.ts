@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { executeCells, localPool } from '../../src/engine/executeCells.js';
-import { createPool, WORKER_OLD_SPACE_MIB, WorkerMemoryError } from '../../src/engine/pool.js';
+import { createPool, WORKER_OLD_SPACE_MIB, workerHeapLimitMib, WorkerMemoryError } from '../../src/engine/pool.js';
 import type { CellAggregate } from '../../src/experiment/cell.js';
 import { sampleFutures } from '../../src/experiment/futures.js';
 import { runCell, type CellTask } from '../../src/experiment/runCell.js';
@@ -49,16 +49,22 @@ describe('the worker pool', () => {
     try {
       const run = small.run(tasks[0]);
       await expect(run).rejects.toBeInstanceOf(WorkerMemoryError);
-      await expect(run).rejects.toThrow(/ran out of memory: its JavaScript heap is limited to 4 MiB .* --threads 1/);
+      await expect(run).rejects.toThrow(/ran out of memory: its JavaScript heap is limited to 4 MiB .*FLASHPOINTS_WORKER_HEAP_MIB.*--threads 1/);
     } finally {
       await small.destroy();
     }
   });
 
+  it('takes its limit from FLASHPOINTS_WORKER_HEAP_MIB when that is a whole number of at least 16 MiB', () => {
+    expect(workerHeapLimitMib({})).toBe(WORKER_OLD_SPACE_MIB);
+    expect(workerHeapLimitMib({ FLASHPOINTS_WORKER_HEAP_MIB: '256' })).toBe(256);
+    for (const bad of ['8', '64.5', 'lots', '']) expect(workerHeapLimitMib({ FLASHPOINTS_WORKER_HEAP_MIB: bad })).toBe(WORKER_OLD_SPACE_MIB);
+  });
+
   it('runs Korea cells within the default limit, with runCell\'s results', async () => {
     const p = createPool(1, 'compareWorker');
     try {
-      expect(p.options.resourceLimits?.maxOldGenerationSizeMb).toBe(WORKER_OLD_SPACE_MIB);
+      expect(p.options.resourceLimits?.maxOldGenerationSizeMb).toBe(workerHeapLimitMib());
       for (const t of tasks.slice(0, 2)) expect(await p.run(t)).toEqual(runCell(t));
     } finally {
       await p.destroy();
