@@ -82,15 +82,13 @@ const clamp01 = (r: { est: number; lo: number; hi: number }) => ({ p: r.est, lo:
 export function analyzeExperiment(input: ExperimentCells | ExperimentOutcomes, options: AnalysisOptions) {
   const e = 'cells' in input ? outcomesOfCells(input, options.weights) : input;
   const H = e.horizonMonths;
-  const cell = (pi: number, f: number) => e.table.get(pi, f);
-  const cellsOf = (pi: number) => e.futures.map((_, f) => cell(pi, f));
   const sq = e.policies.findIndex((p) => p.id === 'status-quo');
   const groups = (e.sets ?? []).map((s, k) => ({ ...s, k })).filter((s) => s.group);
   // Each policy's per-future values, read off the table once: the outcomes, and each dyad-set group's war, nuclear
   // and clash-year values (read again for every weighting and measure, the table's cells made ~20 KiB of garbage a
   // future, which at 10⁵ cells was most of compare's peak memory).
   const perPolicy = e.policies.map((_, pi) => {
-    const row = cellsOf(pi);
+    const row = e.futures.map((_, f) => e.table.get(pi, f));
     return {
       outcomes: Object.fromEntries(outcomes.map((o) => [o, row.map((c) => cellValue(c, o, H))])) as Record<Outcome, number[]>,
       groups: groups.map((g) => ({

@@ -76,7 +76,6 @@ function capped(issues: LocatedIssue[], unlocated = 0): LoadResult {
   return omitted ? { ok: false, issues: issues.slice(0, max), omitted } : { ok: false, issues };
 }
 
-
 /** Formats an issue as the CLI prints it. */
 export function formatIssue(i: LocatedIssue): string {
   return `${i.file}:${i.line}:${i.col} ${i.path || '(document)'}: ${i.message}${i.hint ? `\n  hint: ${i.hint}` : ''}`;
