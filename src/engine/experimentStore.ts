@@ -2,9 +2,12 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { packCell, unpackCell, unpackScores, type CellAggregate, type CellOutcome, type CellScores, type PackedCell } from '../experiment/cell.js';
 import type { StoredDesign } from '../experiment/experimentsTable.js';
+import { decodeDesign, encodeDesign, type DesignRow } from './designCodec.js';
 import { cellChecksum, cellProblem, cellText, StoreError, wrapSqliteError, type CellKey } from './storeIntegrity.js';
+import { migrateSchema, refuseLaterSchema } from './storeSchema.js';
 
 export { StoreError } from './storeIntegrity.js';
+export { STORE_SCHEMA } from './storeSchema.js';
 
 /**
  * The SQLite store of policy-comparison experiments (better-sqlite3, one file). A store belongs to one scenario
@@ -14,13 +17,12 @@ export { StoreError } from './storeIntegrity.js';
  * Each cell row carries the SHA-256 of its JSON, verified on every read (storeIntegrity.ts); a cell that fails is
  * a StoreError naming the file and the cell, and `check` / `quarantine` find and set aside such cells.
  *
- * Schema 2 (docs/experiments.md#memory): a cell's counts and sums are its JSON `data`, its monthly scores a packed
- * blob `scores` (cell.ts packScores), so that the outcomes can be read without the histograms. Rows of schema 1
- * (the whole cell as JSON, `scores` NULL) stay readable as they are.
+ * Schema 3 (storeSchema.ts, docs/experiments.md#memory): a cell's counts and sums are its JSON `data`, its monthly
+ * scores a packed blob `scores` (cell.ts packScores), so that the outcomes can be read without the histograms; a
+ * design's sampled values are a blob of doubles `sampled` (designCodec.ts). Rows of schemas 1 and 2 (the whole cell
+ * as JSON, `scores` NULL; the whole design as JSON, `sampled` NULL) stay readable as they are. A file of a later
+ * schema is refused with a clear error.
  */
-
-/** The store schema this version writes; a file of a later schema is refused with a clear error. */
-export const STORE_SCHEMA = 2;
 
 export interface ExperimentMeta {
   id: string;
@@ -82,9 +84,8 @@ export class ExperimentStore {
           experiment TEXT NOT NULL, policy TEXT NOT NULL, future INTEGER NOT NULL,
           runs INTEGER, war_runs INTEGER, data TEXT, checksum TEXT, reason TEXT NOT NULL, scores BLOB);
         CREATE TABLE IF NOT EXISTS weights (experiment TEXT PRIMARY KEY, data TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS designs (experiment TEXT PRIMARY KEY, data TEXT NOT NULL);`);
-      migrateChecksums(db);
-      migrateScores(db);
+        CREATE TABLE IF NOT EXISTS designs (experiment TEXT PRIMARY KEY, data TEXT NOT NULL, sampled BLOB);`);
+      migrateSchema(db);
       return new ExperimentStore(db, file);
     } catch (err) {
       db?.close();
@@ -264,19 +265,31 @@ export class ExperimentStore {
     return row ? JSON.parse(row.data) : undefined;
   }
 
-  /** Stores an experiment's design — every future's sampled values and alternatives — once (the experiments table reads it). */
+  /**
+   * Stores an experiment's design — every future's sampled values and alternatives — once (the experiments table
+   * reads it), its values as a blob of doubles (designCodec.ts).
+   */
   putDesign(experiment: string, design: StoredDesign): void {
-    // A design is written once and never replaced; a resumed or reused experiment finds it stored, and is spared its
-    // text (~50 MiB of JSON at 10⁵ Korea cells, twice over as the string and SQLite's copy).
+    // A design is written once and never replaced; a resumed or reused experiment finds it stored, and is spared
+    // encoding it again (22 MiB of blob at 10⁵ Korea cells, and SQLite's copy).
     const stored = this.guard('read', () => this.db.prepare('SELECT 1 FROM designs WHERE experiment = ?').get(experiment));
     if (stored) return;
-    this.guard('write', () => this.db.prepare('INSERT OR IGNORE INTO designs (experiment, data) VALUES (?, ?)').run(experiment, JSON.stringify(design)));
+    const { data, sampled } = encodeDesign(design);
+    this.guard('write', () => this.db.prepare('INSERT OR IGNORE INTO designs (experiment, data, sampled) VALUES (?, ?, ?)').run(experiment, data, Buffer.from(sampled.buffer, sampled.byteOffset, sampled.byteLength)));
   }
 
-  /** The stored design of an experiment, or undefined (an experiment of an earlier version stored none). */
+  /**
+   * The stored design of an experiment, or undefined (an experiment of an earlier version stored none); a row whose
+   * parts disagree is a StoreError naming the file and the experiment.
+   */
   getDesign(experiment: string): StoredDesign | undefined {
-    const row = this.guard('read', () => this.db.prepare('SELECT data FROM designs WHERE experiment = ?').get(experiment) as { data: string } | undefined);
-    return row ? (JSON.parse(row.data) as StoredDesign) : undefined;
+    const row = this.guard('read', () => this.db.prepare('SELECT data, sampled FROM designs WHERE experiment = ?').get(experiment) as DesignRow | undefined);
+    if (!row) return undefined;
+    try {
+      return decodeDesign(row);
+    } catch (err) {
+      throw new StoreError(`${this.file}: the design of experiment ${experiment.slice(0, 12)}… is corrupt: ${(err as Error).message}`, this.file, 'file');
+    }
   }
 
   /** The experiments of the store in the order they were begun, with their options and progress. */
@@ -312,10 +325,13 @@ export class ExperimentStore {
           }
           h.update(`${row.policy}|${row.future}|${row.checksum}\n`);
         }
-        for (const table of ['weights', 'designs']) {
-          const row = this.db.prepare(`SELECT data FROM ${table} WHERE experiment = ?`).get(id) as { data: string } | undefined;
-          h.update(`${table} ${row ? createHash('sha256').update(row.data, 'utf8').digest('hex') : '-'}\n`);
-        }
+        const weights = this.db.prepare('SELECT data FROM weights WHERE experiment = ?').get(id) as { data: string } | undefined;
+        h.update(`weights ${weights ? createHash('sha256').update(weights.data, 'utf8').digest('hex') : '-'}\n`);
+        // A design's blob is hashed after its text; a design of schema 2 (no blob) hashes as it did.
+        const design = this.db.prepare('SELECT data, sampled FROM designs WHERE experiment = ?').get(id) as DesignRow | undefined;
+        const designHash = design && createHash('sha256').update(design.data, 'utf8');
+        if (design?.sampled) designHash!.update(design.sampled);
+        h.update(`designs ${designHash ? designHash.digest('hex') : '-'}\n`);
       }
     });
     return h.digest('hex');
@@ -380,38 +396,4 @@ function outcomeOf(row: CellRow): CellOutcome {
   if (row.scores) return c;
   const { scoreSum: _s, hist: _h, ...outcome } = c;
   return outcome;
-}
-
-/** Refuses a store written by a later version (a schema this one cannot read), before anything is written to it. */
-function refuseLaterSchema(db: Database.Database, file: string): void {
-  const schema = Number((db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined)?.value ?? 1);
-  if (schema > STORE_SCHEMA) {
-    throw new StoreError(`${file}: cannot open the store: it was written by a later Flashpoints (store schema ${schema}; this version reads schema ${STORE_SCHEMA} and earlier); nothing was written to it`, file, 'file');
-  }
-}
-
-/**
- * Brings a store of schema 1 to schema 2: adds the `scores` blob column to `cells` and `quarantine` where it is
- * missing (the schema-1 cells stay as they are, whole JSON, and readable) and records the schema.
- */
-function migrateScores(db: Database.Database): void {
-  db.transaction(() => {
-    for (const table of ['cells', 'quarantine']) {
-      const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-      if (!columns.includes('scores')) db.exec(`ALTER TABLE ${table} ADD COLUMN scores BLOB`);
-    }
-    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)").run(String(STORE_SCHEMA));
-  })();
-}
-
-/** Adds `cells.checksum` to a store of an earlier version and checksums its well-formed cells as they are. */
-function migrateChecksums(db: Database.Database): void {
-  const columns = (db.prepare('PRAGMA table_info(cells)').all() as { name: string }[]).map((c) => c.name);
-  if (columns.includes('checksum')) return;
-  db.transaction(() => {
-    db.exec('ALTER TABLE cells ADD COLUMN checksum TEXT');
-    const set = db.prepare('UPDATE cells SET checksum = ? WHERE rowid = ?');
-    const rows = db.prepare('SELECT rowid AS id, runs, war_runs, data FROM cells').all() as { id: number; runs: number; war_runs: number; data: string }[];
-    for (const r of rows) if (!cellProblem(r.data, { runs: r.runs, warRuns: r.war_runs })) set.run(cellChecksum(r.data), r.id);
-  })();
 }

@@ -14,7 +14,7 @@ const cell = (future: number): CellAggregate => ({
   hist: [[1, future, 10], [2, -2, 4], [2, 60, 6], [3, 0, 10]], dyadClashYears: [0, 1, 1, 0],
 });
 
-describe('the store, schema 2', () => {
+describe('the store, schemas 2 and 3', () => {
   it('records its schema and keeps the monthly scores apart from the outcome', () => {
     const file = tempStore();
     const s = ExperimentStore.open(file);
@@ -83,11 +83,11 @@ describe('the store, schema 2', () => {
     const file = tempStore();
     ExperimentStore.open(file).close();
     const db = new Database(file);
-    db.prepare("UPDATE meta SET value = '3' WHERE key = 'schema'").run();
+    db.prepare("UPDATE meta SET value = '4' WHERE key = 'schema'").run();
     db.close();
-    expect(() => ExperimentStore.open(file)).toThrow(`${file}: cannot open the store: it was written by a later Flashpoints (store schema 3; this version reads schema 2 and earlier); nothing was written to it`);
+    expect(() => ExperimentStore.open(file)).toThrow(`${file}: cannot open the store: it was written by a later Flashpoints (store schema 4; this version reads schema 3 and earlier); nothing was written to it`);
     const after = new Database(file, { readonly: true });
-    expect((after.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string }).value).toBe('3');
+    expect((after.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string }).value).toBe('4');
     after.close();
   });
 
