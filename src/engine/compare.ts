@@ -44,9 +44,15 @@ export interface CompareOptions extends CellRunOptions {
   /** Run the cells on a Redis queue served by `flashpoints worker` processes instead of local threads (docs/distributed.md). */
   queue?: QueueRunOptions;
   onProgress?: (done: number, total: number) => void;
+  /** Called as each stage begins (bench/compareMemory.ts reads the peak memory of each). */
+  onPhase?: (phase: ComparePhase) => void;
   /** Test hook: stop (throw CompareAborted) after this many cells have been stored — deterministic, not a timer. */
   abortAfterCells?: number;
 }
+
+/** The stages of a comparison, in order: sampling and storing the design, the cells, the record weights, pooling the monthly scores, the analysis. */
+export const COMPARE_PHASES = ['design', 'cells', 'weights', 'pooling', 'analysis'] as const;
+export type ComparePhase = (typeof COMPARE_PHASES)[number];
 
 /** The store belongs to another scenario and --force was not given. */
 export class StoreMismatchError extends Error {}
@@ -60,6 +66,7 @@ export class CompareAborted extends Error {}
  */
 export async function comparePolicies(s: Scenario, hash: string, o: CompareOptions): Promise<{ result: ComparisonResult; computed: number; reused: number; experiments: () => ReturnType<typeof experimentsTable> & { id: string } }> {
   const t0 = performance.now();
+  o.onPhase?.('design');
   const policies = s.policies.filter((p) => p.id === 'status-quo' || o.policies.includes(p.id));
   const design = sampleFutures(s, o.futures, o.seed);
   const sets = dyadSets(s);
@@ -109,19 +116,23 @@ export async function comparePolicies(s: Scenario, hash: string, o: CompareOptio
     const executor = o.queue
       ? (await import('./queue/coordinator.js')).queueExecutor<CellTask, CellAggregate>({ ...o.queue, experiment: experimentId, scenarioHash: hash, kind: 'compare-cell', key: (t) => `${t.policy}|${t.future.index}` })
       : localPool<CellTask, PackedCell>({ threads: o.threads, thread: 'compareCellWorker', run: runCellPacked, shared: { data: shared, own: ({ future, policy }) => ({ future, policy }) } });
+    o.onPhase?.('cells');
     await executeCells(tasks, finish, executor as CellExecutor<CellTask, PackedCell | CellAggregate>);
+    o.onPhase?.('weights');
     // The record weights, computed once from the status-quo cells and stored with the experiment.
     weights = store.getWeights(experimentId) as WeightsResult | undefined;
     if (!weights) {
       weights = weighFutures(s, design, (k) => store.getCell(experimentId, 'status-quo', k)!, o);
       store.putWeights(experimentId, weights);
     }
+    o.onPhase?.('pooling');
     pooled = poolScores(store, experimentId, policies.map((p) => p.id), o.horizonMonths, weights.method === 'none' ? undefined : weightVector(weights));
   } finally {
     store.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 
+  o.onPhase?.('analysis');
   const analysis = analyzeExperiment(
     {
       policies: policies.map((p) => ({ id: p.id, title: p.title, description: p.description })),
