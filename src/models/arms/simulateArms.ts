@@ -65,7 +65,9 @@ export interface Stretch {
  * of the scenario is in these systems: `simulateStretches` reads nothing else of `s` but its linear form.
  */
 export function armsStretches(s: Scenario, reference?: Scenario): Stretch[] {
-  const base = reference ? buildArms(s, buildArms(reference)) : buildArms(s);
+  // A scenario that is its own reference (the status quo's cell) is built once: against its own base year the
+  // system is the one built without a reference, number for number.
+  const base = reference && reference !== s ? buildArms(s, buildArms(reference)) : buildArms(s);
   const out: Stretch[] = [{ tStart: 0, scenario: s, sys: base }];
   // Only events with changes start a stretch: expanding the others (yearly exercises, statements) would be
   // wasted (expandTimeline's stable sort keeps the changes' order either way).
