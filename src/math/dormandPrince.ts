@@ -80,6 +80,29 @@ export function dormandPrince(
   times: readonly number[],
   options: DormandPrinceOptions = {},
 ): DormandPrinceResult {
+  const n = x0.length;
+  const out = new Float64Array(times.length * n);
+  const work = dormandPrinceInto(f, t0, x0, times, out, options);
+  const states = Array.from({ length: times.length }, (_, k) => Array.from(out.subarray(k * n, (k + 1) * n)));
+  return { times: [...times], states, ...work };
+}
+
+/** The work `dormandPrinceInto` did. */
+export type DormandPrinceWork = Omit<DormandPrinceResult, 'times' | 'states'>;
+
+/**
+ * `dormandPrince` with the states written into `out` (row-major, at least times.length × n): the state at
+ * times[k] in out[k·n … (k + 1)·n). The same steps and the same numbers, without an array per output — for
+ * callers that solve many times and read the states in place (the threat path of every crisis cell).
+ */
+export function dormandPrinceInto(
+  f: OdeRhs,
+  t0: number,
+  x0: ArrayLike<number>,
+  times: readonly number[],
+  out: Float64Array,
+  options: DormandPrinceOptions = {},
+): DormandPrinceWork {
   const rtol = options.rtol ?? 1e-6;
   const atol = options.atol ?? 1e-9;
   const hMax = options.hMax ?? Infinity;
@@ -93,14 +116,14 @@ export function dormandPrince(
     }
   });
   const n = x0.length;
+  if (out.length < times.length * n) throw new RangeError(`dormandPrince: the output buffer holds ${out.length} values, ${times.length * n} are needed`);
   let x = Float64Array.from(x0);
   let xNew = new Float64Array(n);
   const k = Array.from({ length: 7 }, () => new Float64Array(n));
   const [k0, k1, k2, k3, k4, k5, k6] = k as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
   const stage = new Float64Array(n);
   const cont = hit ? stage : new Float64Array(4 * n);
-  const states: number[][] = [];
-  const result = { times: [...times], states, accepted: 0, rejected: 0, evaluations: 0, nextStep: 0 };
+  const result: DormandPrinceWork = { accepted: 0, rejected: 0, evaluations: 0, nextStep: 0 };
   const evaluate = (t: number, y: Float64Array, out: Float64Array): void => {
     f(t, y, out);
     result.evaluations++;
@@ -110,7 +133,7 @@ export function dormandPrince(
   // underflow, and the state moves by no more than rounding in between.
   const resolution = 16 * Number.EPSILON * Math.max(Math.abs(t0), Math.abs(tEnd), tEnd - t0);
   let next = 0;
-  while (next < times.length && times[next]! - t0 <= resolution) (states.push(Array.from(x)), next++);
+  while (next < times.length && times[next]! - t0 <= resolution) (out.set(x, next * n), next++);
   if (next === times.length) return result;
   let t = t0;
   evaluate(t, x, k[0]!);
@@ -215,8 +238,8 @@ export function dormandPrince(
       let hNew = h / Math.max(1 / FAC_MAX, Math.min(1 / FAC_MIN, fac11 / facOld ** BETA / SAFE));
       facOld = Math.max(err, 1e-4);
       const tNew = clipped ? target : t + h;
-      if (!hit) emitDense(t, h, tNew, x, xNew, k, times, next, states, (m) => (next = m), cont);
-      else while (next < times.length && times[next]! - tNew <= resolution) (states.push(Array.from(xNew)), next++);
+      if (!hit) next = emitDense(t, h, tNew, x, xNew, k, times, next, out, cont);
+      else while (next < times.length && times[next]! - tNew <= resolution) (out.set(xNew, next * n), next++);
       result.accepted++;
       [x, xNew] = [xNew, x];
       k[0]!.set(k[6]!); // FSAL: the last stage is f at the new point.
@@ -239,10 +262,11 @@ export function dormandPrince(
 }
 
 /**
- * Pushes the dense-output states for the requested times in (t, tNew] (HNW contd5, 4th order). The parts of the
- * polynomial that do not depend on the output time (HNW's rcont2 … rcont5) are formed once per step, into
- * `cont` (4n), so that each output costs a few operations per component; the expression evaluated per output is
- * the original one, grouped the same way, so the values are the same to the bit.
+ * Writes the dense-output states for the requested times in (t, tNew] into their rows of `out` (HNW contd5, 4th
+ * order) and returns the index of the next time still to come. The parts of the polynomial that do not depend on
+ * the output time (HNW's rcont2 … rcont5) are formed once per step, into `cont` (4n), so that each output costs
+ * a few operations per component; the expression evaluated per output is the original one, grouped the same way,
+ * so the values are the same to the bit.
  */
 function emitDense(
   t: number,
@@ -253,16 +277,16 @@ function emitDense(
   k: readonly Float64Array[],
   times: readonly number[],
   next: number,
-  states: number[][],
-  setNext: (m: number) => void,
+  out: Float64Array,
   cont: Float64Array,
-): void {
+): number {
   const n = x.length;
   let formed = false;
   while (next < times.length && times[next]! <= tNew) {
     const tau = times[next]!;
+    const row = next * n;
     if (tau === tNew) {
-      states.push(Array.from(xNew));
+      out.set(xNew, row);
     } else {
       if (!formed) {
         const [k0, k1, k2, k3, k4, k5, k6] = k as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
@@ -287,14 +311,12 @@ function emitDense(
       const th = (tau - t) / h;
       const th1 = 1 - th;
       const th1h = th1 * h;
-      const out = new Array<number>(n);
       // x + th·(diff + th1·(bspl + th·(diff − h·k6 − bspl + th1·h·dense))), as before.
-      for (let i = 0; i < n; i++) out[i] = x[i]! + th * (cont[i]! + th1 * (cont[n + i]! + th * (cont[2 * n + i]! + th1h * cont[3 * n + i]!)));
-      states.push(out);
+      for (let i = 0; i < n; i++) out[row + i] = x[i]! + th * (cont[i]! + th1 * (cont[n + i]! + th * (cont[2 * n + i]! + th1h * cont[3 * n + i]!)));
     }
     next++;
   }
-  setNext(next);
+  return next;
 }
 
 /** HNW's starting step (§II.4): a first guess from ‖x‖/‖f‖, refined by an Euler step's second derivative. */

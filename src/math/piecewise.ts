@@ -35,19 +35,7 @@ export function walkSegments<S extends Breakpoint>(
   who: string,
   solve: StretchSolver<S>,
 ): number[][] {
-  if (segments.length === 0) throw new RangeError(`${who}: at least one segment is needed`);
-  segments.forEach(({ tStart }, k) => {
-    if (!Number.isFinite(tStart)) throw new RangeError(`${who}: segments[${k}].tStart is not finite`);
-    if (k > 0 && tStart < segments[k - 1]!.tStart) {
-      throw new RangeError(`${who}: segments[${k}].tStart=${tStart} is before the previous segment's`);
-    }
-  });
-  const first = segments[0]!.tStart;
-  times.forEach((t, k) => {
-    if (!Number.isFinite(t)) throw new RangeError(`${who}: times[${k}] is not finite`);
-    if (k > 0 && t < times[k - 1]!) throw new RangeError(`${who}: times must be non-decreasing`);
-    if (t < first) throw new RangeError(`${who}: times[${k}]=${t} is before the first segment (${first})`);
-  });
+  checkPiecewise(segments, times, who);
   const n = x0.length;
   let x: Float64Array = Float64Array.from(x0);
   const states: number[][] = [];
@@ -72,4 +60,24 @@ export function walkSegments<S extends Breakpoint>(
     }
   }
   return states;
+}
+
+/**
+ * The checks of `walkSegments` (at least one segment, finite non-decreasing tStart, finite non-decreasing times
+ * not before the first segment), for solvers that walk the segments their own way.
+ */
+export function checkPiecewise(segments: readonly Breakpoint[], times: readonly number[], who: string): void {
+  if (segments.length === 0) throw new RangeError(`${who}: at least one segment is needed`);
+  segments.forEach(({ tStart }, k) => {
+    if (!Number.isFinite(tStart)) throw new RangeError(`${who}: segments[${k}].tStart is not finite`);
+    if (k > 0 && tStart < segments[k - 1]!.tStart) {
+      throw new RangeError(`${who}: segments[${k}].tStart=${tStart} is before the previous segment's`);
+    }
+  });
+  const first = segments[0]!.tStart;
+  times.forEach((t, k) => {
+    if (!Number.isFinite(t)) throw new RangeError(`${who}: times[${k}] is not finite`);
+    if (k > 0 && t < times[k - 1]!) throw new RangeError(`${who}: times must be non-decreasing`);
+    if (t < first) throw new RangeError(`${who}: times[${k}]=${t} is before the first segment (${first})`);
+  });
 }

@@ -34,6 +34,8 @@ export function armsRhs(sys: ArmsSystem, options: { endogenous: boolean; nonNega
   const { assurance: r, share: theatre, weight: c, growth, elasticity, reliance, fatigue, hostility, treatyFloor, alignmentRate, psi } = p;
   const { endogenous, nonNegative } = options;
   const tau = new Float64Array(n);
+  // 1 − r_il, formed once (the same doubles the loop formed at every evaluation).
+  const unassured = Float64Array.from(r, (v) => 1 - v);
   return (_t: number, y: Float64Array, dy: Float64Array): void => {
     for (let q = 0; q < n; q++) x[q] = y[q];
     for (let e = 0; e < m * m; e++) w[e] = y[n + e];
@@ -50,7 +52,7 @@ export function armsRhs(sys: ArmsSystem, options: { endogenous: boolean; nonNega
         const l = actorOf[q];
         let tq = 0, pq = 0;
         if (l !== i) {
-          tq = (1 - r[i * m + l]) * f[i * m + l] * theatre[l] * c[q];
+          tq = unassured[i * m + l] * f[i * m + l] * theatre[l] * c[q];
           pq = w[i * m + l] * theatre[l] * c[q];
         }
         th += tq * x[q];

@@ -1,5 +1,5 @@
 import { solvePiecewiseAffine, type AffineSegment } from '../../math/affineFlow.js';
-import { integratePiecewise, type OdeSegment } from '../../math/integratePiecewise.js';
+import { integratePiecewise, integratePiecewiseInto, type OdeSegment } from '../../math/integratePiecewise.js';
 import { eigenSystem, equilibrium, stability, type Stability } from '../../math/eigen.js';
 import type { Complex } from '../../math/complex.js';
 import { applyChanges } from '../../scenario/apply.js';
@@ -65,7 +65,9 @@ export interface Stretch {
  * of the scenario is in these systems: `simulateStretches` reads nothing else of `s` but its linear form.
  */
 export function armsStretches(s: Scenario, reference?: Scenario): Stretch[] {
-  const base = reference ? buildArms(s, buildArms(reference)) : buildArms(s);
+  // A scenario that is its own reference (the status quo's cell) is built once: against its own base year the
+  // system is the one built without a reference, number for number.
+  const base = reference && reference !== s ? buildArms(s, buildArms(reference)) : buildArms(s);
   const out: Stretch[] = [{ tStart: 0, scenario: s, sys: base }];
   // Only events with changes start a stretch: expanding the others (yearly exercises, statements) would be
   // wasted (expandTimeline's stable sort keeps the changes' order either way).
@@ -95,31 +97,20 @@ export function simulateStretches(s: Scenario, parts: Stretch[], options: Simula
   const times = [...options.times];
   const base = parts[0].sys;
   const n = base.labels.length;
-  const m = base.actors.length;
   if (n === 0) return emptyTrajectory(times, base, parts);
-  const linearForm = !!s.arms?.linear;
-  const requested = options.mode ?? 'auto';
-  const mode: 'exact' | 'nonlinear' =
-    linearForm || requested === 'exact' ? 'exact' : requested === 'nonlinear' || base.params.endogenous ? 'nonlinear' : 'exact';
-
-  // A stock whose `value` an event changes jumps to the new value.
-  const jump = (k: number) => {
-    if (k === 0) return undefined;
-    const before = parts[k - 1].sys.x0, after = parts[k].sys.x0;
-    const changed = [...after.keys()].filter((q) => after[q] !== before[q]);
-    return changed.length ? changed : undefined;
-  };
+  const mode = armsMode(s, parts, options.mode);
 
   let states: number[][];
   let alignment: number[][] | undefined;
   const horizon = times.reduce((h, t) => Math.max(h, t), 0);
   if (!(horizon <= MAX_HORIZON_YEARS)) throw new RangeError(`simulateArms: the latest output time ${horizon} exceeds the limit of ${MAX_HORIZON_YEARS} years`);
-  const monthly = Array.from({ length: Math.floor(horizon * 12) + 1 }, (_, k) => k / 12);
-  let checkStates: number[][];
   const analysis = options.analysis ?? true;
+  // The monthly x ≥ 0 check's times, only when the analysis is asked for.
+  const monthly = analysis ? Array.from({ length: Math.floor(horizon * 12) + 1 }, (_, k) => k / 12) : [];
+  let checkStates: number[][];
   if (mode === 'exact') {
     const segs: AffineSegment[] = parts.map((p, k) => {
-      const changed = jump(k);
+      const changed = jumpedStocks(parts, k);
       return {
         tStart: p.tStart,
         A: p.sys.A,
@@ -131,29 +122,8 @@ export function simulateStretches(s: Scenario, parts: Stretch[], options: Simula
     states = solveOrLocate(solve, times, base.labels);
     checkStates = analysis ? solveOrLocate(solve, monthly, base.labels) : [];
   } else {
-    const opts = { endogenous: base.params.endogenous, nonNegative: base.params.nonNegative };
-    const segs: OdeSegment[] = parts.map((p, k) => {
-      const changed = jump(k);
-      const prevW = k > 0 ? parts[k - 1].sys.params.alignment : undefined;
-      const newW = p.sys.params.alignment;
-      return {
-        tStart: p.tStart,
-        f: armsRhs(p.sys, opts),
-        reset:
-          k === 0
-            ? undefined
-            : (y: Float64Array) => {
-                const out = Float64Array.from(y);
-                for (const q of changed ?? []) out[q] = p.sys.x0[q];
-                // Alignments an event sets explicitly replace the evolving value; the rest evolve on.
-                for (let e = 0; e < m * m; e++) if (newW[e] !== prevW![e]) out[n + e] = newW[e];
-                return out;
-              },
-      };
-    });
-    const y0 = new Float64Array(n + m * m);
-    y0.set(base.x0);
-    y0.set(base.params.alignment, n);
+    const segs = odeSegments(parts);
+    const y0 = initialState(base);
     const rtol = options.rtol ?? 1e-10;
     const solve = (ts: number[]) => integratePiecewise(segs, y0, ts, { rtol, atol: 1e-10 }).states;
     // The monthly check rides on the same integration when both lists end at the same time: the steps depend
@@ -188,6 +158,76 @@ export function simulateStretches(s: Scenario, parts: Stretch[], options: Simula
     segments: parts.map((p) => ({ tStart: p.tStart, event: p.event })),
     system: base,
   };
+}
+
+/** The mode `simulateStretches` solves in: exact for the linear form or when asked, else non-linear when asked or with endogenous alignment. */
+export function armsMode(s: Scenario, parts: readonly Stretch[], requested: SimulateArmsOptions['mode'] = 'auto'): 'exact' | 'nonlinear' {
+  if (s.arms?.linear || requested === 'exact') return 'exact';
+  return requested === 'nonlinear' || parts[0].sys.params.endogenous ? 'nonlinear' : 'exact';
+}
+
+/** The stocks whose `value` the event starting stretch k changes (they jump to the new value), or undefined. */
+function jumpedStocks(parts: readonly Stretch[], k: number): number[] | undefined {
+  if (k === 0) return undefined;
+  const before = parts[k - 1].sys.x0, after = parts[k].sys.x0;
+  const changed = [...after.keys()].filter((q) => after[q] !== before[q]);
+  return changed.length ? changed : undefined;
+}
+
+/** The non-linear mode's ODE on the extended state [x, w], one segment per stretch. */
+function odeSegments(parts: readonly Stretch[]): OdeSegment[] {
+  const base = parts[0].sys;
+  const n = base.labels.length, m = base.actors.length;
+  const opts = { endogenous: base.params.endogenous, nonNegative: base.params.nonNegative };
+  return parts.map((p, k) => {
+    const changed = jumpedStocks(parts, k);
+    const prevW = k > 0 ? parts[k - 1].sys.params.alignment : undefined;
+    const newW = p.sys.params.alignment;
+    return {
+      tStart: p.tStart,
+      f: armsRhs(p.sys, opts),
+      reset:
+        k === 0
+          ? undefined
+          : (y: Float64Array) => {
+              const out = Float64Array.from(y);
+              for (const q of changed ?? []) out[q] = p.sys.x0[q];
+              // Alignments an event sets explicitly replace the evolving value; the rest evolve on.
+              for (let e = 0; e < m * m; e++) if (newW[e] !== prevW![e]) out[n + e] = newW[e];
+              return out;
+            },
+    };
+  });
+}
+
+/** The extended state [x⁰, w⁰] at start. */
+function initialState(base: ArmsSystem): Float64Array {
+  const n = base.labels.length, m = base.actors.length;
+  const y0 = new Float64Array(n + m * m);
+  y0.set(base.x0);
+  y0.set(base.params.alignment, n);
+  return y0;
+}
+
+/**
+ * The non-linear solve of `simulateStretches` (no analysis) at `times`, written into `out`: row k, of length
+ * n + m², holds [x, w] at times[k] — the same numbers as its `series` and `alignment`, without building them.
+ * For the threat path, which solves every cell. Returns false, leaving the error to `simulateStretches`, when
+ * that would throw: the stretches have no stocks or are not solved non-linearly, a time is past the horizon
+ * limit, the integration fails or a stock is not finite.
+ */
+export function solveStretchesInto(s: Scenario, parts: readonly Stretch[], times: readonly number[], rtol: number, out: Float64Array): boolean {
+  const base = parts[0].sys;
+  const n = base.labels.length, dim = n + base.actors.length ** 2;
+  if (n === 0 || armsMode(s, parts) !== 'nonlinear') return false;
+  if (!(times.reduce((h, t) => Math.max(h, t), 0) <= MAX_HORIZON_YEARS)) return false;
+  try {
+    integratePiecewiseInto(odeSegments(parts), initialState(base), times, out, { rtol, atol: 1e-10 });
+  } catch {
+    return false;
+  }
+  for (let k = 0; k < times.length; k++) for (let q = 0; q < n; q++) if (!Number.isFinite(out[k * dim + q])) return false;
+  return true;
 }
 
 /** Solves at `times`; a throw or a non-finite state becomes a NumericalError naming the stock and the time. */

@@ -13,35 +13,44 @@ export interface SolveKey {
 }
 
 export function solveKey(parts: readonly Stretch[], options: readonly number[]): SolveKey {
-  const out: number[] = [...options, parts.length];
-  const names: (readonly string[])[] = [];
+  // Two passes over the same fields in the same order: the first counts, the second writes into the key's
+  // array, so that the thousands of numbers of a Korea path are not pushed one by one onto a growing list.
+  let size = 0, at = 0;
+  let numbers: Float64Array | undefined;
+  const put = (v: number) => (numbers ? (numbers[at++] = v) : size++);
   const push = (a: ArrayLike<number>) => {
-    out.push(a.length);
-    for (let k = 0; k < a.length; k++) out.push(a[k]);
+    if (!numbers) return void (size += a.length + 1);
+    numbers[at++] = a.length;
+    for (let k = 0; k < a.length; k++) numbers[at++] = a[k];
   };
-  for (const { tStart, sys } of parts) {
-    out.push(tStart);
-    names.push(sys.actors, sys.labels, sys.kindOf);
-    for (const a of [sys.actorOf, sys.x0, sys.theta0, sys.pi0, sys.A, sys.b, sys.T, sys.P]) push(a);
-    const p = sys.params;
-    if (!p) {
-      out.push(-1);
-      continue;
+  const names: (readonly string[])[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    if (pass === 1) numbers = new Float64Array(size);
+    for (const v of options) put(v);
+    put(parts.length);
+    for (const { tStart, sys } of parts) {
+      put(tStart);
+      if (pass === 0) names.push(sys.actors, sys.labels, sys.kindOf);
+      for (const a of [sys.actorOf, sys.x0, sys.theta0, sys.pi0, sys.A, sys.b, sys.T, sys.P]) push(a);
+      const p = sys.params;
+      if (!p) {
+        put(-1);
+        continue;
+      }
+      for (const v of [p.m, p.cohesion, p.psi, p.endogenous ? 1 : 0, p.nonNegative ? 1 : 0]) put(v);
+      for (const a of [p.hostility, p.alignment, p.treatyFloor, p.assurance, p.alignmentRate, p.share, p.weight, p.growth, p.elasticity, p.reliance, p.fatigue]) push(a);
+      put(p.transfers.length);
+      for (const t of p.transfers) for (const v of [t.state, t.recipient, t.donor, t.rate]) put(v);
     }
-    out.push(p.m, p.cohesion, p.psi, p.endogenous ? 1 : 0, p.nonNegative ? 1 : 0);
-    for (const a of [p.hostility, p.alignment, p.treatyFloor, p.assurance, p.alignmentRate, p.share, p.weight, p.growth, p.elasticity, p.reliance, p.fatigue]) push(a);
-    out.push(p.transfers.length);
-    for (const t of p.transfers) out.push(t.state, t.recipient, t.donor, t.rate);
   }
-  const numbers = Float64Array.from(out);
   // FNV-1a over the numbers' bits: only to find candidates; equality is decided on the whole key.
-  const words = new Uint32Array(numbers.buffer);
+  const words = new Uint32Array(numbers!.buffer);
   let hash = 0x811c9dc5;
   for (let k = 0; k < words.length; k++) hash = Math.imul(hash ^ words[k], 0x01000193);
   // JSON keeps every name whole: ids containing ',' or '|' cannot make two different lists join alike.
   const joined = JSON.stringify(names);
   for (let k = 0; k < joined.length; k++) hash = Math.imul(hash ^ joined.charCodeAt(k), 0x01000193);
-  return { names: joined, numbers, hash: hash >>> 0 };
+  return { names: joined, numbers: numbers!, hash: hash >>> 0 };
 }
 
 function sameKey(a: SolveKey, b: SolveKey): boolean {

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../scenario/schema.js';
 import { fearInto, hostilityIndex, matVec } from './buildArms.js';
-import { armsStretches, simulateStretches } from './simulateArms.js';
+import { armsStretches, simulateStretches, solveStretchesInto, type Stretch } from './simulateArms.js';
 import { SolveCache, solveKey } from './solveKey.js';
 
 /**
@@ -20,20 +20,16 @@ export function monthlyThreatRatios(s: Scenario, months: number, reference?: Sce
   const m = actors.length;
   const ratio = new Float64Array(months * m).fill(1);
   if (s.arms?.linear || months === 0 || !s.actors.some((a) => a.capabilities?.conventional || a.capabilities?.strategic)) return { actors, ratio, stocks: { labels: [], atYear: [] } };
-  // Mid-months for the ratios, and the whole years 0 … ⌊months/12⌋ for the stock levels (the record's trends).
-  const years = Math.floor(months / 12);
-  const grid = [...Array.from({ length: months }, (_, k) => ({ t: (k + 0.5) / 12, month: k })), ...Array.from({ length: years + 1 }, (_, y) => ({ t: y, month: -1 - y }))].sort((a, b) => a.t - b.t || a.month - b.month);
   const parts = armsStretches(s, reference);
   const key = solveKey(parts, [months]);
   const known = solved.get(key);
   if (known) return { actors, ratio: Float64Array.from(known.ratio), stocks: { labels: [...known.stocks.labels], atYear: known.stocks.atYear.map((row) => [...row]) } };
-  const full = simulateStretches(s, parts, { times: grid.map((g) => g.t), rtol: 1e-6, analysis: false });
-  const pick = (want: (g: (typeof grid)[number]) => boolean) => grid.map((g, k) => (want(g) ? k : -1)).filter((k) => k >= 0);
-  const monthCols = pick((g) => g.month >= 0), yearCols = pick((g) => g.month < 0);
-  const run = { ...full, series: full.series.map((row) => monthCols.map((k) => row[k])), alignment: full.alignment && monthCols.map((k) => full.alignment![k]) };
-  const stocks = { labels: full.labels, atYear: full.series.map((row) => yearCols.map((k) => row[k])) };
+  const grid = threatGrid(months);
+  const path = solvePath(s, parts, grid.times);
+  const { rows, dim, aligned } = path;
+  const stocks = { labels: path.labels, atYear: path.labels.map((_, q) => Array.from(grid.yearRow, (r) => rows[r * dim + q])) };
   // The system at start, with the reference's base year: what the solve itself used.
-  const sys = run.system;
+  const sys = parts[0].sys;
   const n = sys.labels.length;
   const x = new Float64Array(n);
   const theta = new Float64Array(m);
@@ -43,12 +39,12 @@ export function monthlyThreatRatios(s: Scenario, months: number, reference?: Sce
   const p = sys.params;
   const w = new Float64Array(m * m);
   const f = new Float64Array(m * m);
-  const hostile = run.alignment ? hostilityIndex(p) : undefined;
+  const hostile = aligned ? hostilityIndex(p) : undefined;
   for (let k = 0; k < months; k++) {
-    for (let q = 0; q < n; q++) x[q] = run.series[q][k];
-    if (run.alignment) {
-      const wk = run.alignment[k];
-      for (let e = 0; e < m * m; e++) w[e] = wk[e];
+    const row = grid.monthRow[k] * dim;
+    for (let q = 0; q < n; q++) x[q] = rows[row + q];
+    if (aligned) {
+      for (let e = 0; e < m * m; e++) w[e] = rows[row + n + e];
       fearInto(p, w, f, hostile);
       for (let i = 0; i < m; i++) {
         let th = 0;
@@ -65,6 +61,48 @@ export function monthlyThreatRatios(s: Scenario, months: number, reference?: Sce
   solved.set(key, { ratio: Float64Array.from(ratio), stocks: { labels: [...stocks.labels], atYear: stocks.atYear.map((row) => [...row]) } });
   return { actors, ratio, stocks };
 }
+
+/**
+ * The output times of the threat path: the mid-months (k + 0.5)/12, k = 0 … months − 1, merged in time order
+ * with the whole years 0 … ⌊months/12⌋ (a year before a mid-month at the same time: none is), and the row of
+ * each in that order. Kept for the last horizon asked: every cell of an experiment asks the same.
+ */
+function threatGrid(months: number): { times: number[]; monthRow: Int32Array; yearRow: Int32Array } {
+  if (lastGrid?.months === months) return lastGrid;
+  const years = Math.floor(months / 12);
+  const times: number[] = [];
+  const monthRow = new Int32Array(months), yearRow = new Int32Array(years + 1);
+  for (let k = 0, y = 0; k < months || y <= years; ) {
+    const tm = (k + 0.5) / 12;
+    if (y <= years && (k >= months || y <= tm)) (yearRow[y] = times.length), times.push(y++);
+    else (monthRow[k] = times.length), times.push(tm), k++;
+  }
+  lastGrid = { months, times, monthRow, yearRow };
+  return lastGrid;
+}
+let lastGrid: { months: number; times: number[]; monthRow: Int32Array; yearRow: Int32Array } | undefined;
+
+/**
+ * The arms path at `times` as rows of `dim` numbers: the stocks, then (`aligned`: non-linear mode) the alignments.
+ * The non-linear solve writes its rows in place; the exact one (and any failure, which simulateStretches reports
+ * as it always has) goes through simulateStretches.
+ */
+function solvePath(s: Scenario, parts: Stretch[], times: number[]): { rows: Float64Array; dim: number; aligned: boolean; labels: string[] } {
+  const base = parts[0].sys;
+  const n = base.labels.length, m = base.actors.length;
+  const rows = new Float64Array(times.length * (n + m * m));
+  if (solveStretchesInto(s, parts, times, THREAT_RTOL, rows)) return { rows, dim: n + m * m, aligned: true, labels: base.labels };
+  const full = simulateStretches(s, parts, { times, rtol: THREAT_RTOL, analysis: false });
+  const dim = n + (full.alignment ? m * m : 0);
+  for (let k = 0; k < times.length; k++) {
+    for (let q = 0; q < n; q++) rows[k * dim + q] = full.series[q][k];
+    if (full.alignment) rows.set(full.alignment[k], k * dim + n);
+  }
+  return { rows, dim, aligned: !!full.alignment, labels: full.labels };
+}
+
+/** The threat path's tolerance: the crisis model reads ratios, not levels to many digits. */
+const THREAT_RTOL = 1e-6;
 
 // The last few threat paths solved in this thread, by the content of their inputs (solveKey): a cell whose
 // policy leaves the arms inputs as they are reuses its future's status-quo path. Callers get copies.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../src/scenario/load.js';
 import { scenarioSchema } from '../../../src/scenario/schema.js';
 import { clearThreatPathCache, monthlyThreatRatios } from '../../../src/models/arms/threatPath.js';
-import { armsStretches } from '../../../src/models/arms/simulateArms.js';
+import { armsStretches, simulateStretches, solveStretchesInto } from '../../../src/models/arms/simulateArms.js';
 import { solveKey, type SolveKey } from '../../../src/models/arms/solveKey.js';
 import { applyPolicy } from '../../../src/scenario/apply.js';
 import { sampleFutures, scenarioForFuture } from '../../../src/experiment/futures.js';
@@ -96,5 +96,39 @@ describe('monthlyThreatRatios reuse (solveKey)', () => {
         }));
       }
     }
+  });
+});
+
+describe('solveStretchesInto', () => {
+  it('writes the rows simulateStretches gives as series and alignment, bit for bit, on every Korea cell of a future', () => {
+    const r = parseScenario(readFileSync(new URL('../../../scenarios/korea-2024.yaml', import.meta.url), 'utf8'), 'k');
+    if (!r.ok) throw new Error('invalid');
+    const design = sampleFutures(r.scenario, 2, 3);
+    const times = [0, 0.25, 0.5, 1, 1.18, 1.5, 2, 7.75, 10];
+    for (const future of design.futures) {
+      const sq = scenarioForFuture(r.scenario, design, future);
+      for (const p of r.scenario.policies) {
+        const s = p.id === 'status-quo' ? sq : applyPolicy(sq, p.id);
+        const parts = armsStretches(s, sq);
+        const n = parts[0].sys.labels.length, dim = n + parts[0].sys.actors.length ** 2;
+        const rows = new Float64Array(times.length * dim);
+        expect(solveStretchesInto(s, parts, times, 1e-6, rows)).toBe(true);
+        const full = simulateStretches(s, parts, { times, rtol: 1e-6, analysis: false });
+        times.forEach((_, k) => {
+          expect(Array.from(rows.subarray(k * dim, k * dim + n))).toEqual(full.series.map((row) => row[k]));
+          expect(Array.from(rows.subarray(k * dim + n, (k + 1) * dim))).toEqual(full.alignment![k]);
+        });
+      }
+    }
+  });
+
+  it('declines what it does not solve, leaving simulateStretches to solve or report it', () => {
+    const s = scenarioSchema.parse({
+      id: 'fixed',
+      title: 'fixed',
+      actors: [{ id: 'X', name: 'X', capabilities: { conventional: { value: 1, unit: 'bn', baseYear: 2024 } } }],
+      relations: [],
+    });
+    expect(solveStretchesInto(s, armsStretches(s), [0, 1], 1e-6, new Float64Array(4))).toBe(false); // exact mode
   });
 });
