@@ -26,6 +26,15 @@ export function workerFile(name = 'worker'): string {
  */
 export const WORKER_OLD_SPACE_MIB = 64;
 
+/**
+ * The young-generation limit of each worker thread's V8 heap, in MiB. V8's default for a thread of this size gives
+ * each one ~30–40 MiB of young space that a cell's short-lived arrays fill before each scavenge, and RSS keeps what
+ * was touched: with two threads that was ~70 MiB of compare's peak (302 → 236 MiB at 6,000 Korea cells, the time
+ * within the machine's noise; bench/RESULTS.md, "Worker young generation"). What survives a scavenge is small
+ * (a cell's results), so 8 MiB scavenges more often without promoting more.
+ */
+export const WORKER_YOUNG_SPACE_MIB = 8;
+
 /** The limit the pools use: $FLASHPOINTS_WORKER_HEAP_MIB when it is a whole number ≥ 16, else WORKER_OLD_SPACE_MIB. */
 export function workerHeapLimitMib(env: NodeJS.ProcessEnv = process.env): number {
   const asked = Number(env.FLASHPOINTS_WORKER_HEAP_MIB);
@@ -66,7 +75,7 @@ class CellPool extends Piscina {
 
 /**
  * A pool of exactly `threads` worker threads, each given `workerData` once (what all its tasks share) and a heap
- * limited to `oldSpaceMib` (default workerHeapLimitMib()). Destroy it with `await pool.destroy()`.
+ * limited to `oldSpaceMib` of old generation (default workerHeapLimitMib()) and WORKER_YOUNG_SPACE_MIB of young. Destroy it with `await pool.destroy()`.
  */
 export function createPool(threads: number, worker = 'worker', workerData?: unknown, oldSpaceMib = workerHeapLimitMib()): Piscina {
   return new CellPool(
@@ -75,7 +84,7 @@ export function createPool(threads: number, worker = 'worker', workerData?: unkn
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 1000,
-      resourceLimits: { maxOldGenerationSizeMb: oldSpaceMib },
+      resourceLimits: { maxOldGenerationSizeMb: oldSpaceMib, maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MIB },
       ...(workerData === undefined ? {} : { workerData }),
     },
     oldSpaceMib,

@@ -84,20 +84,17 @@ export function analyzeExperiment(input: ExperimentCells | ExperimentOutcomes, o
   const H = e.horizonMonths;
   const sq = e.policies.findIndex((p) => p.id === 'status-quo');
   const groups = (e.sets ?? []).map((s, k) => ({ ...s, k })).filter((s) => s.group);
-  // Each policy's per-future values, read off the table once: the outcomes, and each dyad-set group's war, nuclear
-  // and clash-year values (read again for every weighting and measure, the table's cells made ~20 KiB of garbage a
-  // future, which at 10⁵ cells was most of compare's peak memory).
-  const perPolicy = e.policies.map((_, pi) => {
-    const row = e.futures.map((_, f) => e.table.get(pi, f));
-    return {
-      outcomes: Object.fromEntries(outcomes.map((o) => [o, row.map((c) => cellValue(c, o, H))])) as Record<Outcome, number[]>,
-      groups: groups.map((g) => ({
-        war: row.map((c) => c.sets.warRuns[g.k] / c.runs),
-        nuclear: row.map((c) => c.sets.nuclearRuns[g.k] / c.runs),
-        clashYearsPerDecade: row.map((c) => (c.sets.clashYearsSum[g.k] / c.runs) * (120 / H)),
-      })),
-    };
-  });
+  // Each policy's per-future values, read off the table's columns once: the outcomes, and each dyad-set group's war,
+  // nuclear and clash-year values (read as one object a cell, again for every weighting and measure, they made ~20 KiB
+  // of garbage a future, which at 10⁵ cells was most of compare's peak memory).
+  const perPolicy = e.policies.map((_, pi) => ({
+    outcomes: Object.fromEntries(outcomes.map((o) => [o, e.table.outcomeValues(pi, o, H)])) as Record<Outcome, number[]>,
+    groups: groups.map((g) => ({
+      war: e.table.setPerRun(pi, 'warRuns', g.k),
+      nuclear: e.table.setPerRun(pi, 'nuclearRuns', g.k),
+      clashYearsPerDecade: e.table.setPerRun(pi, 'clashYearsSum', g.k).map((v) => v * (120 / H)),
+    })),
+  }));
   const perFuture = perPolicy.map((p) => p.outcomes);
   // Each future's replicate of the design; futures without one (independent draws) are their own.
   const replicateOf = e.futures.map((f, k) => f.replicate ?? k);

@@ -82,6 +82,34 @@ export class OutcomeTable {
     };
   }
 
+  /**
+   * One outcome of a policy in every future, in future order: `cellValue` of each cell, read off the columns
+   * through one scratch cell instead of a fresh object a cell (at 10⁵ cells those objects were ~60 MiB of the
+   * analysis's peak).
+   */
+  outcomeValues(policy: number, o: CellValueOutcome, horizonMonths: number): number[] {
+    const c = this.columns, base = policy * this.futures, out = new Array<number>(this.futures);
+    const cell = { runs: 0, clashRuns: 0, warRuns: 0, nuclearRuns: 0, clashYearsSum: 0, scoreMeanSum: 0 };
+    for (let f = 0; f < this.futures; f++) {
+      const at = base + f;
+      cell.runs = c.runs[at];
+      cell.clashRuns = c.clashRuns[at];
+      cell.warRuns = c.warRuns[at];
+      cell.nuclearRuns = c.nuclearRuns[at];
+      cell.clashYearsSum = c.clashYearsSum[at];
+      cell.scoreMeanSum = c.scoreMeanSum[at];
+      out[f] = cellValue(cell, o, horizonMonths);
+    }
+    return out;
+  }
+
+  /** A dyad set's field (by the set's index) per run, for a policy in every future: `sets[field][set] / runs`. */
+  setPerRun(policy: number, field: Exclude<SetField, 'clashYearsSumSq'>, set: number): number[] {
+    const k = this.setIds.length, base = policy * this.futures, out = new Array<number>(this.futures);
+    for (let f = 0; f < this.futures; f++) out[f] = this.setColumns[field][(base + f) * k + set] / this.columns.runs[base + f];
+    return out;
+  }
+
   /** The bytes the table holds. */
   get byteLength(): number {
     return Object.values(this.columns).reduce((n, a) => n + a.byteLength, 0) + Object.values(this.setColumns).reduce((n, a) => n + a.byteLength, 0) + this.filled.byteLength;

@@ -61,10 +61,10 @@ describe('the worker pool', () => {
     for (const bad of ['8', '64.5', 'lots', '']) expect(workerHeapLimitMib({ FLASHPOINTS_WORKER_HEAP_MIB: bad })).toBe(WORKER_OLD_SPACE_MIB);
   });
 
-  it('runs Korea cells within the default limit, with runCell\'s results', async () => {
+  it('runs Korea cells within the default limits (old and young generation), with runCell\'s results', async () => {
     const p = createPool(1, 'compareWorker');
     try {
-      expect(p.options.resourceLimits?.maxOldGenerationSizeMb).toBe(workerHeapLimitMib());
+      expect(p.options.resourceLimits).toMatchObject({ maxOldGenerationSizeMb: workerHeapLimitMib(), maxYoungGenerationSizeMb: 8 });
       for (const t of tasks.slice(0, 2)) expect(await p.run(t)).toEqual(runCell(t));
     } finally {
       await p.destroy();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyCell, monthlyQuantiles, packCell, packScores, poolCells, ScorePool, unpackCell, unpackScores, type CellAggregate } from '../../src/experiment/cell.js';
-import { OutcomeTable } from '../../src/experiment/outcomeTable.js';
+import { cellValue, OutcomeTable } from '../../src/experiment/outcomeTable.js';
 
 /** Sorted, de-duplicated (month, score, count) triples over `months` months, as a run's histogram holds them. */
 const histogram = (months: number) =>
@@ -85,5 +85,23 @@ describe('OutcomeTable', () => {
     // 8 scalar columns + 4 set columns × 2 sets, 8 bytes each, per cell; plus one byte of bookkeeping.
     expect(t.byteLength).toBe(6 * (8 * 8 + 4 * 2 * 8 + 1));
     expect(() => t.set(0, 0, { ...c, sets: { ...c.sets, ids: ['b', 'a'] } })).toThrow(/dyad sets/);
+  });
+
+  it('reads a policy’s outcome and per-run set values in every future as cellValue and the division give them, empty cells included (property)', () => {
+    const count = fc.integer({ min: 0, max: 50 });
+    const scalars = fc.record({ runs: count, clashRuns: count, warRuns: count, nuclearRuns: count, clashYearsSum: fc.double({ min: 0, max: 1e3, noNaN: true }), scoreMeanSum: fc.double({ min: -1e3, max: 1e3, noNaN: true }), set: fc.tuple(count, count, fc.double({ min: 0, max: 1e3, noNaN: true })) });
+    fc.assert(
+      fc.property(fc.array(fc.array(scalars, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 3 }).filter((ps) => ps.every((p) => p.length === ps[0].length)), fc.integer({ min: 1, max: 240 }), (ps, H) => {
+        const t = new OutcomeTable(ps.length, ps[0].length, ['x', 'y']);
+        ps.forEach((row, pi) => row.forEach((c, f) => t.set(pi, f, { ...emptyCell(1, 2, ['x', 'y']), ...c, sets: { ids: ['x', 'y'], warRuns: [0, c.set[0]], nuclearRuns: [0, c.set[1]], clashYearsSum: [0, c.set[2]], clashYearsSumSq: [0, 0] } })));
+        ps.forEach((row, pi) => {
+          for (const o of ['clash', 'war', 'nuclear', 'clashYearsPerDecade', 'escalationScore'] as const) expect(t.outcomeValues(pi, o, H)).toEqual(row.map((c) => cellValue(c, o, H)));
+          // Empty cells divide to NaN here, as the per-cell objects did (the analysis never meets one).
+          expect(t.setPerRun(pi, 'warRuns', 1)).toEqual(row.map((c) => c.set[0] / c.runs));
+          expect(t.setPerRun(pi, 'nuclearRuns', 1)).toEqual(row.map((c) => c.set[1] / c.runs));
+          expect(t.setPerRun(pi, 'clashYearsSum', 1)).toEqual(row.map((c) => c.set[2] / c.runs));
+        });
+      }),
+    );
   });
 });
