@@ -41,6 +41,11 @@ const sets = dyadSets(s).map((x) => ({ id: x.id, dyads: x.dyads }));
 const shared = { scenario: s, uncertainties: design.uncertainties.map((u) => ({ location: u.location })), seed: 1, runs, horizonMonths: 120, sets };
 const tasks: CellTask[] = design.futures.flatMap((future) => s.policies.map((p) => ({ ...shared, future, policy: p.id })));
 const baseline = baselineDir ? ((await import(resolve(baselineDir, 'dist/src/experiment/runCell.js'))) as { runCell: (t: CellTask) => unknown }).runCell : undefined;
+// The baseline's own threat-path cache (a build that has one) is cleared before each of its cells as this build's
+// is: otherwise it reuses the paths of earlier rounds and its cells look cheaper than they are.
+const clearBaselineCache = baselineDir
+  ? (((await import(resolve(baselineDir, 'dist/src/models/arms/threatPath.js'))) as { clearThreatPathCache?: () => void }).clearThreatPathCache ?? (() => {}))
+  : () => {};
 
 const dir = mkdtempSync(join(tmpdir(), 'cell-overhead-'));
 const store = ExperimentStore.open(join(dir, 'cells.sqlite'));
@@ -86,6 +91,7 @@ for (let round = 0; round <= rounds; round++) {
       store.putPackedCell('bench', t.policy, t.future.index, packed);
       table.set(k % s.policies.length, t.future.index, packed.outcome);
     });
+    clearBaselineCache();
     const base = baseline ? time(() => baseline(t)) : NaN;
     if (round === 0) continue; // the first round warms the JIT
     Object.entries({ scenario, prepare, kernel, cell, store: put, baseline: base }).forEach(([p, v]) => samples[p as (typeof parts)[number]].push(v));

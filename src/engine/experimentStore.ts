@@ -19,8 +19,8 @@ export { STORE_SCHEMA } from './storeSchema.js';
  *
  * Schema 3 (storeSchema.ts, docs/experiments.md#memory): a cell's counts and sums are its JSON `data`, its monthly
  * scores a packed blob `scores` (cell.ts packScores), so that the outcomes can be read without the histograms; a
- * design's sampled values are a blob of doubles `sampled` (designCodec.ts). Rows of schemas 1 and 2 (the whole cell
- * as JSON, `scores` NULL; the whole design as JSON, `sampled` NULL) stay readable as they are. A file of a later
+ * design's sampled values are chunks of doubles in `design_values` (designCodec.ts). Rows of schemas 1 and 2 (the
+ * whole cell as JSON, `scores` NULL; the whole design as JSON, no chunks) stay readable as they are. A file of a later
  * schema is refused with a clear error.
  */
 
@@ -50,10 +50,22 @@ export interface StoreCheck {
 type CellRow = { experiment: string; policy: string; future: number; runs: number; war_runs: number; data: string; checksum: string | null; scores: Uint8Array | null };
 
 export class ExperimentStore {
+  // The statements a comparison runs once or more per cell, prepared once per connection: a statement prepared per
+  // call holds native memory V8 does not count until a collection finalizes it, which at 10⁵ cells kept tens of
+  // MiB of RSS (bench/RESULTS.md, "compare at 10⁵ Korea cells").
+  private readonly statements = new Map<string, Database.Statement>();
+
   private constructor(
     private readonly db: Database.Database,
     readonly file: string,
   ) {}
+
+  /** The connection's prepared statement of `sql` (not for `iterate`: a statement runs one iteration at a time). */
+  private statement(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
 
   /**
    * Opens (creating when absent, unless `mustExist`) a store file, adding the checksum column and the quarantine
@@ -84,7 +96,8 @@ export class ExperimentStore {
           experiment TEXT NOT NULL, policy TEXT NOT NULL, future INTEGER NOT NULL,
           runs INTEGER, war_runs INTEGER, data TEXT, checksum TEXT, reason TEXT NOT NULL, scores BLOB);
         CREATE TABLE IF NOT EXISTS weights (experiment TEXT PRIMARY KEY, data TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS designs (experiment TEXT PRIMARY KEY, data TEXT NOT NULL, sampled BLOB);`);
+        CREATE TABLE IF NOT EXISTS designs (experiment TEXT PRIMARY KEY, data TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS design_values (experiment TEXT NOT NULL, chunk INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (experiment, chunk));`);
       migrateSchema(db);
       return new ExperimentStore(db, file);
     } catch (err) {
@@ -179,12 +192,11 @@ export class ExperimentStore {
       'write',
       () =>
         this.db.transaction(() => {
-          const existed = this.db.prepare('SELECT 1 FROM cells WHERE experiment = ? AND policy = ? AND future = ?').get(experiment, policy, future) !== undefined;
-          this.db
-            .prepare('INSERT OR REPLACE INTO cells (experiment, policy, future, runs, war_runs, data, checksum, scores) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          const existed = this.statement('SELECT 1 FROM cells WHERE experiment = ? AND policy = ? AND future = ?').get(experiment, policy, future) !== undefined;
+          this.statement('INSERT OR REPLACE INTO cells (experiment, policy, future, runs, war_runs, data, checksum, scores) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
             .run(experiment, policy, future, cell.outcome.runs, cell.outcome.warRuns, data, cellChecksum(data, cell.scores), cell.scores);
           beforeCommit?.();
-          if (!existed) this.db.prepare('UPDATE experiments SET cells_done = cells_done + 1 WHERE id = ?').run(experiment);
+          if (!existed) this.statement('UPDATE experiments SET cells_done = cells_done + 1 WHERE id = ?').run(experiment);
         })(),
       { experiment, policy, future },
     );
@@ -243,7 +255,7 @@ export class ExperimentStore {
   /** The row of a cell, checked (checksum, shape, counts); undefined when absent. */
   private verifiedRow(experiment: string, policy: string, future: number): CellRow | undefined {
     const key = { experiment, policy, future };
-    const row = this.guard('read', () => this.db.prepare('SELECT * FROM cells WHERE experiment = ? AND policy = ? AND future = ?').get(experiment, policy, future) as CellRow | undefined, key);
+    const row = this.guard('read', () => this.statement('SELECT * FROM cells WHERE experiment = ? AND policy = ? AND future = ?').get(experiment, policy, future) as CellRow | undefined, key);
     if (row) this.refuseCorrupt(row);
     return row;
   }
@@ -267,15 +279,23 @@ export class ExperimentStore {
 
   /**
    * Stores an experiment's design — every future's sampled values and alternatives — once (the experiments table
-   * reads it), its values as a blob of doubles (designCodec.ts).
+   * reads it), its values as chunks of doubles (designCodec.ts), all in one transaction.
    */
   putDesign(experiment: string, design: StoredDesign): void {
     // A design is written once and never replaced; a resumed or reused experiment finds it stored, and is spared
-    // encoding it again (22 MiB of blob at 10⁵ Korea cells, and SQLite's copy).
+    // encoding it again (22 MiB of values at 10⁵ Korea cells, and SQLite's copies).
     const stored = this.guard('read', () => this.db.prepare('SELECT 1 FROM designs WHERE experiment = ?').get(experiment));
     if (stored) return;
-    const { data, sampled } = encodeDesign(design);
-    this.guard('write', () => this.db.prepare('INSERT OR IGNORE INTO designs (experiment, data, sampled) VALUES (?, ?, ?)').run(experiment, data, Buffer.from(sampled.buffer, sampled.byteOffset, sampled.byteLength)));
+    const { data, chunks } = encodeDesign(design);
+    this.guard('write', () =>
+      this.db.transaction(() => {
+        // Another process may have stored it meanwhile: its design stands, with its own chunks.
+        if (this.db.prepare('INSERT OR IGNORE INTO designs (experiment, data) VALUES (?, ?)').run(experiment, data).changes === 0) return;
+        const put = this.db.prepare('INSERT INTO design_values (experiment, chunk, bytes) VALUES (?, ?, ?)');
+        let k = 0;
+        for (const c of chunks()) put.run(experiment, k++, Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+      })(),
+    );
   }
 
   /**
@@ -283,13 +303,23 @@ export class ExperimentStore {
    * parts disagree is a StoreError naming the file and the experiment.
    */
   getDesign(experiment: string): StoredDesign | undefined {
-    const row = this.guard('read', () => this.db.prepare('SELECT data, sampled FROM designs WHERE experiment = ?').get(experiment) as DesignRow | undefined);
+    const row = this.designRow(experiment);
     if (!row) return undefined;
     try {
       return decodeDesign(row);
     } catch (err) {
       throw new StoreError(`${this.file}: the design of experiment ${experiment.slice(0, 12)}… is corrupt: ${(err as Error).message}`, this.file, 'file');
     }
+  }
+
+  /** A design's text and value chunks as stored, or undefined. */
+  private designRow(experiment: string): DesignRow | undefined {
+    return this.guard('read', () => {
+      const head = this.db.prepare('SELECT data FROM designs WHERE experiment = ?').get(experiment) as { data: string } | undefined;
+      if (!head) return undefined;
+      const chunks = (this.db.prepare('SELECT bytes FROM design_values WHERE experiment = ? ORDER BY chunk').all(experiment) as { bytes: Buffer }[]).map((r) => r.bytes);
+      return { data: head.data, chunks };
+    });
   }
 
   /** The experiments of the store in the order they were begun, with their options and progress. */
@@ -327,10 +357,10 @@ export class ExperimentStore {
         }
         const weights = this.db.prepare('SELECT data FROM weights WHERE experiment = ?').get(id) as { data: string } | undefined;
         h.update(`weights ${weights ? createHash('sha256').update(weights.data, 'utf8').digest('hex') : '-'}\n`);
-        // A design's blob is hashed after its text; a design of schema 2 (no blob) hashes as it did.
-        const design = this.db.prepare('SELECT data, sampled FROM designs WHERE experiment = ?').get(id) as DesignRow | undefined;
+        // A design's value chunks are hashed after its text; a design of schema 2 (no chunks) hashes as it did.
+        const design = this.designRow(id);
         const designHash = design && createHash('sha256').update(design.data, 'utf8');
-        if (design?.sampled) designHash!.update(design.sampled);
+        for (const c of design?.chunks ?? []) designHash!.update(c);
         h.update(`designs ${designHash ? designHash.digest('hex') : '-'}\n`);
       }
     });

@@ -6,7 +6,8 @@ import { cellChecksum, cellProblem, StoreError } from './storeIntegrity.js';
  * columns and leaves the rows as they are; each kind of row stays readable in the form it was written in:
  *   1  whole cells as JSON
  *   2  a cell's monthly scores as a packed blob `cells.scores` beside its outcome's JSON
- *   3  a design's sampled values as a blob of doubles `designs.sampled` beside its JSON (designCodec.ts)
+ *   3  a design's sampled values as chunks of doubles in the table `design_values` beside its JSON (designCodec.ts;
+ *      the table is created with the others, so the step records the schema only)
  */
 export const STORE_SCHEMA = 3;
 
@@ -19,15 +20,15 @@ export function refuseLaterSchema(db: Database.Database, file: string): void {
 }
 
 /**
- * Brings a store of schema 1 or 2 to schema 3: adds the `scores` blob column to `cells` and `quarantine` and the
- * `sampled` blob column to `designs` where they are missing, and records the schema.
+ * Brings a store of schema 1 or 2 to schema 3: adds the `scores` blob column to `cells` and `quarantine` where it is
+ * missing, and records the schema.
  */
 export function migrateSchema(db: Database.Database): void {
   migrateChecksums(db);
   db.transaction(() => {
-    for (const [table, column] of [['cells', 'scores'], ['quarantine', 'scores'], ['designs', 'sampled']]) {
+    for (const table of ['cells', 'quarantine']) {
       const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-      if (!columns.includes(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} BLOB`);
+      if (!columns.includes('scores')) db.exec(`ALTER TABLE ${table} ADD COLUMN scores BLOB`);
     }
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)").run(String(STORE_SCHEMA));
   })();

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeDesign, encodeDesign } from '../../src/engine/designCodec.js';
+import { CHUNK_BYTES, decodeDesign, encodeDesign } from '../../src/engine/designCodec.js';
 import { ExperimentStore, StoreError } from '../../src/engine/experimentStore.js';
 import type { StoredDesign } from '../../src/experiment/experimentsTable.js';
 import { experimentMeta, tempStores } from './storeFixture.js';
@@ -25,13 +25,27 @@ describe('the stored design (store schema 3)', () => {
     const t = ExperimentStore.open(file);
     expect(t.getDesign('e1')).toEqual(design(50));
     t.close();
-    // The values are a blob of 8 bytes each, and the text beside them holds none of them.
+    // The values are 8 bytes each, in one chunk here, and the text beside them holds none of them.
     const db = new Database(file, { readonly: true });
-    const row = db.prepare('SELECT data, sampled FROM designs').get() as { data: string; sampled: Buffer };
+    const row = db.prepare('SELECT data FROM designs').get() as { data: string };
+    const chunks = db.prepare('SELECT chunk, bytes FROM design_values ORDER BY chunk').all() as { chunk: number; bytes: Buffer }[];
     db.close();
-    expect(row.sampled.length).toBe(8 * 50 * 3);
+    expect(chunks.map((c) => [c.chunk, c.bytes.length])).toEqual([[0, 8 * 50 * 3]]);
     expect(row.data).not.toContain('0.3333');
-    expect(new Float64Array(new Uint8Array(row.sampled).buffer)[3 * 7]).toBe(0.1 * 7);
+    expect(new Float64Array(new Uint8Array(chunks[0].bytes).buffer)[3 * 7]).toBe(0.1 * 7);
+  });
+
+  it('splits the values into chunks of whole futures of at most CHUNK_BYTES, and reads them back in order', () => {
+    // 3 uncertainties: 24 bytes a future, so 43,690 futures a chunk; 100,000 futures make three chunks.
+    const big = design(100_000);
+    const { chunks } = encodeDesign(big);
+    const sizes = [...chunks()].map((c) => c.byteLength);
+    const perChunk = Math.floor(CHUNK_BYTES / 24);
+    expect(sizes).toEqual([24 * perChunk, 24 * perChunk, 24 * (100_000 - 2 * perChunk)]);
+    const s = ExperimentStore.open(tempStore());
+    s.putDesign('e1', big);
+    expect(s.getDesign('e1')).toEqual(big);
+    s.close();
   });
 
   it('round-trips any design, a future without a replicate included (property)', () => {
@@ -50,7 +64,8 @@ describe('the stored design (store schema 3)', () => {
           structural,
           futures: fs.map((f, index) => ({ index: 3 * index, ...(f.replicate === undefined ? {} : { replicate: f.replicate }), values: f.values, alternatives: Object.fromEntries(structural.map((id, k) => [id, f.alternatives[k]])) })),
         };
-        const back = decodeDesign(encodeDesign(d));
+        const { data, chunks } = encodeDesign(d);
+        const back = decodeDesign({ data, chunks: [...chunks()] });
         // Object.is: -0 and the largest and smallest doubles survive, which a text form need not guarantee.
         back.futures.forEach((f, k) => f.values.forEach((v, j) => expect(Object.is(v, d.futures[k].values[j])).toBe(true)));
         expect(back).toEqual(d);
@@ -58,7 +73,7 @@ describe('the stored design (store schema 3)', () => {
     );
   });
 
-  it('reads a design an earlier version stored as JSON alone, and a schema-2 store gains the blob column', () => {
+  it('reads a design an earlier version stored as JSON alone, and a schema-2 store is brought to schema 3', () => {
     const file = tempStore();
     const db = new Database(file);
     db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -74,11 +89,11 @@ describe('the stored design (store schema 3)', () => {
     s.close();
     const after = new Database(file, { readonly: true });
     expect((after.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string }).value).toBe('3');
-    expect((after.prepare('SELECT sampled FROM designs WHERE experiment = ?').get('e1') as { sampled: Buffer | null }).sampled).toBeNull();
+    expect((after.prepare('SELECT COUNT(*) AS n FROM design_values WHERE experiment = ?').get('e1') as { n: number }).n).toBe(0);
     after.close();
   });
 
-  it('refuses a design whose blob was cut, naming the file and the experiment; the digest sees an edited value', () => {
+  it('refuses a design whose values were cut, naming the file and the experiment; the digest sees an edited value', () => {
     const file = tempStore();
     const s = ExperimentStore.open(file);
     s.begin(experimentMeta());
@@ -86,19 +101,19 @@ describe('the stored design (store schema 3)', () => {
     const before = s.digest(['e1']);
     s.close();
     const db = new Database(file);
-    const { sampled } = db.prepare('SELECT sampled FROM designs').get() as { sampled: Buffer };
-    sampled[9] ^= 1;
-    db.prepare('UPDATE designs SET sampled = ?').run(sampled);
+    const { bytes } = db.prepare('SELECT bytes FROM design_values').get() as { bytes: Buffer };
+    bytes[9] ^= 1;
+    db.prepare('UPDATE design_values SET bytes = ?').run(bytes);
     db.close();
     const edited = ExperimentStore.open(file);
     expect(edited.digest(['e1'])).not.toBe(before);
     edited.close();
     const cut = new Database(file);
-    cut.prepare('UPDATE designs SET sampled = ?').run(sampled.subarray(0, 8 * 14));
+    cut.prepare('UPDATE design_values SET bytes = ?').run(bytes.subarray(0, 8 * 14));
     cut.close();
     const t = ExperimentStore.open(file);
     expect(() => t.getDesign('e1')).toThrow(StoreError);
-    expect(() => t.getDesign('e1')).toThrow(`${file}: the design of experiment e1… is corrupt: its values are 112 bytes, not 8 × 5 futures × 3 uncertainties`);
+    expect(() => t.getDesign('e1')).toThrow(`${file}: the design of experiment e1… is corrupt: its values are 112 bytes in 1 chunk, not 8 × 5 futures × 3 uncertainties in whole futures`);
     t.close();
   });
 
