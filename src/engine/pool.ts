@@ -27,13 +27,13 @@ export function workerFile(name = 'worker'): string {
 export const WORKER_OLD_SPACE_MIB = 64;
 
 /**
- * The young-generation limit of each worker thread's V8 heap, in MiB. V8's default for a thread of this size gives
- * each one ~30–40 MiB of young space that a cell's short-lived arrays fill before each scavenge, and RSS keeps what
- * was touched: with two threads that was ~70 MiB of compare's peak (302 → 236 MiB at 6,000 Korea cells, the time
- * within the machine's noise; bench/RESULTS.md, "Worker young generation"). What survives a scavenge is small
- * (a cell's results), so 8 MiB scavenges more often without promoting more.
+ * The young-generation limit of each worker thread's V8 heap, in MiB. V8's default for a thread of this size lets
+ * each one touch ~30–40 MiB of young space, which a cell's short-lived arrays fill before each scavenge, and RSS
+ * keeps what was touched. At 6,000 Korea cells on two threads (bench/RESULTS.md, "Worker young generation"): the
+ * default peaks at 279–293 MiB, 16 MiB at 252–253 for the same CPU time within the noise (+2%), 8 MiB at 228–232
+ * but ~9% more CPU time (more scavenges).
  */
-export const WORKER_YOUNG_SPACE_MIB = 8;
+export const WORKER_YOUNG_SPACE_MIB = 16;
 
 /** The limit the pools use: $FLASHPOINTS_WORKER_HEAP_MIB when it is a whole number ≥ 16, else WORKER_OLD_SPACE_MIB. */
 export function workerHeapLimitMib(env: NodeJS.ProcessEnv = process.env): number {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { executeCells, localPool } from '../../src/engine/executeCells.js';
-import { createPool, WORKER_OLD_SPACE_MIB, workerHeapLimitMib, WorkerMemoryError } from '../../src/engine/pool.js';
+import { createPool, WORKER_OLD_SPACE_MIB, WORKER_YOUNG_SPACE_MIB, workerHeapLimitMib, WorkerMemoryError } from '../../src/engine/pool.js';
 import type { CellAggregate } from '../../src/experiment/cell.js';
 import { sampleFutures } from '../../src/experiment/futures.js';
 import { runCell, type CellTask } from '../../src/experiment/runCell.js';
@@ -64,7 +64,7 @@ describe('the worker pool', () => {
   it('runs Korea cells within the default limits (old and young generation), with runCell\'s results', async () => {
     const p = createPool(1, 'compareWorker');
     try {
-      expect(p.options.resourceLimits).toMatchObject({ maxOldGenerationSizeMb: workerHeapLimitMib(), maxYoungGenerationSizeMb: 8 });
+      expect(p.options.resourceLimits).toMatchObject({ maxOldGenerationSizeMb: workerHeapLimitMib(), maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MIB });
       for (const t of tasks.slice(0, 2)) expect(await p.run(t)).toEqual(runCell(t));
     } finally {
       await p.destroy();
