@@ -9,9 +9,9 @@ import type { Future } from '../experiment/futures.js';
  * an earlier version was JSON alone, 52 MiB there; writing it took ~200 MiB of the main thread before the first cell.
  * Such a design (its JSON lists the futures, no chunks) still reads.
  *
- * Why chunks, not one blob: binding one 22 MiB value makes SQLite copy it twice more, and each copy above glibc's
- * mmap threshold raises that threshold, so the copies came from the heap and ~40 MiB of RSS stayed after they were
- * freed (measured). Pieces of a MiB keep the threshold, and what stays, small.
+ * Why chunks, not one blob: with one 22 MiB value, and SQLite's copies of it, ~20 MiB more RSS stayed after it was
+ * written and freed (measured) — most likely glibc's mmap threshold, which rises to the size of each large block
+ * freed, so that the next ones come from a heap that keeps its pages. Pieces of a MiB keep that small.
  */
 export interface DesignRow {
   data: string;
