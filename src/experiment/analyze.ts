@@ -1,7 +1,7 @@
 import { monthlyQuantiles, ScorePool, type CellAggregate } from './cell.js';
 import type { DyadSet } from './dyadSets.js';
 import type { Future } from './futures.js';
-import { cellValue, OutcomeTable, type CellValueOutcome } from './outcomeTable.js';
+import { OutcomeTable, type CellValueOutcome } from './outcomeTable.js';
 import { replicateInterval, weightedMean, weightedSpread } from './statistics.js';
 import type { StructuralUncertainty } from './uncertainties.js';
 

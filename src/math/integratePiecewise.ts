@@ -1,5 +1,5 @@
 import { type DormandPrinceOptions, type OdeRhs, dormandPrinceInto } from './dormandPrince.js';
-import { type Breakpoint, checkPiecewise } from './piecewise.js';
+import { type Breakpoint, walkStretches } from './piecewise.js';
 
 /** One stretch of a piecewise ODE: dx/dt = f(t, x) from `tStart` on, entered through the optional `reset`. */
 export interface OdeSegment extends Breakpoint {
@@ -38,10 +38,8 @@ export function integratePiecewise(
 
 /**
  * `integratePiecewise` with the states written into `out` (row-major, at least times.length × n, n = x0.length):
- * the state at times[k] in out[k·n … (k + 1)·n). The same segments, steps and numbers (each segment still
- * integrates on to its end exactly when `integratePiecewise` does, so its steps are the same), without an array
- * per output.
- * Returns the work done. (The walk is walkSegments', written out here so that the outputs go straight to `out`.)
+ * the state at times[k] in out[k·n … (k + 1)·n): the walk of `walkStretches`, each stretch integrated on to its
+ * end only when a later output needs that state, without an array per output. Returns the work done.
  */
 export function integratePiecewiseInto(
   segments: readonly OdeSegment[],
@@ -50,38 +48,19 @@ export function integratePiecewiseInto(
   out: Float64Array,
   options: DormandPrinceOptions = {},
 ): Omit<PiecewiseOdeResult, 'states'> {
-  const who = 'integratePiecewise';
-  checkPiecewise(segments, times, who);
   const n = x0.length;
-  if (out.length < times.length * n) throw new RangeError(`${who}: the output buffer holds ${out.length} values, ${times.length * n} are needed`);
+  if (out.length < times.length * n) throw new RangeError(`integratePiecewise: the output buffer holds ${out.length} values, ${times.length * n} are needed`);
   const work = { accepted: 0, rejected: 0, evaluations: 0 };
-  let x = Float64Array.from(x0);
-  let next = 0;
-  for (let s = 0; s < segments.length && next < times.length; s++) {
-    const seg = segments[s]!;
-    if (seg.reset) {
-      const y = seg.reset(x);
-      if (y.length !== n) throw new RangeError(`${who}: segments[${s}].reset changed the state length`);
-      x = Float64Array.from(y);
-    }
-    const end = s + 1 < segments.length ? segments[s + 1]!.tStart : Infinity;
-    let stop = next;
-    while (stop < times.length && times[stop]! < end) stop++;
-    const targets = times.slice(next, stop);
-    // As in walkSegments, a segment integrates on to its end only when a later output needs the state there.
-    // That state goes to the row after the segment's outputs, row `stop`, which a later segment overwrites
-    // with its own output.
-    const wantEnd = end < Infinity && stop < times.length;
-    if (wantEnd) targets.push(end);
-    add(work, dormandPrinceInto(seg.f, seg.tStart, x, targets, out.subarray(next * n), options));
-    if (wantEnd) x = out.slice(stop * n, (stop + 1) * n);
-    next = stop;
-  }
+  walkStretches(segments, x0, times, 'integratePiecewise', (seg, _s, x, first, stop, end) => {
+    // A stretch that must reach its end integrates on to it, and that state goes to row `stop`, after the
+    // stretch's outputs: the next stretch's first output overwrites it.
+    const targets = times.slice(first, stop);
+    if (end < Infinity) targets.push(end);
+    const res = dormandPrinceInto(seg.f, seg.tStart, x, targets, out.subarray(first * n), options);
+    work.accepted += res.accepted;
+    work.rejected += res.rejected;
+    work.evaluations += res.evaluations;
+    return end < Infinity ? out.slice(stop * n, (stop + 1) * n) : null;
+  });
   return work;
-}
-
-function add(work: { accepted: number; rejected: number; evaluations: number }, res: { accepted: number; rejected: number; evaluations: number }): void {
-  work.accepted += res.accepted;
-  work.rejected += res.rejected;
-  work.evaluations += res.evaluations;
 }

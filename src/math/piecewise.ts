@@ -35,10 +35,30 @@ export function walkSegments<S extends Breakpoint>(
   who: string,
   solve: StretchSolver<S>,
 ): number[][] {
+  const states: number[][] = [];
+  walkStretches(segments, x0, times, who, (seg, s, x, first, stop, end) => {
+    const result = solve(seg, s, seg.tStart, x, times.slice(first, stop), end);
+    states.push(...result.states);
+    return result.atEnd;
+  });
+  return states;
+}
+
+/**
+ * Visits one stretch from (segment.tStart, x): its outputs are times[first … stop), which the visitor keeps where
+ * it likes; when `end` is finite it returns the state arriving at `end` (else null).
+ */
+export type StretchVisitor<S extends Breakpoint> = (segment: S, index: number, x: Float64Array, first: number, stop: number, end: number) => Float64Array | null;
+
+/**
+ * The walk of `walkSegments` (same checks, resets, stretches and right-continuity), leaving the outputs to the
+ * visitor: `walkSegments` collects them as arrays, `integratePiecewiseInto` writes them into one buffer. A
+ * stretch is asked for the state at its end only when a later output needs it (`end` is Infinity otherwise).
+ */
+export function walkStretches<S extends Breakpoint>(segments: readonly S[], x0: ArrayLike<number>, times: readonly number[], who: string, visit: StretchVisitor<S>): void {
   checkPiecewise(segments, times, who);
   const n = x0.length;
   let x: Float64Array = Float64Array.from(x0);
-  const states: number[][] = [];
   let next = 0;
   for (let s = 0; s < segments.length && next < times.length; s++) {
     const seg = segments[s]!;
@@ -51,22 +71,20 @@ export function walkSegments<S extends Breakpoint>(
     let stop = next;
     while (stop < times.length && times[stop]! < end) stop++;
     const wantEnd = end < Infinity && stop < times.length;
-    const result = solve(seg, s, seg.tStart, x, times.slice(next, stop), wantEnd ? end : Infinity);
-    states.push(...result.states);
+    const atEnd = visit(seg, s, x, next, stop, wantEnd ? end : Infinity);
     next = stop;
     if (wantEnd) {
-      if (!result.atEnd) throw new Error(`${who}: segment ${s} returned no state at its end`);
-      x = result.atEnd;
+      if (!atEnd) throw new Error(`${who}: segment ${s} returned no state at its end`);
+      x = atEnd;
     }
   }
-  return states;
 }
 
 /**
- * The checks of `walkSegments` (at least one segment, finite non-decreasing tStart, finite non-decreasing times
- * not before the first segment), for solvers that walk the segments their own way.
+ * The checks of `walkSegments` and `walkStretches`: at least one segment, finite non-decreasing tStart, finite
+ * non-decreasing times not before the first segment.
  */
-export function checkPiecewise(segments: readonly Breakpoint[], times: readonly number[], who: string): void {
+function checkPiecewise(segments: readonly Breakpoint[], times: readonly number[], who: string): void {
   if (segments.length === 0) throw new RangeError(`${who}: at least one segment is needed`);
   segments.forEach(({ tStart }, k) => {
     if (!Number.isFinite(tStart)) throw new RangeError(`${who}: segments[${k}].tStart is not finite`);
