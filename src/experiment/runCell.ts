@@ -31,11 +31,32 @@ export function runCell(t: CellTask): CellAggregate {
 }
 
 /**
+ * The future's status-quo scenario, kept for the next cell: a thread of `compare` runs a future's policies in turn
+ * on the same shared scenario, and each would otherwise write the same values into it again. Reused only when the
+ * base scenario and the uncertainties are the same objects and the future's values and alternatives are equal;
+ * scenarios are never changed in place (withValuesAt copies on write), so the kept one is the one recomputed.
+ */
+function statusQuoOf(t: CellTask): Scenario {
+  const k = lastStatusQuo;
+  if (k && k.base === t.scenario && k.uncertainties === t.uncertainties && sameFuture(k.future, t.future)) return k.scenario;
+  const scenario = scenarioForFuture(t.scenario, { uncertainties: t.uncertainties as Uncertainty[] }, t.future);
+  lastStatusQuo = { base: t.scenario, uncertainties: t.uncertainties, future: { values: [...t.future.values], alternatives: { ...t.future.alternatives } }, scenario };
+  return scenario;
+}
+let lastStatusQuo: { base: Scenario; uncertainties: CellTask['uncertainties']; future: Pick<Future, 'values' | 'alternatives'>; scenario: Scenario } | undefined;
+
+function sameFuture(a: Pick<Future, 'values' | 'alternatives'>, b: Pick<Future, 'values' | 'alternatives'>): boolean {
+  if (a.values.length !== b.values.length || !a.values.every((v, k) => Object.is(v, b.values[k]))) return false;
+  const ka = Object.keys(a.alternatives), kb = Object.keys(b.alternatives);
+  return ka.length === kb.length && ka.every((u) => a.alternatives[u] === b.alternatives[u]);
+}
+
+/**
  * `runCell` with its result packed for the store (cell.ts PackedCell): the same numbers, the monthly scores in
  * one byte buffer instead of thousands of small arrays — what `compare`'s worker threads return.
  */
 export function runCellPacked(t: CellTask): PackedCell {
-  const statusQuo = scenarioForFuture(t.scenario, { uncertainties: t.uncertainties as Uncertainty[] }, t.future);
+  const statusQuo = statusQuoOf(t);
   const prepared = prepareCrisis(t.policy === 'status-quo' ? statusQuo : applyPolicy(statusQuo, t.policy), t.horizonMonths, statusQuo);
   const ws = createWorkspace(prepared);
   const months = t.horizonMonths;

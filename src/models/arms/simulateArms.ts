@@ -67,7 +67,7 @@ export interface Stretch {
 export function armsStretches(s: Scenario, reference?: Scenario): Stretch[] {
   // A scenario that is its own reference (the status quo's cell) is built once: against its own base year the
   // system is the one built without a reference, number for number.
-  const base = reference && reference !== s ? buildArms(s, buildArms(reference)) : buildArms(s);
+  const base = reference && reference !== s ? buildArms(s, referenceSystem(reference)) : buildArms(s);
   const out: Stretch[] = [{ tStart: 0, scenario: s, sys: base }];
   // Only events with changes start a stretch: expanding the others (yearly exercises, statements) would be
   // wasted (expandTimeline's stable sort keeps the changes' order either way).
@@ -81,6 +81,17 @@ export function armsStretches(s: Scenario, reference?: Scenario): Stretch[] {
   }
   return out;
 }
+
+/**
+ * The system of a reference scenario, kept for the next call with the same object: the cells of a future measure
+ * every policy against the same status quo. Scenarios are never changed in place (copy on write), so the same
+ * object builds the same system.
+ */
+function referenceSystem(reference: Scenario): ArmsSystem {
+  if (lastReference?.scenario !== reference) lastReference = { scenario: reference, sys: buildArms(reference) };
+  return lastReference.sys;
+}
+let lastReference: { scenario: Scenario; sys: ArmsSystem } | undefined;
 
 /**
  * The arms trajectories of DESIGN.md §3.1 at the requested times: exact piecewise solution by the matrix

@@ -40,17 +40,23 @@ export function monthlyThreatRatios(s: Scenario, months: number, reference?: Sce
   const w = new Float64Array(m * m);
   const f = new Float64Array(m * m);
   const hostile = aligned ? hostilityIndex(p) : undefined;
+  // (1 − r_il)·f_il·s_l, the factor an entry T_iq shares with every stock q of actor l: T_iq is that times c_q,
+  // and the product is formed left to right, so taking it out of the loop over q leaves every T_iq as it was.
+  const pairFactor = new Float64Array(m * m);
+  const { actorOf } = sys;
+  const { assurance, share, weight } = p;
   for (let k = 0; k < months; k++) {
     const row = grid.monthRow[k] * dim;
     for (let q = 0; q < n; q++) x[q] = rows[row + q];
     if (aligned) {
       for (let e = 0; e < m * m; e++) w[e] = rows[row + n + e];
       fearInto(p, w, f, hostile);
+      for (let i = 0; i < m; i++) for (let l = 0; l < m; l++) pairFactor[i * m + l] = (1 - assurance[i * m + l]) * f[i * m + l] * share[l];
       for (let i = 0; i < m; i++) {
         let th = 0;
         for (let q = 0; q < n; q++) {
-          const l = sys.actorOf[q];
-          const tq = l === i ? 0 : (1 - p.assurance[i * m + l]) * f[i * m + l] * p.share[l] * p.weight[q];
+          const l = actorOf[q];
+          const tq = l === i ? 0 : pairFactor[i * m + l] * weight[q];
           th += tq * x[q];
         }
         theta[i] = th;

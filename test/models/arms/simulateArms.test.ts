@@ -157,6 +157,20 @@ describe('simulateArms invariants', () => {
   });
 });
 
+describe('a policy measured against a reference after another reference', () => {
+  // armsStretches keeps the last reference's system: a solve against a new reference must not see the old one.
+  it('gives what a solve against that reference alone gives', () => {
+    const times = [0, 2, 5];
+    const other = applyChanges(korea, [{ path: 'actors.PRK.capabilities.strategic.value', scale: 2 }]);
+    const policy = applyPolicy(korea, 'dialogue');
+    const alone = simulateArms(policy, { times, reference: other }).series;
+    simulateArms(policy, { times, reference: korea });
+    const after = simulateArms(policy, { times, reference: other }).series;
+    expect(after).toEqual(alone);
+    expect(simulateArms(policy, { times, reference: korea }).series).not.toEqual(alone);
+  });
+});
+
 describe('analyzeArms', () => {
   it('reads the Richardson 1909 proxy as a runaway race whose rate is the pooled slope k − α', () => {
     const a = analyzeArms(read('scenarios/richardson-1909.yaml'));
