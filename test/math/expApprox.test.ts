@@ -18,6 +18,12 @@ describe('expApprox', () => {
     }
   });
 
+  it('meets the bound on both sides of |x| = 64, where the one-table path hands over to the two-table one, and at the ends of the table', () => {
+    const xs = [64, -64, 63.999999, -63.999999, 64.000001, -64.000001, (2955.5 / 32) * Math.LN2 - 1e-9, -(2955.5 / 32) * Math.LN2 + 1e-9];
+    for (const x of xs) expect(Math.abs(expApprox(x) / Math.exp(x) - 1)).toBeLessThanOrEqual(EXP_APPROX_ERROR);
+    fc.assert(fc.property(fc.double({ min: -70, max: 70, noNaN: true }), (x) => Math.abs(expApprox(x) / Math.exp(x) - 1) <= EXP_APPROX_ERROR), { numRuns: 20000 });
+  });
+
   it('defers to Math.exp outside |x| < 700 (overflow, underflow, infinities, NaN)', () => {
     for (const x of [700, -700, 709.5, -745, Infinity, -Infinity]) expect(expApprox(x)).toBe(Math.exp(x));
     expect(expApprox(NaN)).toBeNaN();
