@@ -114,7 +114,8 @@ export function createWorkspace(p: PreparedCrisis): Workspace {
 }
 
 // Fields of Workspace.dyad: the propensity's static part, the threat term's exposure, the responses to remembered
-// escalation and conciliation, the clash factor w_ij·h_ij·h_ji (0 when the dyad cannot clash), the GRIT share, and
+// escalation and conciliation, the clash factor w_ij·h_ij·h_ji (0 when the dyad cannot clash), the GRIT share while a
+// step runs (0 while paused or without GRIT: gritUpdate keeps it), and
 // 1/0 flags for the exercise and launch floors (the action is at least posturing toward the target / adversaries).
 const U0 = 0, EXPOSURE = 1, ESCALATION = 2, CONCILIATION = 3, CLASH = 4, GRIT = 5, EXERCISE_FLOOR = 6, LAUNCH_FLOOR = 7;
 const DYAD_FIELDS = 8;
@@ -177,7 +178,10 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
   ws.gritCount.fill(0);
   ws.lastClashYear.fill(-1);
   ws.lastYear = -1;
-  for (let d = 0; d < m * m; d++) gritStep[d] = gritWeight[d] > 0 && hostility[d] > 0 ? 1 : 0;
+  for (let d = 0; d < m * m; d++) {
+    gritStep[d] = gritWeight[d] > 0 && hostility[d] > 0 ? 1 : 0;
+    ws.dyad[d * DYAD_FIELDS + GRIT] = gritStep[d] === 1 ? gritWeight[d] : 0; // the share of a running step (gritUpdate)
+  }
   record.actions.fill(0);
   record.dyadClashYears.fill(0);
   record.clashYearFlags.fill(0);
@@ -212,7 +216,7 @@ export function runReplication(p: PreparedCrisis, ws: Workspace, streams: KeyedS
  */
 function chooseActions(p: PreparedCrisis, ws: Workspace, draws: Float64Array, base: number, t: number, launches: number): number {
   const { m, weights, threatTerm } = p;
-  const { dyad, memory, action, gritStep, expCutpoints, cutpointsBelow, cutpointsAbove, expClash } = ws;
+  const { dyad, memory, action, expCutpoints, cutpointsBelow, cutpointsAbove, expClash } = ws;
   const counts = ws.record.actions, K = weights.length, posturing = p.posturing;
   const exercise = p.exerciseScale[t - 1] > 0 ? 1 : 0, launching = launches > 0 ? 1 : 0;
   let score = 0;
@@ -231,7 +235,7 @@ function chooseActions(p: PreparedCrisis, ws: Workspace, draws: Float64Array, ba
       let hazard = 0;
       // A running GRIT step is taken with probability g (the GRIT share of the dyad's rule, 1 under full
       // adherence): on U1 < g; otherwise U1 rescaled to [0, 1) chooses as usual, so g = 0 leaves U1 untouched.
-      const g = gritStep[d] === 1 ? dyad[o + GRIT] : 0;
+      const g = dyad[o + GRIT];
       if (g > 0 && U1 < g) a = 0;
       else {
         const V1 = g > 0 ? (U1 - g) / (1 - g) : U1;
@@ -315,10 +319,12 @@ function gritUpdate(ws: Workspace, p: PreparedCrisis, d: number, unreciprocated:
     ws.gritCount[d] = unreciprocated ? ws.gritCount[d] + 1 : 0;
     if (ws.gritCount[d] >= p.gritPatience) {
       ws.gritStep[d] = 0;
+      ws.dyad[d * DYAD_FIELDS + GRIT] = 0;
       ws.gritCount[d] = 0;
     }
   } else if (++ws.gritCount[d] >= p.gritPause) {
     ws.gritStep[d] = 1;
+    ws.dyad[d * DYAD_FIELDS + GRIT] = p.gritWeight[d];
     ws.gritCount[d] = 0;
   }
 }
